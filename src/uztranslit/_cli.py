@@ -1,0 +1,311 @@
+"""The ``uztranslit`` command: a streaming filter over files or stdin."""
+
+from __future__ import annotations
+
+import argparse
+import codecs
+import contextlib
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Iterator
+from typing import BinaryIO, Final, NoReturn, Protocol
+
+from . import __version__
+from ._api import APOSTROPHE_STYLES, SCRIPTS, convert_stream, detect_script
+
+PROG: Final = "uztranslit"
+READ_SIZE: Final = 1 << 16  # bytes read at a time: a line, or at most this much
+DETECT_SIZE: Final = 1 << 16  # bytes looked at to choose the direction
+ERROR_HANDLERS: Final = ("strict", "replace", "surrogateescape")
+
+DECODE_HINT: Final = (
+    "the input is not {encoding}: name its encoding with -e (for example -e cp1251), "
+    "or pass --errors replace to keep going"
+)
+
+EXIT_OK: Final = 0
+EXIT_FAILURE: Final = 1
+EXIT_USAGE: Final = 2
+EXIT_BROKEN_PIPE: Final = 141  # 128 + SIGPIPE, as the shell reports a filter killed by it
+EXIT_INTERRUPTED: Final = 130  # 128 + SIGINT
+
+
+class ByteSink(Protocol):
+    """Where converted bytes go: stdout's buffer or a temporary file."""
+
+    def write(self, data: bytes, /) -> int: ...
+
+    def flush(self) -> None: ...
+
+
+class CliError(Exception):
+    """A failure to report in one line and exit with *status*."""
+
+    def __init__(self, message: str, status: int = EXIT_FAILURE) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class _UsageExit(Exception):
+    """argparse wanted to exit; carries its status."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+class _Parser(argparse.ArgumentParser):
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            sys.stderr.write(message)
+        raise _UsageExit(status)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; `uztranslit --help` prints its help."""
+    parser = _Parser(
+        prog=PROG,
+        description=(
+            "Convert Uzbek text between Cyrillic and Latin script by the 1995 rules. "
+            "Reads FILEs (or stdin) and writes UTF-8 to OUTPUT (or stdout), line by line."
+        ),
+        epilog="Example: echo Ўзбекистон | uztranslit   prints Oʻzbekiston",
+    )
+    parser.add_argument(
+        "files",
+        nargs="*",
+        default=["-"],
+        metavar="FILE",
+        help="input files, concatenated; - or none means stdin",
+    )
+    parser.add_argument(
+        "-t",
+        "--to",
+        choices=SCRIPTS,
+        help="target script; without it each input's direction is detected from the "
+        "letters in its first 64 KiB",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        default="-",
+        metavar="OUTPUT",
+        help="output file, written whole or not at all (default: - for stdout)",
+    )
+    parser.add_argument(
+        "-e",
+        "--encoding",
+        default="utf-8",
+        metavar="ENCODING",
+        help="encoding of the input (default: utf-8); the output is always UTF-8",
+    )
+    parser.add_argument(
+        "--errors",
+        choices=ERROR_HANDLERS,
+        default="strict",
+        help="what to do with bytes the input encoding cannot decode: stop with an error "
+        "(strict, the default), write U+FFFD (replace), or pass them through unchanged "
+        "(surrogateescape)",
+    )
+    parser.add_argument(
+        "--apostrophes",
+        choices=tuple(APOSTROPHE_STYLES),
+        default="modifier",
+        help="how Latin output writes oʻ, gʻ and the tutuq: modifier (ʻ ʼ, default), "
+        "ascii (' '), quotes (‘ ’)",
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="say on stderr which direction each input is converted in, and why",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """Parse and check the command line; raise CliError(status 2) on misuse."""
+    args = build_parser().parse_args(argv)
+    try:
+        codecs.lookup(args.encoding)
+    except LookupError:
+        raise CliError(f"unknown encoding {args.encoding!r} given with -e", EXIT_USAGE) from None
+    if args.output != "-":
+        for name in args.files:
+            if name != "-" and _same_file(name, args.output):
+                raise CliError(f"refusing to write the output over its input {name!r}", EXIT_USAGE)
+    return args
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
+def _display(name: str) -> str:
+    return "<stdin>" if name == "-" else name
+
+
+def decoded_pieces(raw: BinaryIO, name: str, encoding: str, errors: str) -> Iterator[str]:
+    """Decode *raw* a line (or READ_SIZE bytes) at a time.
+
+    Undecodable input raises CliError naming the file, the line and a hint.
+    """
+    decoder = codecs.getincrementaldecoder(encoding)(errors=errors)
+    line = 1
+    while True:
+        data = raw.readline(READ_SIZE)
+        try:
+            text = decoder.decode(data, final=not data)
+        except UnicodeDecodeError as error:
+            bad = error.object[error.start : error.start + 1].hex()
+            raise CliError(
+                f"{_display(name)}: line {line}: cannot decode byte 0x{bad} as {encoding} "
+                f"({error.reason}); " + DECODE_HINT.format(encoding=encoding)
+            ) from None
+        if text:
+            line += text.count("\n")
+            yield text
+        if not data:
+            return
+
+
+def choose_direction(
+    pieces: Iterator[str], name: str, to: str | None, verbose: bool
+) -> tuple[str, Iterator[str]]:
+    """The target script for one input, and its pieces with none lost.
+
+    Without *to*, the pieces in the first DETECT_SIZE bytes are read ahead
+    and their letters counted.
+    """
+    if to is not None:
+        if verbose:
+            sys.stderr.write(f"{PROG}: {_display(name)}: converting to {to} (-t)\n")
+        return to, pieces
+    ahead: list[str] = []
+    size = 0
+    for piece in pieces:
+        ahead.append(piece)
+        size += len(piece.encode("utf-8", "surrogateescape"))
+        if size >= DETECT_SIZE:
+            break
+    sample = "".join(ahead)
+    script = detect_script(sample)
+    target = "cyrillic" if script == "latin" else "latin"
+    if verbose:
+        found = script or "no dominant script"
+        sys.stderr.write(
+            f"{PROG}: {_display(name)}: {found} detected in the first "
+            f"{min(size, DETECT_SIZE)} bytes; converting to {target}\n"
+        )
+    return target, _chain(ahead, pieces)
+
+
+def _chain(first: list[str], rest: Iterator[str]) -> Iterator[str]:
+    yield from first
+    yield from rest
+
+
+@contextlib.contextmanager
+def _open_input(name: str) -> Iterator[BinaryIO]:
+    if name == "-":
+        yield sys.stdin.buffer
+        return
+    try:
+        handle = open(name, "rb")  # noqa: SIM115 - closed below
+    except FileNotFoundError:
+        raise CliError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise CliError(f"{name}: is a directory, not a file") from None
+    except OSError as error:
+        raise CliError(f"{name}: cannot open: {error.strerror}") from None
+    with handle:
+        yield handle
+
+
+def _is_stream(raw: BinaryIO) -> bool:
+    """Whether *raw* is a pipe or terminal (output is then flushed per line)."""
+    try:
+        return not stat.S_ISREG(os.fstat(raw.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError):
+        return True
+
+
+def convert_files(args: argparse.Namespace, out: ByteSink) -> None:
+    """Convert every input in turn into *out*."""
+    encode_errors = "surrogateescape" if args.errors == "surrogateescape" else "strict"
+    for name in args.files:
+        with _open_input(name) as raw:
+            flush = _is_stream(raw)
+            pieces = decoded_pieces(raw, name, args.encoding, args.errors)
+            target, pieces = choose_direction(pieces, name, args.to, args.verbose)
+            for text in convert_stream(pieces, to=target, apostrophes=args.apostrophes):
+                out.write(text.encode("utf-8", encode_errors))
+                if flush:
+                    out.flush()
+
+
+def write_atomically(args: argparse.Namespace) -> None:
+    """Convert into a temporary file beside OUTPUT and rename it at the end."""
+    target = os.path.abspath(args.output)
+    directory = os.path.dirname(target)
+    try:
+        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed or removed below
+            dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".tmp", delete=False
+        )
+    except OSError as error:
+        raise CliError(f"{args.output}: cannot write: {error.strerror}") from None
+    try:
+        with handle:
+            convert_files(args, handle)
+        os.chmod(handle.name, _output_mode(target))
+        os.replace(handle.name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(handle.name)
+        raise
+
+
+def _output_mode(target: str) -> int:
+    """The permissions OUTPUT keeps, or those a new file would get."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command with *argv* (default: sys.argv[1:]); return the exit status."""
+    try:
+        args = parse_args(argv)
+        if args.output == "-":
+            out = sys.stdout.buffer
+            convert_files(args, out)
+            out.flush()
+        else:
+            write_atomically(args)
+    except _UsageExit as done:
+        return done.status
+    except CliError as error:
+        sys.stderr.write(f"{PROG}: {error}\n")
+        return error.status
+    except BrokenPipeError:
+        # The reader went away (| head): stop quietly, and keep Python from
+        # complaining when it flushes stdout on the way out.
+        with contextlib.suppress(OSError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except OSError as error:
+        sys.stderr.write(f"{PROG}: {error.filename or 'output'}: {error.strerror}\n")
+        return EXIT_FAILURE
+    return EXIT_OK

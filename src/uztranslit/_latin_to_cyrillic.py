@@ -1,0 +1,249 @@
+"""Latin → Cyrillic, one token at a time, by the 1995 rules plus the lexicon.
+
+A token is a run of Latin letters and apostrophe look-alikes (see
+_text.LATIN_TOKEN).  Its marks are first classified: the letter of oʻ/gʻ,
+the tutuq, or punctuation (quotation marks around the word).  A token with a
+letter outside the Uzbek Latin alphabet is foreign and is left as written.
+The rest is read left to right in *units* (a letter, or a digraph such as sh
+or ye) and each unit becomes Cyrillic by the table or its context rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Final, NamedTuple
+
+from ._alphabet import APOSTROPHE_LETTER, APOSTROPHES, LATIN_LETTERS, LATIN_VOWELS, TURNED_COMMA
+from ._lexicon import match_latin_stem
+
+TUTUQ: Final = APOSTROPHE_LETTER
+
+# Units that map without context: one letter, or a letter and its ʻ.
+LETTERS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "a": "а",  # one to one
+        "b": "б",  # one to one
+        "d": "д",  # one to one
+        "f": "ф",  # one to one
+        "g": "г",  # one to one
+        "h": "ҳ",  # one to one (x is х)
+        "i": "и",  # one to one
+        "j": "ж",  # one to one
+        "k": "к",  # one to one
+        "l": "л",  # one to one
+        "m": "м",  # one to one
+        "n": "н",  # one to one (ng is н + г)
+        "o": "о",  # one to one
+        "p": "п",  # one to one
+        "q": "қ",  # one to one
+        "r": "р",  # one to one
+        "s": "с",  # one to one unless sh or sʼh
+        "t": "т",  # one to one unless ts in a loan
+        "u": "у",  # one to one
+        "v": "в",  # one to one
+        "x": "х",  # one to one
+        "y": "й",  # one to one unless ye yo yu ya
+        "z": "з",  # one to one
+        "o" + TURNED_COMMA: "ў",  # oʻ
+        "g" + TURNED_COMMA: "ғ",  # gʻ
+        "sh": "ш",  # digraph
+        "ch": "ч",  # digraph
+        TUTUQ: "ъ",  # the tutuq: maʼno → маъно
+    }
+)
+
+# y + vowel is one Cyrillic letter (rules.md: е; ё, ю, я).
+IOTATED: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "ye": "е",  # yer → ер, poyezd → поезд
+        "yo": "ё",  # yomgʻir → ёмғир
+        "yu": "ю",  # yurist → юрист
+        "ya": "я",  # yadro → ядро
+    }
+)
+
+
+class Unit(NamedTuple):
+    """A piece of the Latin word and the Cyrillic it becomes (lower case)."""
+
+    length: int
+    cyrillic: str
+
+
+def follows_vowel(word: str, i: int) -> bool:
+    """Whether word[i] comes right after a vowel (a e i o u oʻ)."""
+    if i == 0:
+        return False
+    previous = word[i - 1]
+    if previous in LATIN_VOWELS:
+        return True
+    return previous == TURNED_COMMA and i >= 2 and word[i - 2] == "o"
+
+
+def e_rule(word: str, i: int) -> Unit:
+    """e is э at the start and after a vowel, е after a consonant (rules.md: е).
+
+    ekin → экин, poeziya → поэзия, kelin → келин.
+    """
+    if i == 0 or follows_vowel(word, i):
+        return Unit(1, "э")
+    return Unit(1, "е")
+
+
+def y_rule(word: str, i: int) -> Unit:
+    """ye yo yu ya are е ё ю я, but yoʻ is й + ў (rules.md: ё, ю, я).
+
+    yoʻl → йўл.  ye after a consonant only occurs where Cyrillic has a sign
+    (pyesa → пьеса, obyekt → объект); without a lexicon entry ь is the more
+    frequent one, and it keeps the round trip: сье → sye → сье.
+    """
+    pair = word[i : i + 2]
+    if pair not in IOTATED or (word[i + 2 : i + 3] == TURNED_COMMA and pair == "yo"):
+        return Unit(1, "й")
+    letter = IOTATED[pair]
+    if pair == "ye" and i > 0 and not follows_vowel(word, i) and word[i - 1] != TUTUQ:
+        return Unit(2, "ь" + letter)
+    return Unit(2, letter)
+
+
+def t_rule(word: str, i: int) -> Unit:
+    """ts is тс in Uzbek words (ketsa → кетса) but ц in -tsiya, -tsion loans.
+
+    Other loans with ц (litsey → лицей) are in the lexicon (rules.md: ц).
+    """
+    if word.startswith(("tsiya", "tsion"), i):
+        return Unit(2, "ц")
+    return Unit(1, "т")
+
+
+def s_rule(word: str, i: int) -> Unit:
+    """sh is ш; sʼh is с + ҳ, the separator dropped (rule 17; rules.md: сҳ)."""
+    if word.startswith(TUTUQ + "h", i + 1):
+        return Unit(2, "с")
+    if word.startswith("h", i + 1):
+        return Unit(2, "ш")
+    return Unit(1, "с")
+
+
+def pair_rule(word: str, i: int) -> Unit:
+    """A letter that pairs with the next character: oʻ, gʻ, ch; else alone."""
+    pair = word[i : i + 2]
+    if pair in LETTERS:
+        return Unit(2, LETTERS[pair])
+    return Unit(1, LETTERS[word[i]])
+
+
+CONTEXT_RULES: Final[Mapping[str, Callable[[str, int], Unit]]] = MappingProxyType(
+    {
+        "e": e_rule,  # э / е
+        "y": y_rule,  # е ё ю я / й
+        "t": t_rule,  # ц / т
+        "s": s_rule,  # ш / с
+        "o": pair_rule,  # ў / о
+        "g": pair_rule,  # ғ / г
+        "c": pair_rule,  # ч (c alone makes a word foreign before this)
+    }
+)
+
+
+def unit_at(word: str, i: int) -> Unit:
+    """The unit starting at lower-case word[i] and its Cyrillic."""
+    rule = CONTEXT_RULES.get(word[i])
+    if rule is not None:
+        return rule(word, i)
+    return Unit(1, LETTERS[word[i]])
+
+
+def case_of_unit(original: str, i: int, cyrillic: str) -> str:
+    """Give *cyrillic* the case of original[i]; a tutuq follows its neighbours."""
+    char = original[i]
+    if char == TUTUQ:
+        neighbours = original[i + 1 : i + 2] + original[i - 1 : i]
+        char = next((c for c in neighbours if c.isalpha() and c != TUTUQ), "")
+    return cyrillic.upper() if char.isupper() else cyrillic
+
+
+def case_of_stem(original: str, cyrillic: str) -> str:
+    """Give a lexicon stem the case of the Latin it replaces."""
+    letters = [c for c in original if c.isalpha() and c not in (TURNED_COMMA, TUTUQ)]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return cyrillic.upper()
+    if letters and letters[0].isupper():
+        return cyrillic[:1].upper() + cyrillic[1:]
+    return cyrillic
+
+
+def is_foreign(body: str) -> bool:
+    """Whether a word has a letter outside the Uzbek Latin alphabet (c, w, é …).
+
+    c counts as Uzbek only in ch.  Such words stay as written.
+    """
+    for i, char in enumerate(body):
+        if char in (TURNED_COMMA, TUTUQ):
+            continue
+        if char not in LATIN_LETTERS or char in "wW":
+            return True
+        if char in "cC" and body[i + 1 : i + 2] not in ("h", "H"):
+            return True
+    return False
+
+
+def word_to_cyrillic(body: str, lexicon: Mapping[str, str]) -> str:
+    """Convert one Uzbek Latin word with canonical ʻ ʼ to Cyrillic."""
+    lower = body.lower()
+    parts: list[str] = []
+    i = 0
+    match = match_latin_stem(lower, lexicon) if lexicon else None
+    if match is not None:
+        i, stem = match
+        parts.append(case_of_stem(body[:i], stem))
+    while i < len(lower):
+        unit = unit_at(lower, i)
+        parts.append(case_of_unit(body, i, unit.cyrillic))
+        i += unit.length
+    return "".join(parts)
+
+
+class Marks(NamedTuple):
+    """A Latin token split into punctuation around a word with canonical marks."""
+
+    leading: str
+    body: str
+    trailing: str
+
+
+def classify_marks(token: str) -> Marks:
+    """Decide what each apostrophe look-alike in *token* is (rules.md: apostrophes).
+
+    After o or g a mark is the letter ʻ; between other letters it is the tutuq
+    ʼ.  Marks before the first letter are punctuation, and so are marks after
+    the last letter, except one right after o or g in a word that did not open
+    with a quotation mark (togʻ, obroʻ; but 'Buxoro' is a quoted word).
+    """
+    start = 0
+    while token[start] in APOSTROPHES:
+        start += 1
+    end = len(token)
+    while token[end - 1] in APOSTROPHES:
+        end -= 1
+    if end < len(token) and start == 0 and token[end - 1] in "oOgG":
+        end += 1
+    pieces: list[str] = []
+    for i in range(start, end):
+        char = token[i]
+        if char not in APOSTROPHES:
+            pieces.append(char)
+        elif token[i - 1] in "oOgG":
+            pieces.append(TURNED_COMMA)
+        else:
+            pieces.append(TUTUQ)
+    return Marks(token[:start], "".join(pieces), token[end:])
+
+
+def token_to_cyrillic(token: str, lexicon: Mapping[str, str]) -> str:
+    """Convert a Latin token, leaving quotation marks and foreign words alone."""
+    marks = classify_marks(token)
+    if is_foreign(marks.body):
+        return token
+    return marks.leading + word_to_cyrillic(marks.body, lexicon) + marks.trailing

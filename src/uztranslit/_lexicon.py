@@ -1,0 +1,129 @@
+"""The loanword lexicon: stems whose spelling the letter rules cannot know.
+
+The shipped lexicon is ``lexicon.tsv`` in this package; the format is
+documented there and in docs/lexicon.md.  Each row pairs a Cyrillic stem with
+a Latin stem and says which way it applies, so that both directions are
+written out: a row marked ``to-cyrillic`` (aprel → апрель) is never used to
+convert Cyrillic, and one marked ``to-latin`` is never used the other way.
+
+A word matches an entry when it is the stem followed by a chain of Uzbek
+suffixes (see _suffixes).  A Cyrillic stem that ends in ь loses it before a
+suffix (апрель, апрелда), so both forms are accepted on input, and
+Latin → Cyrillic writes ь only at the end of a bare stem.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from types import MappingProxyType
+from typing import Final
+
+from ._suffixes import is_cyrillic_suffix_chain, is_latin_suffix_chain
+
+DIRECTIONS: Final = ("both", "to-latin", "to-cyrillic")
+SOFT_SIGN: Final = "ь"
+
+
+class LexiconError(ValueError):
+    """A lexicon file has a malformed row; carries the source and line."""
+
+    def __init__(self, message: str, source: str, line: int) -> None:
+        super().__init__(f"{source}:{line}: {message}")
+        self.source = source
+        self.line = line
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Stem tables for the two directions, keyed by lower-case stem."""
+
+    to_latin: Mapping[str, str]
+    to_cyrillic: Mapping[str, str]
+
+    def merged(self, override: Lexicon) -> Lexicon:
+        """This lexicon with the entries of *override* added or replacing."""
+        return Lexicon(
+            MappingProxyType({**self.to_latin, **override.to_latin}),
+            MappingProxyType({**self.to_cyrillic, **override.to_cyrillic}),
+        )
+
+
+def parse_lexicon(lines: Iterable[str], source: str = "<lexicon>") -> Lexicon:
+    """Read lexicon rows: ``cyrillic<TAB>latin[<TAB>direction[<TAB>note]]``.
+
+    Blank lines and lines starting with ``#`` are skipped; the direction
+    defaults to ``both``.  Stems are stored in lower case.
+    """
+    to_latin: dict[str, str] = {}
+    to_cyrillic: dict[str, str] = {}
+    for number, raw in enumerate(lines, start=1):
+        line = raw.rstrip("\r\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) < 2 or not fields[0] or not fields[1]:
+            raise LexiconError(
+                "expected 'cyrillic<TAB>latin[<TAB>direction[<TAB>note]]'", source, number
+            )
+        cyrillic, latin = fields[0].strip().lower(), fields[1].strip().lower()
+        direction = fields[2].strip() if len(fields) > 2 and fields[2].strip() else "both"
+        if direction not in DIRECTIONS:
+            raise LexiconError(
+                f"direction must be one of {', '.join(DIRECTIONS)}; got {direction!r}",
+                source,
+                number,
+            )
+        if direction != "to-cyrillic":
+            to_latin[cyrillic] = latin
+        if direction != "to-latin":
+            to_cyrillic[latin] = cyrillic
+    return Lexicon(MappingProxyType(to_latin), MappingProxyType(to_cyrillic))
+
+
+@functools.cache
+def default_lexicon() -> Lexicon:
+    """The lexicon shipped with the package, read once on first use."""
+    text = resources.files(__package__).joinpath("lexicon.tsv").read_text(encoding="utf-8")
+    return parse_lexicon(text.splitlines(), "uztranslit/lexicon.tsv")
+
+
+def match_cyrillic_stem(word: str, table: Mapping[str, str]) -> tuple[int, str] | None:
+    """The longest lexicon stem that *word* starts with, followed by suffixes.
+
+    *word* is lower-case Cyrillic.  Returns the stem's length in *word* and
+    its Latin spelling, or None.  A stem ending in ь also matches without the
+    ь when suffixes follow (апрелда).
+    """
+    for end in range(len(word), 0, -1):
+        rest = word[end:]
+        if rest and not is_cyrillic_suffix_chain(rest):
+            continue
+        stem = word[:end]
+        latin = table.get(stem)
+        if latin is None and rest:
+            latin = table.get(stem + SOFT_SIGN)
+        if latin is not None:
+            return end, latin
+    return None
+
+
+def match_latin_stem(word: str, table: Mapping[str, str]) -> tuple[int, str] | None:
+    """The longest lexicon stem that *word* starts with, followed by suffixes.
+
+    *word* is lower-case Latin with canonical apostrophes.  Returns the
+    stem's length in *word* and its Cyrillic spelling (without a final ь when
+    suffixes follow: oktabrda → октябрда), or None.
+    """
+    for end in range(len(word), 0, -1):
+        rest = word[end:]
+        if rest and not is_latin_suffix_chain(rest):
+            continue
+        cyrillic = table.get(word[:end])
+        if cyrillic is not None:
+            if rest and cyrillic.endswith(SOFT_SIGN):
+                cyrillic = cyrillic[:-1]
+            return end, cyrillic
+    return None
