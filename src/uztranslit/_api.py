@@ -33,11 +33,13 @@ APOSTROPHE_STYLES: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
     }
 )
 
-# Spans that are never converted: URLs and e-mail addresses.
-_URL: Final = r"(?:(?:https?|ftp)://|www\.)[^\s<>\"«»“”]+"
-_EMAIL: Final = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+# Spans that are never converted: URLs and e-mail addresses.  They stop at a
+# Cyrillic letter, so that to_latin never leaves one behind (a Cyrillic
+# domain name is converted like any other Cyrillic word).
+_URL: Final = r"(?i:(?:https?|ftp)://|www\.)[^\s<>\"«»“”\p{Cyrillic}]+"
+_EMAIL: Final = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 _SKIP: Final = f"{_URL}|{_EMAIL}"
-_SKIP_HINTS: Final = ("://", "www.", "@")
+_SKIP_HINTS: Final = ("//", "ww.", "WW.", "@")
 
 # A Cyrillic word: Uzbek Cyrillic letters, with й ё ў also in decomposed form.
 _CYRILLIC_WORD: Final = "(?:[иИуУ]\u0306|[еЕ]\u0308|[" + CYRILLIC_LOWER + CYRILLIC_UPPER + "])+"

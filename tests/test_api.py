@@ -1,0 +1,248 @@
+"""The public API: types, options, detection, apostrophes, streaming."""
+
+from __future__ import annotations
+
+import io
+import itertools
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import uztranslit
+from uztranslit import (
+    APOSTROPHE_STYLES,
+    LexiconError,
+    convert_stream,
+    detect_script,
+    normalize_apostrophes,
+    to_cyrillic,
+    to_latin,
+)
+from uztranslit._lexicon import default_lexicon, parse_lexicon
+
+from ._seed import SEED_TEXT
+
+
+class TestArguments:
+    @pytest.mark.parametrize(
+        "function", [to_latin, to_cyrillic, detect_script, normalize_apostrophes]
+    )
+    @pytest.mark.parametrize("value", [None, b"\xd1\x81", 42, ["Ўзбек"]])
+    def test_non_str_input_raises_type_error(self, function: object, value: object) -> None:
+        with pytest.raises(TypeError, match=r"argument must be str, not "):
+            function(value)  # type: ignore[operator]
+
+    def test_type_error_names_the_function_and_type(self) -> None:
+        with pytest.raises(TypeError, match=r"^to_latin\(\) argument must be str, not bytes$"):
+            to_latin(b"abc")  # type: ignore[arg-type]
+
+    def test_unknown_apostrophe_style_names_the_valid_ones(self) -> None:
+        with pytest.raises(
+            ValueError, match="apostrophes must be one of modifier, ascii, quotes; got 'curly'"
+        ):
+            to_latin("ўзбек", apostrophes="curly")
+
+    def test_apostrophe_style_of_wrong_type(self) -> None:
+        with pytest.raises(TypeError, match="apostrophes must be a str"):
+            to_latin("ўзбек", apostrophes=1)  # type: ignore[arg-type]
+
+    def test_options_are_keyword_only(self) -> None:
+        with pytest.raises(TypeError):
+            to_latin("ўзбек", "ascii")  # type: ignore[call-arg]
+
+    def test_unknown_stream_direction(self) -> None:
+        with pytest.raises(ValueError, match="to must be one of latin, cyrillic; got 'arabic'"):
+            list(convert_stream(["x"], to="arabic"))
+
+    def test_public_names(self) -> None:
+        assert set(uztranslit.__all__) >= {
+            "to_latin",
+            "to_cyrillic",
+            "detect_script",
+            "normalize_apostrophes",
+            "convert_stream",
+        }
+        assert uztranslit.__version__
+
+
+class TestApostropheStyles:
+    @pytest.mark.parametrize(
+        ("style", "expected"),
+        [
+            ("modifier", "Oʻzbekiston maʼnosi"),
+            ("ascii", "O'zbekiston ma'nosi"),
+            ("quotes", "O‘zbekiston ma’nosi"),
+        ],
+    )
+    def test_output_styles(self, style: str, expected: str) -> None:
+        assert to_latin("Ўзбекистон маъноси", apostrophes=style) == expected
+
+    def test_every_style_reads_back(self) -> None:
+        for style in APOSTROPHE_STYLES:
+            assert (
+                to_cyrillic(to_latin("ўғил маъно Исҳоқ", apostrophes=style)) == "ўғил маъно Исҳоқ"
+            )
+
+    def test_only_converted_letters_take_the_style(self) -> None:
+        assert to_latin("'Ўзбек' it's", apostrophes="ascii") == "'Oʻzbek' it's".replace("ʻ", "'")
+        assert to_latin("“Ўғил” – l'homme", apostrophes="quotes") == "“O‘g‘il” – l'homme"
+
+
+class TestNormalizeApostrophes:
+    def test_letters_and_tutuq(self) -> None:
+        assert normalize_apostrophes("o'zbek tilining ma`nosi") == "oʻzbek tilining maʼnosi"
+
+    def test_styles(self) -> None:
+        assert normalize_apostrophes("oʻgʻil maʼno", apostrophes="ascii") == "o'g'il ma'no"
+        assert normalize_apostrophes("o'g'il ma'no", apostrophes="quotes") == "o‘g‘il ma’no"
+
+    def test_quotation_marks_foreign_words_and_cyrillic_stay(self) -> None:
+        text = "'Buxoro' va ‘Samarqand’ — we're Ўзбек’"
+        assert normalize_apostrophes(text) == text
+
+    def test_final_letter_mark(self) -> None:
+        assert normalize_apostrophes("tog' obro‘") == "togʻ obroʻ"
+
+    @given(st.text())
+    def test_only_apostrophes_change(self, text: str) -> None:
+        result = normalize_apostrophes(text)
+        assert len(result) == len(text)
+        for before, after in zip(text, result, strict=True):
+            assert before == after or after in "ʻʼ"
+
+
+class TestDetectScript:
+    def test_cyrillic_and_latin(self) -> None:
+        assert detect_script("Ўзбекистон") == "cyrillic"
+        assert detect_script("Oʻzbekiston") == "latin"
+
+    def test_seed_starts_with_latin_but_is_cyrillic(self) -> None:
+        assert SEED_TEXT.startswith(" date")
+        assert detect_script(SEED_TEXT[:40]) == "cyrillic"
+        assert detect_script(SEED_TEXT) == "cyrillic"
+
+    def test_counts_letters_not_words(self) -> None:
+        assert detect_script("Kazinform Kazinform ҚР ҲАМКОРЛИК") == "latin"
+        assert detect_script("a b c ўзбекистонлик") == "cyrillic"
+
+    def test_nothing_to_count_or_a_tie(self) -> None:
+        assert detect_script("") is None
+        assert detect_script("2025 — 🇺🇿 !") is None
+        assert detect_script("ab аб") is None
+        assert detect_script("Привіт ї") == "cyrillic"
+
+
+class TestPassThrough:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "\t  \r\n\r\n   \u00a0\u2009",
+            "1 234,56 % № 5 — «» “” ‹› … § ©",
+            "😀👍🏽 🇺🇿 ❤️",
+            "中文 日本語 한국어 العربية עברית Ελληνικά",
+            "Привіт, Қазақстан әлемі",
+        ],
+    )
+    def test_to_cyrillic_keeps_non_uzbek_text(self, text: str) -> None:
+        assert to_cyrillic(text) == text
+
+    def test_layout_kept_around_converted_words(self) -> None:
+        assert to_latin("\tЎзбек\r\n\r\n  тили  \t") == "\tOʻzbek\r\n\r\n  tili  \t"
+        assert to_cyrillic("\tOʻzbek\r\n\r\n  tili  \t") == "\tЎзбек\r\n\r\n  тили  \t"
+
+    @pytest.mark.parametrize(
+        "url",
+        [
+            "https://kun.uz/news/2025/10/15/ozbekiston?page=2&x=1#top",
+            "http://www.gov.uz",
+            "www.daryo.uz/k/2025",
+            "ftp://files.uz/a.txt",
+            "press@kun.uz",
+            "first.last+tag@mail.co.uz",
+        ],
+    )
+    def test_urls_and_email_addresses_pass_through(self, url: str) -> None:
+        assert to_cyrillic(f"Manba: {url} sahifasi") == f"Манба: {url} саҳифаси"
+        assert to_latin(f"Манба: {url} саҳифаси") == f"Manba: {url} sahifasi"
+
+    def test_other_scripts_inside_cyrillic(self) -> None:
+        assert to_latin("Kazinform ҚР 2025") == "Kazinform QR 2025"
+        assert to_latin("Қазақстан әлемі") == "Qazaqstan әlemі"  # ә and і are not Uzbek
+
+    def test_decomposed_letters_convert_like_composed_ones(self) -> None:
+        assert to_latin("и\u0306ўл") == to_latin("йўл") == "yoʻl"
+        assert to_latin("у\u0306збек") == "oʻzbek"
+        assert to_latin("Е\u0308қуб") == "Yoqub"
+
+    def test_unrelated_combining_marks_stay(self) -> None:
+        assert to_latin("ма\u0301ктаб") == "ma\u0301ktab"
+
+
+class TestConvertStream:
+    def test_same_as_converting_whole(self) -> None:
+        lines = SEED_TEXT.splitlines(keepends=True)
+        assert "".join(convert_stream(lines)) == to_latin(SEED_TEXT)
+
+    @given(st.text(), st.lists(st.integers(min_value=0, max_value=40)))
+    def test_any_cutting_gives_the_same_result(self, text: str, cuts: list[int]) -> None:
+        positions = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
+        pieces = [text[a:b] for a, b in itertools.pairwise(positions)]
+        assert "".join(convert_stream(pieces, to="latin")) == to_latin(text)
+        assert "".join(convert_stream(pieces, to="cyrillic")) == to_cyrillic(text)
+
+    def test_a_file_object_works(self) -> None:
+        assert (
+            "".join(convert_stream(io.StringIO("Oʻzbek\ntili\n"), to="cyrillic")) == "Ўзбек\nтили\n"
+        )
+
+    def test_lazy_a_line_at_a_time(self) -> None:
+        consumed: list[str] = []
+
+        def lines() -> Iterator[str]:
+            for line in ["Ўзбек\n", "тили\n", "ва\n"]:
+                consumed.append(line)
+                yield line
+
+        stream = convert_stream(lines())
+        assert next(stream) == "Oʻzbek\n"
+        assert consumed == ["Ўзбек\n"]
+        assert next(stream) == "tili\n"
+        assert consumed == ["Ўзбек\n", "тили\n"]
+
+    def test_words_split_across_pieces(self) -> None:
+        assert "".join(convert_stream(["Ўзбе", "кистон ер", "да"])) == "Oʻzbekiston yerda"
+
+    def test_options(self) -> None:
+        assert "".join(convert_stream(["Ўзбек"], apostrophes="ascii")) == "O'zbek"
+
+    def test_non_str_piece(self) -> None:
+        with pytest.raises(TypeError):
+            list(convert_stream([b"x"]))  # type: ignore[list-item]
+
+
+class TestLexiconFile:
+    def test_shipped_lexicon_loads_with_both_directions(self) -> None:
+        lexicon = default_lexicon()
+        assert lexicon.to_latin["сентябрь"] == "sentabr"
+        assert lexicon.to_cyrillic["sentabr"] == "сентябрь"
+        assert lexicon.to_cyrillic["aprel"] == "апрель"
+        assert "апрель" not in lexicon.to_latin  # to-cyrillic only: the rules do it
+
+    def test_direction_column(self) -> None:
+        lexicon = parse_lexicon(["# comment", "", "йод\tyod\tto-latin", "мэр\tmer"])
+        assert dict(lexicon.to_latin) == {"йод": "yod", "мэр": "mer"}
+        assert dict(lexicon.to_cyrillic) == {"mer": "мэр"}
+
+    def test_bad_rows_name_the_line(self) -> None:
+        with pytest.raises(LexiconError, match=r"^words.tsv:2: expected"):
+            parse_lexicon(["мэр\tmer", "only-one-field"], "words.tsv")
+        with pytest.raises(
+            LexiconError, match="direction must be one of both, to-latin, to-cyrillic"
+        ):
+            parse_lexicon(["мэр\tmer\tsideways"], "words.tsv")
+
+    def test_shipped_latin_stems_use_canonical_marks(self) -> None:
+        for latin in default_lexicon().to_cyrillic:
+            assert not set(latin) & {"'", "‘", "’", "`"}, latin
