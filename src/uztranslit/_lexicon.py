@@ -83,11 +83,19 @@ def parse_lexicon(lines: Iterable[str], source: str = "<lexicon>") -> Lexicon:
     return Lexicon(MappingProxyType(to_latin), MappingProxyType(to_cyrillic))
 
 
+# The shipped lexicon files, later ones overriding earlier ones: the entries
+# generated from the Russian word list, then the hand-written ones.
+SHIPPED_FILES: Final = ("lexicon_ru.tsv", "lexicon.tsv")
+
+
 @functools.cache
 def default_lexicon() -> Lexicon:
     """The lexicon shipped with the package, read once on first use."""
-    text = resources.files(__package__).joinpath("lexicon.tsv").read_text(encoding="utf-8")
-    return parse_lexicon(text.splitlines(), "uztranslit/lexicon.tsv")
+    lexicon = Lexicon(MappingProxyType({}), MappingProxyType({}))
+    for name in SHIPPED_FILES:
+        text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+        lexicon = lexicon.merged(parse_lexicon(text.splitlines(), f"uztranslit/{name}"))
+    return lexicon
 
 
 def match_cyrillic_stem(word: str, table: Mapping[str, str]) -> tuple[int, str] | None:
@@ -95,7 +103,8 @@ def match_cyrillic_stem(word: str, table: Mapping[str, str]) -> tuple[int, str] 
 
     *word* is lower-case Cyrillic.  Returns the stem's length in *word* and
     its Latin spelling, or None.  A stem ending in ь also matches without the
-    ь when suffixes follow (апрелда).
+    ь, before suffixes as the rules write it (апрелда) and bare as real text
+    sometimes does (сентябр).
     """
     for end in range(len(word), 0, -1):
         rest = word[end:]
@@ -103,7 +112,7 @@ def match_cyrillic_stem(word: str, table: Mapping[str, str]) -> tuple[int, str] 
             continue
         stem = word[:end]
         latin = table.get(stem)
-        if latin is None and rest:
+        if latin is None:
             latin = table.get(stem + SOFT_SIGN)
         if latin is not None:
             return end, latin
