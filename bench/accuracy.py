@@ -22,10 +22,11 @@ import datetime
 import difflib
 import platform
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import regex
 from peers import Convert, Tool, installed_peers, uztranslit_tool
 
 from uztranslit._alphabet import APOSTROPHES
@@ -96,6 +97,69 @@ def load_pairs(paths: Sequence[str]) -> list[Pair]:
     return pairs
 
 
+# Error classes, tried in order; the first that fits names the error. Each is a
+# predicate on (output token, reference token) with apostrophes folded to '.
+def _same_without(chars: str) -> Callable[[str, str], bool]:
+    table = str.maketrans("", "", chars)
+    return lambda got, want: got.translate(table) == want.translate(table)
+
+
+def _same_after(*pairs: tuple[str, str]) -> Callable[[str, str], bool]:
+    def fold(token: str) -> str:
+        for old, new in pairs:
+            token = token.replace(old, new)
+        return token
+
+    return lambda got, want: fold(got) == fold(want)
+
+
+CYRILLIC = regex.compile(r"\p{Cyrillic}")
+LATIN = regex.compile(r"[A-Za-z]")
+DATES = regex.compile(r"^\W*\d|^\W*(?:yil|йил)", regex.IGNORECASE)
+CLASSES: dict[str, tuple[tuple[str, Callable[[str, str], bool]], ...]] = {
+    "latin": (
+        ("one token became two or two one (hyphens, dashes, layout)", lambda g, w: not g or not w),
+        ("date hyphen (2025-yil)", lambda g, w: bool(DATES.match(g) or DATES.match(w))),
+        ("particle or other hyphen (boʻlsa-da)", _same_without("-")),
+        ("quotation marks («» vs “”)", _same_without('«»“”„"')),
+        ("tutuq after oʻ (oʻʼ): rule 32 says none", _same_after(("o''", "o'"), ("O''", "O'"))),
+        ("capitals of digraphs (AQSh vs AQSH)", lambda g, w: g.lower() == w.lower()),
+        ("ц written ts where the rules say s", _same_after(("ts", "s"), ("Ts", "S"), ("TS", "S"))),
+        ("е written e where the rules say ye", _same_after(("ye", "e"), ("Ye", "E"), ("YE", "E"))),
+        ("ъ written ʼ (sʼezd) where the rules drop it", _same_after(("'", ""), ("y", ""))),
+        ("y of ё ю я dropped or kept", _same_after(("yo", "o"), ("yu", "u"), ("ya", "a"))),
+        ("Cyrillic letter left in the reference", lambda g, w: bool(CYRILLIC.search(w))),
+    ),
+    "cyrillic": (
+        ("one token became two or two one (hyphens, dashes, layout)", lambda g, w: not g or not w),
+        ("date hyphen (2025-йил)", lambda g, w: bool(DATES.match(g) or DATES.match(w))),
+        ("particle or other hyphen (бўлса-да)", _same_without("-")),
+        ("quotation marks («» vs “”)", _same_without('«»“”„"')),
+        (
+            "Latin letters kept in the reference (names, brands, numerals)",
+            lambda g, w: bool(LATIN.search(w)),
+        ),
+        ("ь missing or extra (loanword not in the lexicon)", _same_without("ьЬ")),
+        ("ъ missing or extra", _same_without("ъЪ'")),
+        (
+            "ц read as тс or с",
+            _same_after(("ц", "с"), ("тс", "с"), ("Ц", "С"), ("Тс", "С"), ("ТС", "С")),
+        ),
+        ("э and е", _same_after(("э", "е"), ("Э", "Е"))),
+        ("й + vowel and ё ю я", _same_after(("йо", "ё"), ("йу", "ю"), ("йа", "я"), ("ьё", "ё"))),
+        ("capitals", lambda g, w: g.lower() == w.lower()),
+    ),
+}
+
+
+def classify(script: str, score: Score) -> collections.Counter[str]:
+    counts: collections.Counter[str] = collections.Counter()
+    for (got, want), count in score.pairs.items():
+        label = next((name for name, fits in CLASSES[script] if fits(got, want)), "other")
+        counts[label] += count
+    return counts
+
+
 def percent(score: Score | None) -> str:
     return "–" if score is None else f"{score.accuracy:.2f} %"
 
@@ -103,7 +167,7 @@ def percent(score: Score | None) -> str:
 def report(pairs: Iterable[Pair], tools: Sequence[Tool], top: int) -> None:
     print("| data | tool | version | tokens | Cyrillic → Latin | Latin → Cyrillic |")
     print("|---|---|---|---|---|---|")
-    mine: list[tuple[str, Score, Score]] = []
+    mine: list[tuple[str, str, Score, Score]] = []
     for pair in pairs:
         for tool in tools:
             forward = backward = None
@@ -116,11 +180,18 @@ def report(pairs: Iterable[Pair], tools: Sequence[Tool], top: int) -> None:
                 f"| {pair.name} | {tool.name} | {tool.version} | {tokens} "
                 f"| {percent(forward)} | {percent(backward)} |"
             )
-            if tool.name == "uztranslit" and forward and backward:
-                mine.append((pair.name, forward, backward))
-    for name, forward, backward in mine:
-        for title, score in (("Cyrillic → Latin", forward), ("Latin → Cyrillic", backward)):
-            print(f"\n{name}, uztranslit, {title}: {score.errors} errors; most frequent:")
+            if tool.name.startswith("uztranslit") and forward and backward:
+                mine.append((pair.name, tool.name, forward, backward))
+    for name, tool_name, forward, backward in mine:
+        for title, script, score in (
+            ("Cyrillic → Latin", "latin", forward),
+            ("Latin → Cyrillic", "cyrillic", backward),
+        ):
+            print(f"\n{name}, {tool_name}, {title}: {score.errors} errors")
+            print("\n| error pairs by class (heuristic) | pairs |\n|---|---|")
+            for label, count in classify(script, score).most_common():
+                print(f"| {label} | {count} |")
+            print(f"\nMost frequent error pairs of {name}, {tool_name}, {title}:")
             print("| count | output | reference |")
             print("|---|---|---|")
             for (got, want), count in score.pairs.most_common(top):
@@ -132,8 +203,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="+", metavar="FILE", help="CYR_FILE LAT_FILE pairs")
     parser.add_argument("--peers", action="store_true", help="also run the installed peers")
     parser.add_argument("--top", type=int, default=30, help="error pairs to list (default 30)")
+    parser.add_argument(
+        "--conventions",
+        default="",
+        help="also run uztranslit with these opt-in conventions, comma-separated "
+        "(dates,particles,quotes)",
+    )
     args = parser.parse_args(argv)
     tools = [uztranslit_tool()]
+    for names in filter(None, args.conventions.split(";")):
+        tools.append(uztranslit_tool(frozenset(names.split(","))))
     if args.peers:
         peers, missing = installed_peers()
         tools += peers

@@ -33,8 +33,21 @@ def _version(distribution: str) -> str:
         return "?"
 
 
-def uztranslit_tool() -> Tool:
-    return Tool("uztranslit", uztranslit.__version__, uztranslit.to_latin, uztranslit.to_cyrillic)
+def uztranslit_tool(conventions: frozenset[str] = frozenset()) -> Tool:
+    """uztranslit with its defaults, or with some opt-in conventions turned on."""
+    if not conventions:
+        return Tool(
+            "uztranslit", uztranslit.__version__, uztranslit.to_latin, uztranslit.to_cyrillic
+        )
+
+    def to_latin(text: str) -> str:
+        return uztranslit.to_latin(text, conventions=conventions)
+
+    def to_cyrillic(text: str) -> str:
+        return uztranslit.to_cyrillic(text, conventions=conventions)
+
+    name = f"uztranslit + {', '.join(sorted(conventions))}"
+    return Tool(name, uztranslit.__version__, to_latin, to_cyrillic)
 
 
 def _alifbo() -> Tool:

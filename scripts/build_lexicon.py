@@ -30,7 +30,7 @@ import bisect
 import collections
 import datetime
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from uztranslit._alphabet import CYRILLIC_LETTERS, CYRILLIC_VOWELS
@@ -91,20 +91,21 @@ def rules_cyrillic(latin: str) -> str:
     return word_to_cyrillic(latin, NO_LEXICON)
 
 
-def ts_variant(word: str) -> str:
-    """The Latin form with every ц as ts, as news converters write it (frantsuz)."""
-    pieces = word.split("ц")
-    return "ts".join(rules_latin(piece) if piece else "" for piece in pieces)
+def variant(word: str, replace: Callable[[str, int], str | None]) -> str:
+    """The rules' Latin form with some letters written as *replace* says (None: the rules)."""
+    return "".join(replace(word, i) or letter_to_latin(word, i) for i in range(len(word)))
 
 
-def e_variant(word: str) -> str:
-    """The Latin form with initial or post-vowel е as e, as in names (Evgeniy, Mendeleev)."""
-    return "".join(
-        "e"
-        if char == "е" and (i == 0 or word[i - 1] in CYRILLIC_VOWELS)
-        else letter_to_latin(word, i)
-        for i, char in enumerate(word)
-    )
+def ts_for_tse(word: str, i: int) -> str | None:
+    """ц as ts everywhere, as news converters write it (frantsuz, tsirk)."""
+    return "ts" if word[i] == "ц" else None
+
+
+def e_for_ye(word: str, i: int) -> str | None:
+    """Initial or post-vowel е as e, as names are often written (Evgeniy, Mendeleev)."""
+    if word[i] == "е" and (i == 0 or word[i - 1] in CYRILLIC_VOWELS):
+        return "e"
+    return None
 
 
 def latin_forms(word: str, capitalised: bool) -> dict[str, str]:
@@ -113,9 +114,9 @@ def latin_forms(word: str, capitalised: bool) -> dict[str, str]:
     forms = {latin: ""}
     if len(word) >= MIN_VARIANT_LENGTH:
         if "ц" in word:
-            forms.setdefault(ts_variant(word), "variant: ц as ts")
+            forms.setdefault(variant(word, ts_for_tse), "variant: ц as ts")
         if capitalised and "е" in word:
-            forms.setdefault(e_variant(word), "variant: е as e")
+            forms.setdefault(variant(word, e_for_ye), "variant: е as e")
     return forms
 
 

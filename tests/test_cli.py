@@ -291,3 +291,31 @@ def test_full_disk_is_reported() -> None:
     assert done.returncode == 1
     assert b"No space left on device" in done.stderr
     assert b"Traceback" not in done.stderr
+
+
+class TestOptions:
+    def test_lexicon_file(self, tmp_path: Path, run: Runner) -> None:
+        first = write(tmp_path / "a.tsv", "Pepsi\tpepsi\tto-cyrillic\n")
+        second = write(tmp_path / "b.tsv", "Пепси\tpepsi\tto-cyrillic\n")
+        assert run(["-t", "cyrillic", "--lexicon", str(first)], b"Pepsi")[1] == b"Pepsi"
+        code, out, _ = run(
+            ["-t", "cyrillic", "--lexicon", str(first), "--lexicon", str(second)], b"Pepsi"
+        )
+        assert (code, out.decode()) == (0, "Пепси")
+
+    def test_bad_lexicon_file(self, tmp_path: Path, run: Runner) -> None:
+        bad = write(tmp_path / "bad.tsv", "# header\nonly-one-field\n")
+        code, _, err = run(["--lexicon", str(bad)], b"x")
+        assert code == 1
+        assert f"{bad}:2: expected" in err
+        code, _, err = run(["--lexicon", str(tmp_path / "none.tsv")], b"x")
+        assert code == 1
+        assert "cannot read the lexicon" in err
+
+    def test_conventions(self, run: Runner) -> None:
+        text = "«Бўлсада» 2025 йил".encode()
+        assert run(["--conventions", "all"], text)[1].decode() == "“Boʻlsa-da” 2025-yil"
+        assert run(["--conventions", "dates,quotes"], text)[1].decode() == "“Boʻlsada” 2025-yil"
+        code, _, err = run(["--conventions", "dates,dots"], text)
+        assert code == 2
+        assert "unknown convention 'dots'" in err

@@ -9,6 +9,7 @@
 
 from ._api import (
     APOSTROPHE_STYLES,
+    CONVENTIONS,
     SCRIPTS,
     convert_stream,
     detect_script,
@@ -16,15 +17,19 @@ from ._api import (
     to_cyrillic,
     to_latin,
 )
-from ._lexicon import LexiconError
+from ._lexicon import Lexicon, LexiconError, load_lexicon, parse_lexicon
 
 __all__ = [
     "APOSTROPHE_STYLES",
+    "CONVENTIONS",
     "SCRIPTS",
+    "Lexicon",
     "LexiconError",
     "convert_stream",
     "detect_script",
+    "load_lexicon",
     "normalize_apostrophes",
+    "parse_lexicon",
     "to_cyrillic",
     "to_latin",
 ]

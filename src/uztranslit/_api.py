@@ -1,28 +1,22 @@
-"""The public functions: argument checks, tokenising text, caching words."""
+"""The public functions: argument checks, finding words, caching converted words."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final, Literal
 
 import regex
 
-from . import _cyrillic_to_latin, _latin_to_cyrillic
-from ._alphabet import (
-    APOSTROPHE_LETTER,
-    APOSTROPHES,
-    CYRILLIC_LETTERS,
-    CYRILLIC_LOWER,
-    CYRILLIC_UPPER,
-    LATIN_LETTERS,
-    TURNED_COMMA,
-)
-from ._lexicon import default_lexicon
+from . import _conventions, _cyrillic_to_latin, _latin_to_cyrillic, _spans
+from ._alphabet import APOSTROPHE_LETTER, CYRILLIC_LETTERS, LATIN_LETTERS, TURNED_COMMA
+from ._lexicon import Lexicon, default_lexicon
 
 Script = Literal["cyrillic", "latin"]
 SCRIPTS: Final[tuple[str, ...]] = ("latin", "cyrillic")
+CONVENTIONS: Final[tuple[str, ...]] = _conventions.CONVENTIONS
 
 # Output styles for oʻ/gʻ and the tutuq: name → (oʻ gʻ mark, tutuq mark).
 APOSTROPHE_STYLES: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
@@ -33,35 +27,13 @@ APOSTROPHE_STYLES: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
     }
 )
 
-# Spans that are never converted: URLs and e-mail addresses.  They stop at a
-# Cyrillic letter, so that to_latin never leaves one behind (a Cyrillic
-# domain name is converted like any other Cyrillic word).
-_URL: Final = r"(?i:(?:https?|ftp)://|www\.)[^\s<>\"«»“”\p{Cyrillic}]+"
-_EMAIL: Final = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
-_SKIP: Final = f"{_URL}|{_EMAIL}"
-_SKIP_HINTS: Final = ("//", "ww.", "WW.", "@")
-
-# A Cyrillic word: Uzbek Cyrillic letters, with й ё ў also in decomposed form.
-_CYRILLIC_WORD: Final = "(?:[иИуУ]\u0306|[еЕ]\u0308|[" + CYRILLIC_LOWER + CYRILLIC_UPPER + "])+"
-_DECOMPOSED: Final[Mapping[str, str]] = MappingProxyType(
-    {
-        "и\u0306": "й",  # и + COMBINING BREVE
-        "И\u0306": "Й",  # И + COMBINING BREVE
-        "у\u0306": "ў",  # у + COMBINING BREVE
-        "У\u0306": "Ў",  # У + COMBINING BREVE
-        "е\u0308": "ё",  # е + COMBINING DIAERESIS
-        "Е\u0308": "Ё",  # Е + COMBINING DIAERESIS
-    }
+_CYRILLIC_RE: Final = regex.compile(_spans.CYRILLIC_WORD)
+_CYRILLIC_OR_SKIP_RE: Final = regex.compile(f"(?P<skip>{_spans.BOTH_WAYS})|{_spans.CYRILLIC_WORD}")
+_LATIN_RE: Final = regex.compile(_spans.LATIN_TOKEN)
+_LATIN_OR_SKIP_RE: Final = regex.compile(
+    f"(?P<skip>{_spans.BOTH_WAYS}|{_spans.LATIN_ONLY})|{_spans.LATIN_TOKEN}"
 )
-
-# A Latin token: Latin letters (with combining marks) and apostrophe look-alikes.
-_MARKS: Final = "".join(sorted(APOSTROPHES))
-_LATIN_TOKEN: Final = f"[{_MARKS}]*\\p{{Latin}}[\\p{{Latin}}\\p{{Mn}}{_MARKS}]*"
-
-_CYRILLIC_RE: Final = regex.compile(_CYRILLIC_WORD)
-_CYRILLIC_OR_SKIP_RE: Final = regex.compile(f"(?P<skip>{_SKIP})|{_CYRILLIC_WORD}")
-_LATIN_RE: Final = regex.compile(_LATIN_TOKEN)
-_LATIN_OR_SKIP_RE: Final = regex.compile(f"(?P<skip>{_SKIP})|{_LATIN_TOKEN}")
+_LATIN_HINTS: Final = _spans.BOTH_WAYS_HINTS + _spans.LATIN_ONLY_HINTS
 
 _CACHE_LIMIT: Final = 200_000  # distinct words remembered per converter
 
@@ -83,13 +55,39 @@ def check_choice(option: str, value: object, choices: Iterable[str]) -> str:
     return value
 
 
+def check_conventions(value: object) -> frozenset[str]:
+    """The set of convention names in *value* (one name, or a collection of them)."""
+    names: Iterable[object]
+    if isinstance(value, str):
+        names = (value,)
+    elif isinstance(value, Iterable):
+        names = value
+    else:
+        raise TypeError(f"conventions must be a collection of names; got {value!r}")
+    return frozenset(check_choice("each convention", name, CONVENTIONS) for name in names)
+
+
+def check_lexicon(value: object) -> Lexicon | None:
+    if value is None or isinstance(value, Lexicon):
+        return value
+    raise TypeError(
+        f"lexicon must be a Lexicon from load_lexicon() or parse_lexicon(), "
+        f"not {type(value).__name__}"
+    )
+
+
 def compose_decomposed(word: str) -> str:
     """Compose и/у + breve and е + diaeresis, as some editors and OCR write them."""
     if "\u0306" not in word and "\u0308" not in word:
         return word
-    for decomposed, composed in _DECOMPOSED.items():
-        word = word.replace(decomposed, composed)
-    return word
+    return (
+        word.replace("и\u0306", "й")
+        .replace("И\u0306", "Й")
+        .replace("у\u0306", "ў")
+        .replace("У\u0306", "Ў")
+        .replace("е\u0308", "ё")
+        .replace("Е\u0308", "Ё")
+    )
 
 
 def _memoised(convert: Callable[[str], str]) -> Callable[[str], str]:
@@ -107,75 +105,141 @@ def _memoised(convert: Callable[[str], str]) -> Callable[[str], str]:
     return convert_word
 
 
-@functools.cache
-def _latin_word_converter(apostrophes: str) -> Callable[[str], str]:
-    table = default_lexicon().to_latin
+def _lexicon_with(user: Lexicon | None) -> Lexicon:
+    return default_lexicon() if user is None else default_lexicon().merged(user)
+
+
+@dataclass(frozen=True)
+class _Converter:
+    """Everything one call needs: text in, text out, and how to cut a stream."""
+
+    convert: Callable[[str], str]
+    looks_across_whitespace: bool
+
+
+@functools.lru_cache(maxsize=64)
+def _latin_converter(
+    apostrophes: str, lexicon: Lexicon | None, conventions: frozenset[str]
+) -> _Converter:
+    table = _lexicon_with(lexicon).to_latin
     letter_mark, tutuq = APOSTROPHE_STYLES[apostrophes]
     style = str.maketrans({TURNED_COMMA: letter_mark, APOSTROPHE_LETTER: tutuq})
 
-    def convert(word: str) -> str:
-        return _cyrillic_to_latin.word_to_latin(compose_decomposed(word), table).translate(style)
+    def word(cyrillic: str) -> str:
+        return _cyrillic_to_latin.word_to_latin(compose_decomposed(cyrillic), table).translate(
+            style
+        )
 
-    return _memoised(convert)
+    convert_word = _memoised(word)
+    before = [
+        _conventions.TO_LATIN[name] for name in _conventions.CONVENTIONS if name in conventions
+    ]
+
+    def replace(match: regex.Match[str]) -> str:
+        if match.group("skip") is not None:
+            return match.group()
+        return convert_word(match.group())
+
+    def convert(text: str) -> str:
+        for convention in before:
+            text = convention(text)
+        if any(hint in text for hint in _spans.BOTH_WAYS_HINTS):
+            return _CYRILLIC_OR_SKIP_RE.sub(replace, text)
+        return _CYRILLIC_RE.sub(lambda match: convert_word(match.group()), text)
+
+    return _Converter(convert, _conventions.looks_across_whitespace(conventions))
 
 
-@functools.cache
-def _cyrillic_token_converter() -> Callable[[str], str]:
-    table = default_lexicon().to_cyrillic
+@functools.lru_cache(maxsize=64)
+def _cyrillic_converter(lexicon: Lexicon | None, conventions: frozenset[str]) -> _Converter:
+    table = _lexicon_with(lexicon).to_cyrillic
 
-    def convert(token: str) -> str:
-        return _latin_to_cyrillic.token_to_cyrillic(token, table)
+    def token(latin: str) -> str:
+        return _latin_to_cyrillic.token_to_cyrillic(latin, table)
 
-    return _memoised(convert)
+    convert_token = _memoised(token)
+    before = [
+        _conventions.TO_CYRILLIC[name] for name in _conventions.CONVENTIONS if name in conventions
+    ]
+
+    def replace_token(match: regex.Match[str]) -> str:
+        found = match.group()
+        following = match.string[match.end() : match.end() + 1]
+        if found[0] in "IVXLCDM" and _spans.is_roman_numeral(found, following):
+            return found
+        return convert_token(found)
+
+    def replace(match: regex.Match[str]) -> str:
+        if match.group("skip") is not None:
+            return match.group()
+        return replace_token(match)
+
+    def convert(text: str) -> str:
+        for convention in before:
+            text = convention(text)
+        if any(hint in text for hint in _LATIN_HINTS):
+            return _LATIN_OR_SKIP_RE.sub(replace, text)
+        return _LATIN_RE.sub(replace_token, text)
+
+    return _Converter(convert, _conventions.looks_across_whitespace(conventions))
 
 
-def _substitute(
+def _to_latin_converter(apostrophes: object, lexicon: object, conventions: object) -> _Converter:
+    return _latin_converter(
+        check_choice("apostrophes", apostrophes, APOSTROPHE_STYLES),
+        check_lexicon(lexicon),
+        check_conventions(conventions),
+    )
+
+
+def _to_cyrillic_converter(lexicon: object, conventions: object) -> _Converter:
+    return _cyrillic_converter(check_lexicon(lexicon), check_conventions(conventions))
+
+
+def to_latin(
     text: str,
-    plain: regex.Pattern[str],
-    with_skip: regex.Pattern[str],
-    convert: Callable[[str], str],
+    /,
+    *,
+    apostrophes: str = "modifier",
+    lexicon: Lexicon | None = None,
+    conventions: Iterable[str] = (),
 ) -> str:
-    """Replace each word matched in *text* by convert(word), leaving skip spans."""
-    if any(hint in text for hint in _SKIP_HINTS):
-
-        def replace(match: regex.Match[str]) -> str:
-            if match.group("skip") is not None:
-                return match.group()
-            return convert(match.group())
-
-        return with_skip.sub(replace, text)
-    return plain.sub(lambda match: convert(match.group()), text)
-
-
-def to_latin(text: str, /, *, apostrophes: str = "modifier") -> str:
     """Convert Uzbek Cyrillic *text* to Latin by the 1995 rules.
 
     Only Uzbek Cyrillic letters change; everything else (digits, punctuation,
     whitespace, other scripts, URLs, e-mail addresses) passes through.
     *apostrophes* picks how oʻ, gʻ and the tutuq are written: ``"modifier"``
-    (ʻ ʼ, the default), ``"ascii"`` (' ') or ``"quotes"`` (‘ ’).
+    (ʻ ʼ, the default), ``"ascii"`` (' ') or ``"quotes"`` (‘ ’).  *lexicon*
+    adds entries to the shipped lexicon.  *conventions* turns on any of
+    ``"dates"``, ``"particles"``, ``"quotes"`` (docs/rules.md).
 
     >>> to_latin("Ўзбекистон Республикаси")
     'Oʻzbekiston Respublikasi'
+    >>> to_latin("2025 йил 15 октябрда", conventions={"dates"})
+    '2025-yil 15-oktabrda'
     """
     check_text("to_latin", text)
-    check_choice("apostrophes", apostrophes, APOSTROPHE_STYLES)
-    return _substitute(text, _CYRILLIC_RE, _CYRILLIC_OR_SKIP_RE, _latin_word_converter(apostrophes))
+    return _to_latin_converter(apostrophes, lexicon, conventions).convert(text)
 
 
-def to_cyrillic(text: str, /) -> str:
+def to_cyrillic(
+    text: str, /, *, lexicon: Lexicon | None = None, conventions: Iterable[str] = ()
+) -> str:
     """Convert Uzbek Latin *text* to Cyrillic by the 1995 rules and the lexicon.
 
     Any apostrophe look-alike is read as oʻ/gʻ after o/g and as the tutuq
     between other letters; around a word it stays a quotation mark.  Words
-    with letters outside the Uzbek Latin alphabet (c, w, é …) stay as written,
-    and so does everything that is not a letter.
+    with letters outside the Uzbek Latin alphabet (c, w, é …), words such as
+    iPhone, Roman numerals, URLs, e-mail addresses, placeholders (%s, {name}),
+    escapes (\\n), HTML tags and entities stay as written.
 
     >>> to_cyrillic("O'zbekiston Respublikasi")
     'Ўзбекистон Республикаси'
+    >>> to_cyrillic("XXI asr boshida %s faylini <b>oching</b>")
+    'XXI аср бошида %s файлини <b>очинг</b>'
     """
     check_text("to_cyrillic", text)
-    return _substitute(text, _LATIN_RE, _LATIN_OR_SKIP_RE, _cyrillic_token_converter())
+    return _to_cyrillic_converter(lexicon, conventions).convert(text)
 
 
 def normalize_apostrophes(text: str, /, *, apostrophes: str = "modifier") -> str:
@@ -192,13 +256,16 @@ def normalize_apostrophes(text: str, /, *, apostrophes: str = "modifier") -> str
     letter_mark, tutuq = APOSTROPHE_STYLES[apostrophes]
     style = str.maketrans({TURNED_COMMA: letter_mark, APOSTROPHE_LETTER: tutuq})
 
-    def normalise(token: str) -> str:
+    def normalise(match: regex.Match[str]) -> str:
+        token = match.group()
+        if match.group("skip") is not None:
+            return token
         marks = _latin_to_cyrillic.classify_marks(token)
         if _latin_to_cyrillic.is_foreign(marks.body):
             return token
         return marks.leading + marks.body.translate(style) + marks.trailing
 
-    return _substitute(text, _LATIN_RE, _LATIN_OR_SKIP_RE, normalise)
+    return _LATIN_OR_SKIP_RE.sub(normalise, text)
 
 
 def detect_script(text: str, /) -> Script | None:
@@ -220,40 +287,62 @@ def detect_script(text: str, /) -> Script | None:
 
 
 _CUT_LIMIT: Final = 1 << 20  # characters held back at most while looking for a cut
+_WHITESPACE: Final = ("\n", " ", "\t", "\r")
 
 
-def _safe_cut(text: str) -> int:
-    """Where *text* may be cut without changing its conversion: after whitespace.
+def _safe_cut(text: str, across_whitespace: bool) -> int:
+    """Where *text* may be cut without changing its conversion; 0 if nowhere.
 
-    No rule looks across whitespace, so converting the two halves gives the
-    same as converting the whole.  Returns 0 when there is no such place.
+    No letter rule looks across whitespace, so converting the two halves gives the
+    same as converting the whole.  The dates convention joins a number to the word
+    after it, so then only whitespace that does not follow a digit will do.
     """
-    return max(text.rfind("\n"), text.rfind(" "), text.rfind("\t"), text.rfind("\r")) + 1
+    end = len(text)
+    while end > 0:
+        cut = max(text.rfind(space, 0, end) for space in _WHITESPACE)
+        if cut < 0:
+            return 0
+        if not across_whitespace or cut == 0 or not text[cut - 1].isdigit():
+            return cut + 1
+        end = cut
+    return 0
 
 
 def convert_stream(
-    chunks: Iterable[str], /, *, to: str = "latin", apostrophes: str = "modifier"
+    chunks: Iterable[str],
+    /,
+    *,
+    to: str = "latin",
+    apostrophes: str = "modifier",
+    lexicon: Lexicon | None = None,
+    conventions: Iterable[str] = (),
 ) -> Iterator[str]:
     """Convert an iterable of text pieces (lines, a text file) lazily.
 
     Pieces are joined and cut again only after whitespace, so the output is
     the same as converting the whole text at once; a line is yielded as soon
-    as it is complete.  *to* is ``"latin"`` or ``"cyrillic"``.
+    as it is complete.  *to* is ``"latin"`` or ``"cyrillic"``; the other
+    options are those of to_latin and to_cyrillic.
     """
     check_choice("to", to, SCRIPTS)
-    check_choice("apostrophes", apostrophes, APOSTROPHE_STYLES)
-    convert: Callable[[str], str] = to_cyrillic
     if to == "latin":
-        convert = functools.partial(to_latin, apostrophes=apostrophes)
+        converter = _to_latin_converter(apostrophes, lexicon, conventions)
+    else:
+        check_choice("apostrophes", apostrophes, APOSTROPHE_STYLES)
+        converter = _to_cyrillic_converter(lexicon, conventions)
+    return _stream(chunks, converter)
+
+
+def _stream(chunks: Iterable[str], converter: _Converter) -> Iterator[str]:
     pending = ""
     for chunk in chunks:
         check_text("convert_stream", chunk)
         pending += chunk
-        cut = _safe_cut(pending)
+        cut = _safe_cut(pending, converter.looks_across_whitespace)
         if cut == 0 and len(pending) > _CUT_LIMIT:
             cut = len(pending)
         if cut:
-            yield convert(pending[:cut])
+            yield converter.convert(pending[:cut])
             pending = pending[cut:]
     if pending:
-        yield convert(pending)
+        yield converter.convert(pending)

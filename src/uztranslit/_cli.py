@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from typing import BinaryIO, Final, NoReturn, Protocol
 
 from . import __version__
-from ._api import APOSTROPHE_STYLES, SCRIPTS, convert_stream, detect_script
+from ._api import APOSTROPHE_STYLES, CONVENTIONS, SCRIPTS, convert_stream, detect_script
+from ._lexicon import Lexicon, LexiconError, load_lexicon
 
 PROG: Final = "uztranslit"
 READ_SIZE: Final = 1 << 16  # bytes read at a time: a line, or at most this much
@@ -117,6 +118,22 @@ def build_parser() -> argparse.ArgumentParser:
         "ascii (' '), quotes (‘ ’)",
     )
     parser.add_argument(
+        "--lexicon",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="add the entries of a lexicon file (docs/lexicon.md) to the shipped ones; "
+        "may be given more than once, later files winning",
+    )
+    parser.add_argument(
+        "--conventions",
+        default="",
+        metavar="NAMES",
+        help="opt-in conventions that change more than letters, comma-separated: "
+        "dates (2025 йил ↔ 2025-yil), particles (бўлсада ↔ boʻlsa-da), "
+        "quotes («» ↔ “”), or all",
+    )
+    parser.add_argument(
         "-v",
         "--verbose",
         action="store_true",
@@ -133,11 +150,40 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         codecs.lookup(args.encoding)
     except LookupError:
         raise CliError(f"unknown encoding {args.encoding!r} given with -e", EXIT_USAGE) from None
+    args.conventions = _conventions(args.conventions)
+    args.lexicon = _lexicon(args.lexicon)
     if args.output != "-":
         for name in args.files:
             if name != "-" and _same_file(name, args.output):
                 raise CliError(f"refusing to write the output over its input {name!r}", EXIT_USAGE)
     return args
+
+
+def _conventions(names: str) -> frozenset[str]:
+    chosen = frozenset(name.strip() for name in names.split(",") if name.strip())
+    if chosen == {"all"}:
+        return frozenset(CONVENTIONS)
+    unknown = sorted(chosen.difference(CONVENTIONS))
+    if unknown:
+        raise CliError(
+            f"unknown convention {unknown[0]!r} given with --conventions; "
+            f"choose from {', '.join(CONVENTIONS)} or all",
+            EXIT_USAGE,
+        )
+    return chosen
+
+
+def _lexicon(paths: list[str]) -> Lexicon | None:
+    merged: Lexicon | None = None
+    for path in paths:
+        try:
+            lexicon = load_lexicon(path)
+        except LexiconError as error:
+            raise CliError(f"{error} (in the file given with --lexicon)") from None
+        except OSError as error:
+            raise CliError(f"{path}: cannot read the lexicon: {error.strerror}") from None
+        merged = lexicon if merged is None else merged.merged(lexicon)
+    return merged
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -244,7 +290,13 @@ def convert_files(args: argparse.Namespace, out: ByteSink) -> None:
             flush = _is_stream(raw)
             pieces = decoded_pieces(raw, name, args.encoding, args.errors)
             target, pieces = choose_direction(pieces, name, args.to, args.verbose)
-            for text in convert_stream(pieces, to=target, apostrophes=args.apostrophes):
+            for text in convert_stream(
+                pieces,
+                to=target,
+                apostrophes=args.apostrophes,
+                lexicon=args.lexicon,
+                conventions=args.conventions,
+            ):
                 out.write(text.encode("utf-8", encode_errors))
                 if flush:
                     out.flush()

@@ -14,7 +14,7 @@ from typing import Final
 
 from ._alphabet import APOSTROPHE_LETTER, CYRILLIC_VOWELS, TURNED_COMMA
 from ._lexicon import match_cyrillic_stem
-from ._suffixes import is_cyrillic_suffix_chain
+from ._suffixes import is_cyrillic_inflection_chain
 
 TUTUQ: Final = APOSTROPHE_LETTER
 
@@ -75,12 +75,12 @@ def ts_rule(word: str, i: int) -> str:
     """ц is s at the start, at the end, after a consonant; ts after a vowel (rules.md: ц).
 
     цирк → sirk, кварц → kvars, концерт → konsert, лицей → litsey.  A ц that
-    ends the stem before suffixes counts as final: абзацни → abzasni.
+    ends the word before inflections counts as final: абзацни → abzasni.
     """
     if i == 0 or word[i - 1] not in CYRILLIC_VOWELS:
         return "s"
     rest = word[i + 1 :]
-    if not rest or is_cyrillic_suffix_chain(rest):
+    if not rest or is_cyrillic_inflection_chain(rest):
         return "s"
     return "ts"
 

@@ -175,10 +175,14 @@ def case_of_stem(original: str, cyrillic: str) -> str:
 
 
 def is_foreign(body: str) -> bool:
-    """Whether a word has a letter outside the Uzbek Latin alphabet (c, w, é …).
+    """Whether a word is not Uzbek Latin, and so stays as written.
 
-    c counts as Uzbek only in ch.  Such words stay as written.
+    That is a word with a letter outside the Uzbek Latin alphabet (c outside ch,
+    w, é …), or one that starts in lower case and has a capital later (iPhone,
+    eBay), which no Uzbek word does.
     """
+    if body[:1].islower() and not body.islower() and any(c.isupper() for c in body):
+        return True
     for i, char in enumerate(body):
         if char in (TURNED_COMMA, TUTUQ):
             continue
@@ -213,13 +217,28 @@ class Marks(NamedTuple):
     trailing: str
 
 
+def final_mark_is_a_letter(token: str, start: int, end: int) -> bool:
+    """Whether the mark after the last letter, token[end], belongs to the word.
+
+    After o or g it is the letter (togʻ, obroʻ), unless the word opened with a
+    mark ('Buxoro').  After another letter ʼ is the tutuq (jomeʼ): it is never a
+    quotation mark; so is ’ unless the word opened with ‘, since texts that write
+    the tutuq as ’ use ‘…’ for quotations.  Other marks there close a quotation.
+    """
+    mark, letter = token[end], token[end - 1]
+    if letter in "oOgG":
+        return start == 0
+    if mark == TUTUQ:
+        return True
+    return mark == "\u2019" and "\u2018" not in token[:start]
+
+
 def classify_marks(token: str) -> Marks:
     """Decide what each apostrophe look-alike in *token* is (rules.md: apostrophes).
 
     After o or g a mark is the letter ʻ; between other letters it is the tutuq
     ʼ.  Marks before the first letter are punctuation, and so are marks after
-    the last letter, except one right after o or g in a word that did not open
-    with a quotation mark (togʻ, obroʻ; but 'Buxoro' is a quoted word).
+    the last letter, except the first one if final_mark_is_a_letter.
     """
     start = 0
     while token[start] in APOSTROPHES:
@@ -227,7 +246,7 @@ def classify_marks(token: str) -> Marks:
     end = len(token)
     while token[end - 1] in APOSTROPHES:
         end -= 1
-    if end < len(token) and start == 0 and token[end - 1] in "oOgG":
+    if end < len(token) and final_mark_is_a_letter(token, start, end):
         end += 1
     pieces: list[str] = []
     for i in range(start, end):
@@ -242,8 +261,12 @@ def classify_marks(token: str) -> Marks:
 
 
 def token_to_cyrillic(token: str, lexicon: Mapping[str, str]) -> str:
-    """Convert a Latin token, leaving quotation marks and foreign words alone."""
+    """Convert a Latin token, leaving quotation marks and foreign words alone.
+
+    A foreign word is converted only if the lexicon has it (a user's entry
+    such as windows → виндовс).
+    """
     marks = classify_marks(token)
-    if is_foreign(marks.body):
+    if is_foreign(marks.body) and match_latin_stem(marks.body.lower(), lexicon) is None:
         return token
     return marks.leading + word_to_cyrillic(marks.body, lexicon) + marks.trailing

@@ -15,10 +15,10 @@ Latin → Cyrillic writes ь only at the end of a bare stem.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
-from types import MappingProxyType
 from typing import Final
 
 from ._suffixes import is_cyrillic_suffix_chain, is_latin_suffix_chain
@@ -32,13 +32,22 @@ class LexiconError(ValueError):
 
     def __init__(self, message: str, source: str, line: int) -> None:
         super().__init__(f"{source}:{line}: {message}")
+        self.message = message
         self.source = source
         self.line = line
 
+    def __reduce__(self) -> tuple[type[LexiconError], tuple[str, str, int]]:
+        return (LexiconError, (self.message, self.source, self.line))
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, eq=False)
 class Lexicon:
-    """Stem tables for the two directions, keyed by lower-case stem."""
+    """Stem tables for the two directions, keyed by lower-case stem.
+
+    Make one with load_lexicon(path) or parse_lexicon(lines) and pass it as the
+    ``lexicon`` option: its entries are added to the shipped ones, replacing
+    any with the same stem.  Lexicons compare and hash by identity, and pickle.
+    """
 
     to_latin: Mapping[str, str]
     to_cyrillic: Mapping[str, str]
@@ -46,9 +55,12 @@ class Lexicon:
     def merged(self, override: Lexicon) -> Lexicon:
         """This lexicon with the entries of *override* added or replacing."""
         return Lexicon(
-            MappingProxyType({**self.to_latin, **override.to_latin}),
-            MappingProxyType({**self.to_cyrillic, **override.to_cyrillic}),
+            {**self.to_latin, **override.to_latin},
+            {**self.to_cyrillic, **override.to_cyrillic},
         )
+
+    def __len__(self) -> int:
+        return len(self.to_latin.keys() | self.to_cyrillic.values())
 
 
 def parse_lexicon(lines: Iterable[str], source: str = "<lexicon>") -> Lexicon:
@@ -80,7 +92,7 @@ def parse_lexicon(lines: Iterable[str], source: str = "<lexicon>") -> Lexicon:
             to_latin[cyrillic] = latin
         if direction != "to-latin":
             to_cyrillic[latin] = cyrillic
-    return Lexicon(MappingProxyType(to_latin), MappingProxyType(to_cyrillic))
+    return Lexicon(to_latin, to_cyrillic)
 
 
 # The shipped lexicon files, later ones overriding earlier ones: the entries
@@ -88,10 +100,20 @@ def parse_lexicon(lines: Iterable[str], source: str = "<lexicon>") -> Lexicon:
 SHIPPED_FILES: Final = ("lexicon_ru.tsv", "lexicon.tsv")
 
 
+def load_lexicon(path: str | os.PathLike[str], /) -> Lexicon:
+    """Read a lexicon file (UTF-8, the format of docs/lexicon.md).
+
+    Raises OSError if it cannot be read and LexiconError (a ValueError naming the
+    file and line) for a malformed row.
+    """
+    with open(path, encoding="utf-8") as lines:
+        return parse_lexicon(lines, os.fspath(path))
+
+
 @functools.cache
 def default_lexicon() -> Lexicon:
     """The lexicon shipped with the package, read once on first use."""
-    lexicon = Lexicon(MappingProxyType({}), MappingProxyType({}))
+    lexicon = Lexicon({}, {})
     for name in SHIPPED_FILES:
         text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
         lexicon = lexicon.merged(parse_lexicon(text.splitlines(), f"uztranslit/{name}"))

@@ -8,7 +8,8 @@ the particles that attach to nouns; verbal inflection is left out because the
 lexicon holds nouns and adjectives borrowed from Russian.
 
 Both directions are written out (never derived from each other).  Each row is
-one suffix with what it is.
+one suffix, its kind (an inflection, which can follow any complete word, or a
+derivation, which makes a new stem), and what it is.
 """
 
 from __future__ import annotations
@@ -17,112 +18,133 @@ from typing import Final
 
 import regex
 
-CYRILLIC_SUFFIXES: Final[tuple[str, ...]] = (
-    "лар",  # plural
-    "ларча",  # "in the manner of" after plural
-    "им",  # 1sg possessive after a consonant
-    "м",  # 1sg possessive after a vowel
-    "имиз",  # 1pl possessive after a consonant
-    "миз",  # 1pl possessive after a vowel; 1pl predicative
-    "инг",  # 2sg possessive after a consonant
-    "нг",  # 2sg possessive after a vowel
-    "ингиз",  # 2pl possessive after a consonant
-    "нгиз",  # 2pl possessive after a vowel
-    "и",  # 3rd person possessive after a consonant
-    "си",  # 3rd person possessive after a vowel
-    "нинг",  # genitive
-    "ни",  # accusative
-    "га",  # dative
-    "ка",  # dative after к
-    "қа",  # dative after қ
-    "да",  # locative; also the particle -da
-    "дан",  # ablative
-    "даги",  # locative adjective
-    "ги",  # adjective of place or time
-    "ки",  # adjective of place or time after к
-    "гача",  # terminative
-    "дек",  # similative
-    "дай",  # similative
-    "ча",  # diminutive, "in the manner of"
-    "чалик",  # equative
-    "лик",  # abstract noun
-    "ли",  # "having"
-    "сиз",  # "without"; 2pl predicative
-    "чи",  # agent noun; also the particle -chi
-    "чилик",  # abstract of agent noun
-    "дош",  # "fellow"
-    "гина",  # particle "only"
-    "кина",  # particle "only" after к
-    "қина",  # particle "only" after қ
-    "дир",  # predicative "is"
-    "ман",  # 1sg predicative
-    "сан",  # 2sg predicative
-    "ми",  # question particle
-    "ку",  # emphatic particle
-    "лаш",  # verb-forming
-    "лаштир",  # causative verb-forming
+CYRILLIC_SUFFIXES: Final[tuple[tuple[str, str], ...]] = (
+    ("лар", "inflection"),  # plural
+    ("ларча", "derivation"),  # "in the manner of" after plural
+    ("им", "inflection"),  # 1sg possessive after a consonant
+    ("м", "inflection"),  # 1sg possessive after a vowel
+    ("имиз", "inflection"),  # 1pl possessive after a consonant
+    ("миз", "inflection"),  # 1pl possessive after a vowel; 1pl predicative
+    ("инг", "inflection"),  # 2sg possessive after a consonant
+    ("нг", "inflection"),  # 2sg possessive after a vowel
+    ("ингиз", "inflection"),  # 2pl possessive after a consonant
+    ("нгиз", "inflection"),  # 2pl possessive after a vowel
+    ("и", "inflection"),  # 3rd person possessive after a consonant
+    ("си", "inflection"),  # 3rd person possessive after a vowel
+    ("нинг", "inflection"),  # genitive
+    ("ни", "inflection"),  # accusative
+    ("га", "inflection"),  # dative
+    ("ка", "inflection"),  # dative after к
+    ("қа", "inflection"),  # dative after қ
+    ("да", "inflection"),  # locative; also the particle -da
+    ("дан", "inflection"),  # ablative
+    ("даги", "inflection"),  # locative adjective
+    ("ги", "inflection"),  # adjective of place or time
+    ("ки", "inflection"),  # adjective of place or time after к
+    ("гача", "inflection"),  # terminative
+    ("дек", "inflection"),  # similative
+    ("дай", "inflection"),  # similative
+    ("ча", "derivation"),  # diminutive, "in the manner of"
+    ("чалик", "derivation"),  # equative
+    ("лик", "derivation"),  # abstract noun
+    ("ли", "derivation"),  # "having"
+    ("сиз", "derivation"),  # "without"; 2pl predicative
+    ("чи", "derivation"),  # agent noun; also the particle -chi
+    ("чилик", "derivation"),  # abstract of agent noun
+    ("дош", "derivation"),  # "fellow"
+    ("гина", "inflection"),  # particle "only"
+    ("кина", "inflection"),  # particle "only" after к
+    ("қина", "inflection"),  # particle "only" after қ
+    ("дир", "inflection"),  # predicative "is"
+    ("ман", "inflection"),  # 1sg predicative
+    ("сан", "inflection"),  # 2sg predicative
+    ("ми", "inflection"),  # question particle
+    ("ку", "inflection"),  # emphatic particle
+    ("ий", "derivation"),  # relative adjective (ilmiy)
+    ("вий", "derivation"),  # relative adjective after a vowel (maʼnaviy)
+    ("ик", "derivation"),  # adjective of Russian stems in -ист (социалистик)
+    ("кор", "derivation"),  # "doer of" (ижодкор)
+    ("лаш", "derivation"),  # verb-forming
+    ("лаштир", "derivation"),  # causative verb-forming
+    ("иб", "derivation"),  # converb, after the verb-forming suffixes
+    ("иш", "derivation"),  # verbal noun, after the verb-forming suffixes
+    ("ган", "derivation"),  # participle, after the verb-forming suffixes
 )
 
-LATIN_SUFFIXES: Final[tuple[str, ...]] = (
-    "lar",  # plural
-    "larcha",  # "in the manner of" after plural
-    "im",  # 1sg possessive after a consonant
-    "m",  # 1sg possessive after a vowel
-    "imiz",  # 1pl possessive after a consonant
-    "miz",  # 1pl possessive after a vowel; 1pl predicative
-    "ing",  # 2sg possessive after a consonant
-    "ng",  # 2sg possessive after a vowel
-    "ingiz",  # 2pl possessive after a consonant
-    "ngiz",  # 2pl possessive after a vowel
-    "i",  # 3rd person possessive after a consonant
-    "si",  # 3rd person possessive after a vowel
-    "ning",  # genitive
-    "ni",  # accusative
-    "ga",  # dative
-    "ka",  # dative after k
-    "qa",  # dative after q
-    "da",  # locative; also the particle -da
-    "dan",  # ablative
-    "dagi",  # locative adjective
-    "gi",  # adjective of place or time
-    "ki",  # adjective of place or time after k
-    "gacha",  # terminative
-    "dek",  # similative
-    "day",  # similative
-    "cha",  # diminutive, "in the manner of"
-    "chalik",  # equative
-    "lik",  # abstract noun
-    "li",  # "having"
-    "siz",  # "without"; 2pl predicative
-    "chi",  # agent noun; also the particle -chi
-    "chilik",  # abstract of agent noun
-    "dosh",  # "fellow"
-    "gina",  # particle "only"
-    "kina",  # particle "only" after k
-    "qina",  # particle "only" after q
-    "dir",  # predicative "is"
-    "man",  # 1sg predicative
-    "san",  # 2sg predicative
-    "mi",  # question particle
-    "ku",  # emphatic particle
-    "lash",  # verb-forming
-    "lashtir",  # causative verb-forming
+LATIN_SUFFIXES: Final[tuple[tuple[str, str], ...]] = (
+    ("lar", "inflection"),  # plural
+    ("larcha", "derivation"),  # "in the manner of" after plural
+    ("im", "inflection"),  # 1sg possessive after a consonant
+    ("m", "inflection"),  # 1sg possessive after a vowel
+    ("imiz", "inflection"),  # 1pl possessive after a consonant
+    ("miz", "inflection"),  # 1pl possessive after a vowel; 1pl predicative
+    ("ing", "inflection"),  # 2sg possessive after a consonant
+    ("ng", "inflection"),  # 2sg possessive after a vowel
+    ("ingiz", "inflection"),  # 2pl possessive after a consonant
+    ("ngiz", "inflection"),  # 2pl possessive after a vowel
+    ("i", "inflection"),  # 3rd person possessive after a consonant
+    ("si", "inflection"),  # 3rd person possessive after a vowel
+    ("ning", "inflection"),  # genitive
+    ("ni", "inflection"),  # accusative
+    ("ga", "inflection"),  # dative
+    ("ka", "inflection"),  # dative after k
+    ("qa", "inflection"),  # dative after q
+    ("da", "inflection"),  # locative; also the particle -da
+    ("dan", "inflection"),  # ablative
+    ("dagi", "inflection"),  # locative adjective
+    ("gi", "inflection"),  # adjective of place or time
+    ("ki", "inflection"),  # adjective of place or time after k
+    ("gacha", "inflection"),  # terminative
+    ("dek", "inflection"),  # similative
+    ("day", "inflection"),  # similative
+    ("cha", "derivation"),  # diminutive, "in the manner of"
+    ("chalik", "derivation"),  # equative
+    ("lik", "derivation"),  # abstract noun
+    ("li", "derivation"),  # "having"
+    ("siz", "derivation"),  # "without"; 2pl predicative
+    ("chi", "derivation"),  # agent noun; also the particle -chi
+    ("chilik", "derivation"),  # abstract of agent noun
+    ("dosh", "derivation"),  # "fellow"
+    ("gina", "inflection"),  # particle "only"
+    ("kina", "inflection"),  # particle "only" after k
+    ("qina", "inflection"),  # particle "only" after q
+    ("dir", "inflection"),  # predicative "is"
+    ("man", "inflection"),  # 1sg predicative
+    ("san", "inflection"),  # 2sg predicative
+    ("mi", "inflection"),  # question particle
+    ("ku", "inflection"),  # emphatic particle
+    ("iy", "derivation"),  # relative adjective (ilmiy)
+    ("viy", "derivation"),  # relative adjective after a vowel (maʼnaviy)
+    ("ik", "derivation"),  # adjective of Russian stems in -ist (sotsialistik)
+    ("kor", "derivation"),  # "doer of" (ijodkor)
+    ("lash", "derivation"),  # verb-forming
+    ("lashtir", "derivation"),  # causative verb-forming
+    ("ib", "derivation"),  # converb, after the verb-forming suffixes
+    ("ish", "derivation"),  # verbal noun, after the verb-forming suffixes
+    ("gan", "derivation"),  # participle, after the verb-forming suffixes
 )
 
 
-def _chain_pattern(suffixes: tuple[str, ...]) -> regex.Pattern[str]:
-    """A pattern matching any chain of one or more of *suffixes*."""
-    longest_first = sorted(suffixes, key=len, reverse=True)
-    return regex.compile("(?:" + "|".join(longest_first) + ")+")
+def _chain_pattern(suffixes: tuple[tuple[str, str], ...], *kinds: str) -> regex.Pattern[str]:
+    """A pattern matching any chain of one or more of *suffixes* of the given kinds."""
+    chosen = sorted((suffix for suffix, kind in suffixes if kind in kinds), key=len, reverse=True)
+    return regex.compile("(?:" + "|".join(chosen) + ")+")
 
 
-CYRILLIC_SUFFIX_CHAIN: Final = _chain_pattern(CYRILLIC_SUFFIXES)
-LATIN_SUFFIX_CHAIN: Final = _chain_pattern(LATIN_SUFFIXES)
+CYRILLIC_SUFFIX_CHAIN: Final = _chain_pattern(CYRILLIC_SUFFIXES, "inflection", "derivation")
+CYRILLIC_INFLECTION_CHAIN: Final = _chain_pattern(CYRILLIC_SUFFIXES, "inflection")
+LATIN_SUFFIX_CHAIN: Final = _chain_pattern(LATIN_SUFFIXES, "inflection", "derivation")
 
 
 def is_cyrillic_suffix_chain(text: str) -> bool:
     """Whether lower-case Cyrillic *text* is one or more suffixes in a row."""
     return CYRILLIC_SUFFIX_CHAIN.fullmatch(text) is not None
+
+
+def is_cyrillic_inflection_chain(text: str) -> bool:
+    """Whether lower-case Cyrillic *text* is one or more inflections (case, number,
+    person, particles) in a row: what can follow a complete word."""
+    return CYRILLIC_INFLECTION_CHAIN.fullmatch(text) is not None
 
 
 def is_latin_suffix_chain(text: str) -> bool:

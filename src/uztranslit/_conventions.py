@@ -1,0 +1,142 @@
+"""Orthographic conventions that change characters other than letters (opt-in).
+
+By default the library changes letters only.  These conventions of the 1995 Latin
+rules also move hyphens and quotation marks, so they are options, off by default
+(docs/rules.md, "Dates, particles, quotation marks"):
+
+- ``dates``: a year or a day before the word for year or a month takes a hyphen in
+  Latin (2025 йил → 2025-yil, 15 октябрь → 15-oktabr) and loses it in Cyrillic.
+- ``particles``: the particles -da, -chi, -ku, -yu are written with a hyphen in
+  Latin (бўлсада → boʻlsa-da, кечаю кундуз → kecha-yu kunduz) and joined in
+  Cyrillic.  Cyrillic → Latin only splits them off where they cannot be a suffix
+  (the locative -да of уйда and нарсада stays): -да and -чи after the conditional
+  -са and its persons, -ку after the past -ди and -ган forms, -ю after -са, -ди or a
+  vowel.
+- ``quotes``: Cyrillic «…» and „…“ become Latin “…”, and Latin “…” becomes «…».
+
+Each is applied to the text before its letters are converted; letters are never
+touched here, so conversion of the letters is the same with or without them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Final
+
+import regex
+
+CONVENTIONS: Final = ("dates", "particles", "quotes")
+
+_MONTHS_CYRILLIC: Final = "январ|феврал|март|апрел|май|июн|июл|август|сентябр|октябр|ноябр|декабр"
+_MONTHS_LATIN: Final = (
+    "yanvar|fevral|mart|aprel|may|iyun|iyul|avgust|sentabr|sentyabr|oktabr|oktyabr|noyabr|dekabr"
+)
+
+# A number, a space, and the word for year or a month (any suffixes after it).
+_CYRILLIC_DATE: Final = regex.compile(
+    rf"(?<=[0-9]) (?=(?i:йил|{_MONTHS_CYRILLIC})[\p{{Cyrillic}}]*(?![\p{{L}}]))"
+)
+# The same in Latin, hyphenated.
+_LATIN_DATE: Final = regex.compile(
+    rf"(?<=[0-9])-(?=(?i:yil|{_MONTHS_LATIN})[\p{{Latin}}ʻʼ'‘’`]*(?![\p{{L}}]))"
+)
+
+# Cyrillic words ending in a particle after a verb form: the conditional -са (and its
+# persons) before -да, -чи or -ю; the past -ди and -ган forms before -ку; -ди and any
+# vowel before -ю (кечаю: no Uzbek word ends in a vowel + ю).
+_CYRILLIC_PARTICLE: Final = regex.compile(
+    r"(?i)(?<![\p{Cyrillic}])([\p{Cyrillic}]+?(?:"
+    r"(?:са|сам|санг|сак|сангиз|салар)(?=(?:да|чи|ю)(?![\p{Cyrillic}]))"
+    r"|(?:ди|дим|динг|дик|дингиз|дилар|ган|эди|эдим|экан)(?=ку(?![\p{Cyrillic}]))"
+    r"|(?:ди|[аоиуэў])(?=ю(?![\p{Cyrillic}]))"
+    r"))"
+)
+# Nouns ending in -са: their locative (нарсада "in the thing") is not a particle.
+_NOUNS_IN_SA: Final = frozenset(
+    (
+        "нарса",  # thing
+        "муассаса",  # institution
+        "ҳодиса",  # event
+        "хулоса",  # conclusion
+        "мадраса",  # madrasa
+        "масса",  # mass
+        "касса",  # cash desk
+        "актриса",  # actress
+        "муса",  # the name Musa
+        "одесса",  # Odessa
+        "принцесса",  # princess
+    )
+)
+
+
+def _split_particle(match: regex.Match[str]) -> str:
+    base = match.group(1)
+    stem = base.lower()
+    for person in ("м", "нг", "к", "нгиз", "лар"):
+        if stem.endswith("са" + person):
+            stem = stem.removesuffix(person)
+            break
+    if stem in _NOUNS_IN_SA or any(stem.endswith(noun) for noun in _NOUNS_IN_SA):
+        return base
+    return base + "-"
+
+
+# Latin particles after a hyphen, at the end of a word.
+_LATIN_PARTICLE: Final = regex.compile(
+    r"(?i)(?<=[\p{Latin}ʻʼ'‘’`])-(?=(?:da|chi|ku|yu|u)(?![\p{L}ʻʼ'‘’`]))"
+)
+
+_QUOTES_TO_LATIN: Final = str.maketrans({"«": "“", "»": "”", "„": "“"})
+_QUOTES_TO_CYRILLIC: Final = str.maketrans({"“": "«", "”": "»"})
+
+
+def dates_to_latin(text: str) -> str:
+    """2025 йил → 2025-йил (letters are converted afterwards)."""
+    return _CYRILLIC_DATE.sub("-", text)
+
+
+def dates_to_cyrillic(text: str) -> str:
+    """2025-yil → 2025 yil (letters are converted afterwards)."""
+    return _LATIN_DATE.sub(" ", text)
+
+
+def particles_to_latin(text: str) -> str:
+    """бўлсада → бўлса-да; нарсада ("in the thing") stays."""
+    return _CYRILLIC_PARTICLE.sub(_split_particle, text)
+
+
+def particles_to_cyrillic(text: str) -> str:
+    """boʻlsa-da → boʻlsada, kecha-yu → kechayu."""
+    return _LATIN_PARTICLE.sub("", text)
+
+
+def quotes_to_latin(text: str) -> str:
+    """«…» and „…“ → “…”."""
+    return text.translate(_QUOTES_TO_LATIN)
+
+
+def quotes_to_cyrillic(text: str) -> str:
+    """“…” → «…»."""
+    return text.translate(_QUOTES_TO_CYRILLIC)
+
+
+TO_LATIN: Final[Mapping[str, Callable[[str], str]]] = MappingProxyType(
+    {
+        "dates": dates_to_latin,  # 2025 йил → 2025-yil
+        "particles": particles_to_latin,  # бўлсада → boʻlsa-da
+        "quotes": quotes_to_latin,  # «» → “”
+    }
+)
+TO_CYRILLIC: Final[Mapping[str, Callable[[str], str]]] = MappingProxyType(
+    {
+        "dates": dates_to_cyrillic,  # 2025-yil → 2025 йил
+        "particles": particles_to_cyrillic,  # boʻlsa-da → бўлсада
+        "quotes": quotes_to_cyrillic,  # “” → «»
+    }
+)
+
+
+def looks_across_whitespace(conventions: frozenset[str]) -> bool:
+    """Whether a convention joins a word to the one before it (dates do: 2025 йил)."""
+    return "dates" in conventions
