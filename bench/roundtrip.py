@@ -1,0 +1,54 @@
+"""Round trip of a Cyrillic word list: the share of words w with to_cyrillic(to_latin(w)) == w.
+
+    python bench/roundtrip.py uz_UZ.dic [--show 40]
+
+The list is a hunspell .dic file (first line a count, flags after /) or one word per
+line. Words with letters outside the Uzbek Cyrillic alphabet are left out and counted.
+Debian's hunspell-uz (GPL) is the intended input: it may be used to measure, never
+shipped, so give its path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import sys
+from pathlib import Path
+
+import uztranslit
+from uztranslit._alphabet import CYRILLIC_LETTERS
+
+
+def read_words(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if lines and lines[0].strip().isdigit():
+        lines = lines[1:]
+    return [line.split("/", 1)[0].strip() for line in lines if line.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("wordlist", type=Path)
+    parser.add_argument("--show", type=int, default=40, help="failures to list")
+    args = parser.parse_args(argv)
+    words = read_words(args.wordlist)
+    uzbek = [word for word in words if all(char in CYRILLIC_LETTERS for char in word)]
+    failures: collections.Counter[tuple[str, str, str]] = collections.Counter()
+    for word in uzbek:
+        latin = uztranslit.to_latin(word)
+        back = uztranslit.to_cyrillic(latin)
+        if back != word:
+            failures[(word, latin, back)] += 1
+    passed = len(uzbek) - sum(failures.values())
+    print(f"{args.wordlist.name}: {len(words)} entries, {len(uzbek)} Uzbek Cyrillic words")
+    print(f"round trip to_cyrillic(to_latin(w)) == w: {passed} of {len(uzbek)}", end=" ")
+    print(f"= {100.0 * passed / len(uzbek):.2f} %")
+    if args.show:
+        print(f"\nfirst {args.show} failures (word → Latin → back):")
+        for word, latin, back in sorted(failures)[: args.show]:
+            print(f"  {word} → {latin} → {back}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
