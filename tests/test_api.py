@@ -21,6 +21,7 @@ from uztranslit import (
     to_latin,
 )
 from uztranslit._lexicon import default_lexicon, parse_lexicon
+from uztranslit._stream import CUT_LIMIT
 
 from ._seed import SEED_TEXT
 
@@ -216,6 +217,41 @@ class TestConvertStream:
 
     def test_options(self) -> None:
         assert "".join(convert_stream(["Ўзбек"], apostrophes="ascii")) == "O'zbek"
+
+
+def _pieces(text: str, size: int = 1 << 16) -> list[str]:
+    return [text[i : i + size] for i in range(0, len(text), size)]
+
+
+class TestLongLines:
+    """Text without whitespace is cut in bounded pieces with the same result (_stream)."""
+
+    def test_punctuated_cyrillic_line(self) -> None:
+        text = "Ўзбекистон,шаҳар;цирк(лицей)объект-ер.2025" * 40_000
+        assert len(text) > CUT_LIMIT
+        assert "".join(convert_stream(_pieces(text))) == to_latin(text)
+
+    def test_punctuated_latin_line(self) -> None:
+        text = "o'zbek,tili;https://kun.uz/x,%s;<b>ma'no</b>(I.Karimov)2025-yil" * 25_000
+        assert len(text) > CUT_LIMIT
+        expected = to_cyrillic(text)
+        assert "".join(convert_stream(_pieces(text), to="cyrillic")) == expected
+        assert "https://kun.uz/x" in expected
+
+    def test_one_cyrillic_run_longer_than_the_bound(self) -> None:
+        text = "ОбъектЦирклицейсъездпьесаМЕЦЕНАТ" * 33_000
+        assert len(text) > CUT_LIMIT
+        pieces = list(convert_stream(_pieces(text)))
+        assert len(pieces) > 1  # it was cut inside the run
+        assert "".join(pieces) == to_latin(text)
+
+    def test_one_latin_run_longer_than_the_bound_is_kept(self) -> None:
+        text = "salom" * (CUT_LIMIT // 5 + 10)
+        assert to_cyrillic(text) == text
+        assert to_cyrillic("salom") == "салом"
+        streamed = list(convert_stream(_pieces(text + " salom"), to="cyrillic"))
+        assert "".join(streamed) == text + " салом"
+        assert max(map(len, streamed)) <= CUT_LIMIT + (1 << 16)
 
     def test_non_str_piece(self) -> None:
         with pytest.raises(TypeError):

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import functools
+import importlib
+import re
+import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final, Literal
 
-import regex
-
-from . import _conventions, _cyrillic_to_latin, _latin_to_cyrillic, _spans
+from . import _cyrillic_to_latin, _latin_to_cyrillic, _spans, _stream
 from ._alphabet import APOSTROPHE_LETTER, CYRILLIC_LETTERS, LATIN_LETTERS, TURNED_COMMA
 from ._lexicon import Lexicon, default_lexicon
 
 Script = Literal["cyrillic", "latin"]
 SCRIPTS: Final[tuple[str, ...]] = ("latin", "cyrillic")
-CONVENTIONS: Final[tuple[str, ...]] = _conventions.CONVENTIONS
+# Opt-in conventions that change more than letters (_conventions, docs/rules.md).
+CONVENTIONS: Final[tuple[str, ...]] = ("dates", "particles", "quotes")
 
 # Output styles for oʻ/gʻ and the tutuq: name → (oʻ gʻ mark, tutuq mark).
 APOSTROPHE_STYLES: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
@@ -27,15 +29,9 @@ APOSTROPHE_STYLES: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
     }
 )
 
-_CYRILLIC_RE: Final = regex.compile(_spans.CYRILLIC_WORD)
-_CYRILLIC_OR_SKIP_RE: Final = regex.compile(f"(?P<skip>{_spans.BOTH_WAYS})|{_spans.CYRILLIC_WORD}")
-_LATIN_RE: Final = regex.compile(_spans.LATIN_TOKEN)
-_LATIN_OR_SKIP_RE: Final = regex.compile(
-    f"(?P<skip>{_spans.BOTH_WAYS}|{_spans.LATIN_ONLY})|{_spans.LATIN_TOKEN}"
-)
-_LATIN_HINTS: Final = _spans.BOTH_WAYS_HINTS + _spans.LATIN_ONLY_HINTS
-
-_CACHE_LIMIT: Final = 200_000  # distinct words remembered per converter
+_CACHE_LIMIT: Final = 50_000  # distinct words remembered per converter
+_LONGEST_CACHED: Final = 64  # longer words (base64, data) are converted but not kept
+_INITIALS: Final[Mapping[str, str]] = MappingProxyType({"I": "И", "V": "В", "X": "Х"})
 
 
 def check_text(function: str, text: object) -> str:
@@ -90,23 +86,42 @@ def compose_decomposed(word: str) -> str:
     )
 
 
-def _memoised(convert: Callable[[str], str]) -> Callable[[str], str]:
-    """A word converter that remembers up to _CACHE_LIMIT distinct words."""
-    cache: dict[str, str] = {}
+class _WordCache(dict[str, str]):
+    """Converted words by their source; a miss converts the word and remembers it.
 
-    def convert_word(word: str) -> str:
-        result = cache.get(word)
-        if result is None:
-            result = convert(word)
-            if len(cache) < _CACHE_LIMIT:
-                cache[word] = result
+    Looking words up with __getitem__ keeps the hot loop in C.  The cache stops
+    growing at _CACHE_LIMIT words (the most frequent ones come first), so memory
+    stays bounded whatever the input.
+    """
+
+    def __init__(self, convert: Callable[[str], str]) -> None:
+        super().__init__()
+        self.convert = convert
+
+    def __missing__(self, word: str) -> str:
+        result = self.convert(word)
+        if len(self) < _CACHE_LIMIT and len(word) <= _LONGEST_CACHED:
+            self[word] = result
         return result
 
-    return convert_word
+
+def _convert_words(text: str, words: re.Pattern[str], cache: _WordCache) -> str:
+    """Replace every word that *words* finds in *text* by its cached conversion."""
+    parts = words.split(text)
+    if len(parts) == 1:
+        return text
+    parts[1::2] = map(cache.__getitem__, parts[1::2])
+    return "".join(parts)
 
 
 def _lexicon_with(user: Lexicon | None) -> Lexicon:
     return default_lexicon() if user is None else default_lexicon().merged(user)
+
+
+def _conventions_for(
+    table: Mapping[str, Callable[[str], str]], conventions: frozenset[str]
+) -> tuple[Callable[[str], str], ...]:
+    return tuple(table[name] for name in CONVENTIONS if name in conventions)
 
 
 @dataclass(frozen=True)
@@ -126,28 +141,20 @@ def _latin_converter(
     style = str.maketrans({TURNED_COMMA: letter_mark, APOSTROPHE_LETTER: tutuq})
 
     def word(cyrillic: str) -> str:
-        return _cyrillic_to_latin.word_to_latin(compose_decomposed(cyrillic), table).translate(
-            style
-        )
+        latin = _cyrillic_to_latin.word_to_latin(compose_decomposed(cyrillic), table)
+        return latin.translate(style)
 
-    convert_word = _memoised(word)
-    before = [
-        _conventions.TO_LATIN[name] for name in _conventions.CONVENTIONS if name in conventions
-    ]
-
-    def replace(match: regex.Match[str]) -> str:
-        if match.group("skip") is not None:
-            return match.group()
-        return convert_word(match.group())
+    cache = _WordCache(word)
+    before = _conventions_for(_conventions().TO_LATIN, conventions) if conventions else ()
 
     def convert(text: str) -> str:
         for convention in before:
             text = convention(text)
-        if any(hint in text for hint in _spans.BOTH_WAYS_HINTS):
-            return _CYRILLIC_OR_SKIP_RE.sub(replace, text)
-        return _CYRILLIC_RE.sub(lambda match: convert_word(match.group()), text)
+        if any(mark in text for mark in _spans.DECOMPOSING_MARKS):
+            return _convert_words(text, _spans.CYRILLIC_WORDS_DECOMPOSED, cache)
+        return _convert_words(text, _spans.CYRILLIC_WORDS, cache)
 
-    return _Converter(convert, _conventions.looks_across_whitespace(conventions))
+    return _Converter(convert, _joins_across_whitespace(conventions))
 
 
 @functools.lru_cache(maxsize=64)
@@ -155,33 +162,52 @@ def _cyrillic_converter(lexicon: Lexicon | None, conventions: frozenset[str]) ->
     table = _lexicon_with(lexicon).to_cyrillic
 
     def token(latin: str) -> str:
+        if latin[0] in "IVXLCDM" and _spans.is_roman_numeral(latin):
+            return latin
+        if len(latin) > _stream.CUT_LIMIT:
+            return latin  # no word is this long: data, kept like a foreign word
         return _latin_to_cyrillic.token_to_cyrillic(latin, table)
 
-    convert_token = _memoised(token)
-    before = [
-        _conventions.TO_CYRILLIC[name] for name in _conventions.CONVENTIONS if name in conventions
-    ]
+    cache = _WordCache(token)
+    before = _conventions_for(_conventions().TO_CYRILLIC, conventions) if conventions else ()
 
-    def replace_token(match: regex.Match[str]) -> str:
-        found = match.group()
-        following = match.string[match.end() : match.end() + 1]
-        if found[0] in "IVXLCDM" and _spans.is_roman_numeral(found, following):
-            return found
-        return convert_token(found)
-
-    def replace(match: regex.Match[str]) -> str:
-        if match.group("skip") is not None:
-            return match.group()
-        return replace_token(match)
+    def words(text: str) -> str:
+        converted = _convert_words(text, _spans.LATIN_TOKENS, cache)
+        if any(initial in text for initial in _spans.LONE_I_V_X):
+            converted = _spans.INITIAL_I_V_X.sub(lambda match: _INITIALS[match.group()], converted)
+        return converted
 
     def convert(text: str) -> str:
         for convention in before:
             text = convention(text)
-        if any(hint in text for hint in _LATIN_HINTS):
-            return _LATIN_OR_SKIP_RE.sub(replace, text)
-        return _LATIN_RE.sub(replace_token, text)
+        return _outside_skipped(text, words)
 
-    return _Converter(convert, _conventions.looks_across_whitespace(conventions))
+    return _Converter(convert, _joins_across_whitespace(conventions))
+
+
+def _outside_skipped(text: str, convert: Callable[[str], str]) -> str:
+    """Apply *convert* to the parts of Latin *text* outside URLs, placeholders, tags …"""
+    spans = _spans.skipped_spans(text)
+    if not spans:
+        return convert(text)
+    pieces = []
+    position = 0
+    for start, end in spans:
+        pieces.append(convert(text[position:start]))
+        pieces.append(text[start:end])
+        position = end
+    pieces.append(convert(text[position:]))
+    return "".join(pieces)
+
+
+def _joins_across_whitespace(conventions: frozenset[str]) -> bool:
+    """Whether a convention joins a word to the one before it (dates: 2025 йил)."""
+    return "dates" in conventions
+
+
+def _conventions() -> types.ModuleType:
+    """The conventions module, imported on first use: it needs `regex`."""
+    return importlib.import_module("._conventions", __package__)
 
 
 def _to_latin_converter(apostrophes: object, lexicon: object, conventions: object) -> _Converter:
@@ -256,16 +282,14 @@ def normalize_apostrophes(text: str, /, *, apostrophes: str = "modifier") -> str
     letter_mark, tutuq = APOSTROPHE_STYLES[apostrophes]
     style = str.maketrans({TURNED_COMMA: letter_mark, APOSTROPHE_LETTER: tutuq})
 
-    def normalise(match: regex.Match[str]) -> str:
-        token = match.group()
-        if match.group("skip") is not None:
-            return token
+    def normalise(token: str) -> str:
         marks = _latin_to_cyrillic.classify_marks(token)
         if _latin_to_cyrillic.is_foreign(marks.body):
             return token
         return marks.leading + marks.body.translate(style) + marks.trailing
 
-    return _LATIN_OR_SKIP_RE.sub(normalise, text)
+    cache = _WordCache(normalise)
+    return _outside_skipped(text, lambda part: _convert_words(part, _spans.LATIN_TOKENS, cache))
 
 
 def detect_script(text: str, /) -> Script | None:
@@ -286,28 +310,6 @@ def detect_script(text: str, /) -> Script | None:
     return None
 
 
-_CUT_LIMIT: Final = 1 << 20  # characters held back at most while looking for a cut
-_WHITESPACE: Final = ("\n", " ", "\t", "\r")
-
-
-def _safe_cut(text: str, across_whitespace: bool) -> int:
-    """Where *text* may be cut without changing its conversion; 0 if nowhere.
-
-    No letter rule looks across whitespace, so converting the two halves gives the
-    same as converting the whole.  The dates convention joins a number to the word
-    after it, so then only whitespace that does not follow a digit will do.
-    """
-    end = len(text)
-    while end > 0:
-        cut = max(text.rfind(space, 0, end) for space in _WHITESPACE)
-        if cut < 0:
-            return 0
-        if not across_whitespace or cut == 0 or not text[cut - 1].isdigit():
-            return cut + 1
-        end = cut
-    return 0
-
-
 def convert_stream(
     chunks: Iterable[str],
     /,
@@ -319,10 +321,12 @@ def convert_stream(
 ) -> Iterator[str]:
     """Convert an iterable of text pieces (lines, a text file) lazily.
 
-    Pieces are joined and cut again only after whitespace, so the output is
-    the same as converting the whole text at once; a line is yielded as soon
-    as it is complete.  *to* is ``"latin"`` or ``"cyrillic"``; the other
-    options are those of to_latin and to_cyrillic.
+    Pieces are joined and cut again only where no rule looks across the cut
+    (after whitespace; see _stream for text without any), so the output is the
+    same as converting the whole text at once, and a line is yielded as soon as
+    it is complete.  Memory stays bounded whatever the input.  *to* is
+    ``"latin"`` or ``"cyrillic"``; the other options are those of to_latin and
+    to_cyrillic.
     """
     check_choice("to", to, SCRIPTS)
     if to == "latin":
@@ -330,19 +334,6 @@ def convert_stream(
     else:
         check_choice("apostrophes", apostrophes, APOSTROPHE_STYLES)
         converter = _to_cyrillic_converter(lexicon, conventions)
-    return _stream(chunks, converter)
-
-
-def _stream(chunks: Iterable[str], converter: _Converter) -> Iterator[str]:
-    pending = ""
-    for chunk in chunks:
-        check_text("convert_stream", chunk)
-        pending += chunk
-        cut = _safe_cut(pending, converter.looks_across_whitespace)
-        if cut == 0 and len(pending) > _CUT_LIMIT:
-            cut = len(pending)
-        if cut:
-            yield converter.convert(pending[:cut])
-            pending = pending[cut:]
-    if pending:
-        yield converter.convert(pending)
+    return _stream.stream(
+        chunks, converter.convert, to == "latin", converter.looks_across_whitespace, check_text
+    )

@@ -26,8 +26,6 @@ from typing import Final
 
 import regex
 
-CONVENTIONS: Final = ("dates", "particles", "quotes")
-
 _MONTHS_CYRILLIC: Final = "январ|феврал|март|апрел|май|июн|июл|август|сентябр|октябр|ноябр|декабр"
 _MONTHS_LATIN: Final = (
     "yanvar|fevral|mart|aprel|may|iyun|iyul|avgust|sentabr|sentyabr|oktabr|oktyabr|noyabr|dekabr"
@@ -135,8 +133,3 @@ TO_CYRILLIC: Final[Mapping[str, Callable[[str], str]]] = MappingProxyType(
         "quotes": quotes_to_cyrillic,  # “” → «»
     }
 )
-
-
-def looks_across_whitespace(conventions: frozenset[str]) -> bool:
-    """Whether a convention joins a word to the one before it (dates do: 2025 йил)."""
-    return "dates" in conventions

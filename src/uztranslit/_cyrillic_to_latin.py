@@ -14,7 +14,7 @@ from typing import Final
 
 from ._alphabet import APOSTROPHE_LETTER, CYRILLIC_VOWELS, TURNED_COMMA
 from ._lexicon import match_cyrillic_stem
-from ._suffixes import is_cyrillic_inflection_chain
+from ._suffixes import LONGEST_CHAIN, is_cyrillic_inflection_chain
 
 TUTUQ: Final = APOSTROPHE_LETTER
 
@@ -79,7 +79,7 @@ def ts_rule(word: str, i: int) -> str:
     """
     if i == 0 or word[i - 1] not in CYRILLIC_VOWELS:
         return "s"
-    rest = word[i + 1 :]
+    rest = word[i + 1 : i + 2 + LONGEST_CHAIN]  # enough to tell; keeps long runs linear
     if not rest or is_cyrillic_inflection_chain(rest):
         return "s"
     return "ts"

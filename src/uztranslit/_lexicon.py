@@ -24,6 +24,9 @@ from typing import Final
 from ._suffixes import is_cyrillic_suffix_chain, is_latin_suffix_chain
 
 DIRECTIONS: Final = ("both", "to-latin", "to-cyrillic")
+# Stems are tried from this length down, so a letter run of any length (base64,
+# minified data) costs linear time; no real stem is nearly this long.
+LONGEST_WORD: Final = 64
 SOFT_SIGN: Final = "ь"
 
 
@@ -128,7 +131,7 @@ def match_cyrillic_stem(word: str, table: Mapping[str, str]) -> tuple[int, str] 
     ь, before suffixes as the rules write it (апрелда) and bare as real text
     sometimes does (сентябр).
     """
-    for end in range(len(word), 0, -1):
+    for end in range(min(len(word), LONGEST_WORD), 0, -1):
         rest = word[end:]
         if rest and not is_cyrillic_suffix_chain(rest):
             continue
@@ -148,7 +151,7 @@ def match_latin_stem(word: str, table: Mapping[str, str]) -> tuple[int, str] | N
     stem's length in *word* and its Cyrillic spelling (without a final ь when
     suffixes follow: oktabrda → октябрда), or None.
     """
-    for end in range(len(word), 0, -1):
+    for end in range(min(len(word), LONGEST_WORD), 0, -1):
         rest = word[end:]
         if rest and not is_latin_suffix_chain(rest):
             continue

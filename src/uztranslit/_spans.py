@@ -1,64 +1,123 @@
 """What a word is in each script, and the spans that are never converted.
 
-Patterns are strings here and compiled once in _api.  A span that is never
-converted is copied through unchanged, character for character.
+The patterns here use the standard library's ``re``: they sit on the hot path,
+where ``re`` splits text about twice as fast as ``regex``, and importing ``re``
+is cheap.  A span that is never converted is copied through unchanged.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Final
-
-import regex
 
 from ._alphabet import APOSTROPHES, CYRILLIC_LOWER, CYRILLIC_UPPER
 
-# A Cyrillic word: Uzbek Cyrillic letters, with й ё ў also in decomposed form
-# (и/у + COMBINING BREVE, е + COMBINING DIAERESIS), as some editors and OCR write them.
-CYRILLIC_WORD: Final = "(?:[иИуУ]\u0306|[еЕ]\u0308|[" + CYRILLIC_LOWER + CYRILLIC_UPPER + "])+"
+# A Cyrillic word: a run of Uzbek Cyrillic letters.  Some editors and OCR write й ё ў
+# decomposed (и/у + COMBINING BREVE, е + COMBINING DIAERESIS); texts with those marks
+# use the second pattern, which takes such a pair as one letter.
+CYRILLIC: Final = CYRILLIC_LOWER + CYRILLIC_UPPER
+CYRILLIC_WORDS: Final = re.compile(f"([{CYRILLIC}]+)")
+CYRILLIC_WORDS_DECOMPOSED: Final = re.compile(f"((?:[иИуУ]\u0306|[еЕ]\u0308|[{CYRILLIC}])+)")
+DECOMPOSING_MARKS: Final = ("\u0306", "\u0308")
+
+# Letters of the Latin script: the code points of Unicode's Script=Latin in the Basic
+# Multilingual Plane, as the `regex` module's \p{Latin} gives them (Unicode 15);
+# generated once and kept here so that the hot path can use `re`, whose character
+# sets are fastest within the BMP.  The few Latin letters beyond it (U+10780…,
+# U+1DF00…) are treated as symbols.  Combining diacritics may follow a letter.
+LATIN_SCRIPT: Final = (
+    "\u0041-\u005a\u0061-\u007a\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02b8"
+    "\u02e0-\u02e4\u1d00-\u1d25\u1d2c-\u1d5c\u1d62-\u1d65\u1d6b-\u1d77\u1d79-\u1dbe"
+    "\u1e00-\u1eff\u2071\u207f\u2090-\u209f\u212a-\u212b\u2132\u214e\u2160-\u2188"
+    "\u2c60-\u2c7f\ua722-\ua787\ua78b-\ua7dd\ua7e2\ua7f1-\ua7ff\uab30-\uab5a\uab5c-\uab64"
+    "\uab66-\uab69\uab6c-\uab6d\ufb00-\ufb06\uff21-\uff3a\uff41-\uff5a"
+)
+COMBINING_DIACRITICS: Final = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+MARKS: Final = "".join(sorted(APOSTROPHES))
 
 # A Latin token: Latin letters (with combining marks) and apostrophe look-alikes.
-MARKS: Final = "".join(sorted(APOSTROPHES))
-LATIN_TOKEN: Final = f"[{MARKS}]*\\p{{Latin}}[\\p{{Latin}}\\p{{Mn}}{MARKS}]*"
-
-# URLs and e-mail addresses, in both directions.  They stop at a Cyrillic letter, so
-# that to_latin never leaves one behind (a Cyrillic domain name is converted).
-URL: Final = r"(?i:(?:https?|ftp)://|www\.)[^\s<>\"«»“”\p{Cyrillic}]+"
-EMAIL: Final = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
-
-# Software strings, Latin → Cyrillic only (Cyrillic → Latin has nothing to change in
-# them): printf and Python placeholders (%s, %1$s, %(name)s, {name}, ${name}), backslash
-# escapes (\n), HTML/XML tags and comments, character entities (&amp;).  A % right
-# after a digit is a percent sign, not a placeholder: 15%dan is Uzbek for "than 15 %".
-PRINTF: Final = (
-    r"(?<![0-9])(?<![0-9] )%(?:[0-9]+\$)?[-+ #0']*(?:[0-9]+|\*)?(?:\.(?:[0-9]+|\*))?"
-    r"(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcspn%]"
+LATIN_TOKENS: Final = re.compile(
+    f"([{MARKS}]*[{LATIN_SCRIPT}][{LATIN_SCRIPT}{COMBINING_DIACRITICS}{MARKS}]*)"
 )
-PYTHON_NAMED: Final = r"%\([A-Za-z_][A-Za-z0-9_]*\)[-+ #0]*[0-9]*(?:\.[0-9]+)?[diouxXeEfFgGcrsa%]"
-BRACES: Final = r"\$?\{[A-Za-z0-9_.:!<>^=+\-#,\[\]]*\}"
-ESCAPE: Final = r"\\(?:[abfnrtv0\\'\"]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})"
-TAG: Final = r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9:._-]*(?:\s[^<>]*)?/?>"
-ENTITY: Final = r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
 
-BOTH_WAYS: Final = f"{URL}|{EMAIL}"
-LATIN_ONLY: Final = f"{PYTHON_NAMED}|{PRINTF}|{BRACES}|{ESCAPE}|{TAG}|{ENTITY}"
+# Spans kept as written when converting Latin → Cyrillic, each with a substring
+# without which it cannot occur, so that a text is only searched for the kinds it
+# may hold, each kind on its own (a pattern that starts with a literal is found
+# by a fast scan).  Cyrillic → Latin needs none: none of them holds a Cyrillic
+# letter, since URLs stop at one.
+_URL_TAIL: Final = '[^\\s<>"«»“”\u0400-\u052f]+'
+SKIPPED: Final = (
+    # URLs; they stop at a Cyrillic letter, which is converted.
+    ("://", re.compile(rf"(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp])://{_URL_TAIL}")),
+    ("ww.", re.compile(rf"[Ww][Ww][Ww]\.(?<![\w.][Ww][Ww][Ww]\.){_URL_TAIL}")),
+    ("WW.", re.compile(rf"[Ww][Ww][Ww]\.(?<![\w.][Ww][Ww][Ww]\.){_URL_TAIL}")),
+    # E-mail addresses, found from their @.
+    ("@", re.compile(r"@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")),
+    # printf and Python placeholders: %s %d %1$s %-5.2f %(name)s.  A % right after a
+    # digit is a percent sign, not a placeholder: 15%dan is Uzbek for "than 15 %".
+    (
+        "%",
+        re.compile(
+            r"%(?<![0-9]%)(?<![0-9] %)(?:\([A-Za-z_][A-Za-z0-9_]*\))?(?:[0-9]+\$)?"
+            r"[-+ #0']*(?:[0-9]+|\*)?(?:\.(?:[0-9]+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?"
+            r"[diouxXeEfFgGaAcspnr%]"
+        ),
+    ),
+    # Format fields: {name} {0} {0:>10} ${name}.
+    ("{", re.compile(r"\$?\{[A-Za-z0-9_.:!<>^=+\-#,\[\]]*\}")),
+    # Backslash escapes: \n \t \\ \x41 \u0041.
+    ("\\", re.compile(r"\\(?:[abfnrtv0\\'\"]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})")),
+    # HTML and XML tags and comments, with their attributes.
+    ("<", re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9:._-]*(?:\s[^<>]*)?/?>", re.DOTALL)),
+    # Character entities: &amp; &#8212; &#x2014;.
+    ("&", re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")),
+)
+# The local part of an e-mail address, found backwards from its @.
+_EMAIL_LOCAL: Final = re.compile(r"[A-Za-z0-9._%+-]+\Z")
 
-# Characters without which no protected span can occur: texts with none of them
-# take the fast path that looks for words only.
-BOTH_WAYS_HINTS: Final = ("//", "ww.", "WW.", "@")
-LATIN_ONLY_HINTS: Final = ("%", "{", "\\", "<", "&")
+
+def skipped_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) spans of *text* to keep as written, in order, not overlapping."""
+    spans = []
+    for trigger, pattern in SKIPPED:
+        if trigger not in text:
+            continue
+        for found in pattern.finditer(text):
+            start, end = found.span()
+            if trigger == "@":
+                local = _EMAIL_LOCAL.search(text, max(0, start - 64), start)
+                if local is None:
+                    continue
+                start = local.start()
+            spans.append((start, end))
+    if len(spans) < 2:
+        return spans
+    spans.sort()
+    merged = [spans[0]]
+    for start, end in spans[1:]:
+        if start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
 
 # A Roman numeral (XX, XIX, IV): Cyrillic Uzbek text writes these in Latin letters too.
-ROMAN_NUMERAL: Final = regex.compile(
+ROMAN_NUMERAL: Final = re.compile(
     r"(?=[MDCLXVI])M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 )
+# A lone I, V or X followed by a full stop is an initial (I. Karimov), not a numeral.
+INITIAL_I_V_X: Final = re.compile(rf"(?<![{LATIN_SCRIPT}{MARKS}])([IVX])(?=\.)")
+LONE_I_V_X: Final = ("I.", "V.", "X.")
 
 
-def is_roman_numeral(word: str, followed_by: str) -> bool:
+def is_roman_numeral(word: str) -> bool:
     """Whether a Latin *word* is a Roman numeral, kept in Latin letters in Cyrillic.
 
-    A single letter is a numeral only if it is I, V or X not followed by a full stop:
-    I. Karimov and D. Batpenov are initials, and a lone D, L, C or M is a letter.
+    A single letter is a numeral only if it is I, V or X (a lone D, L, C or M is a
+    letter); a lone I, V or X before a full stop is an initial, which the caller
+    sees to (INITIAL_I_V_X).
     """
     if ROMAN_NUMERAL.fullmatch(word) is None:
         return False
-    return len(word) > 1 or (word in "IVX" and followed_by != ".")
+    return len(word) > 1 or word in "IVX"

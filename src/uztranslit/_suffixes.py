@@ -14,9 +14,8 @@ derivation, which makes a new stem), and what it is.
 
 from __future__ import annotations
 
+import re
 from typing import Final
-
-import regex
 
 CYRILLIC_SUFFIXES: Final[tuple[tuple[str, str], ...]] = (
     ("лар", "inflection"),  # plural
@@ -125,10 +124,10 @@ LATIN_SUFFIXES: Final[tuple[tuple[str, str], ...]] = (
 )
 
 
-def _chain_pattern(suffixes: tuple[tuple[str, str], ...], *kinds: str) -> regex.Pattern[str]:
+def _chain_pattern(suffixes: tuple[tuple[str, str], ...], *kinds: str) -> re.Pattern[str]:
     """A pattern matching any chain of one or more of *suffixes* of the given kinds."""
     chosen = sorted((suffix for suffix, kind in suffixes if kind in kinds), key=len, reverse=True)
-    return regex.compile("(?:" + "|".join(chosen) + ")+")
+    return re.compile("(?:" + "|".join(chosen) + ")+")
 
 
 CYRILLIC_SUFFIX_CHAIN: Final = _chain_pattern(CYRILLIC_SUFFIXES, "inflection", "derivation")
@@ -136,17 +135,22 @@ CYRILLIC_INFLECTION_CHAIN: Final = _chain_pattern(CYRILLIC_SUFFIXES, "inflection
 LATIN_SUFFIX_CHAIN: Final = _chain_pattern(LATIN_SUFFIXES, "inflection", "derivation")
 
 
+# Real chains are short (-лар-имиз-дан-ги-ни: 14 letters).  Longer text is not
+# tried: a chain pattern may backtrack exponentially on a long near-match.
+LONGEST_CHAIN: Final = 20
+
+
 def is_cyrillic_suffix_chain(text: str) -> bool:
     """Whether lower-case Cyrillic *text* is one or more suffixes in a row."""
-    return CYRILLIC_SUFFIX_CHAIN.fullmatch(text) is not None
+    return len(text) <= LONGEST_CHAIN and CYRILLIC_SUFFIX_CHAIN.fullmatch(text) is not None
 
 
 def is_cyrillic_inflection_chain(text: str) -> bool:
     """Whether lower-case Cyrillic *text* is one or more inflections (case, number,
     person, particles) in a row: what can follow a complete word."""
-    return CYRILLIC_INFLECTION_CHAIN.fullmatch(text) is not None
+    return len(text) <= LONGEST_CHAIN and CYRILLIC_INFLECTION_CHAIN.fullmatch(text) is not None
 
 
 def is_latin_suffix_chain(text: str) -> bool:
     """Whether lower-case Latin *text* is one or more suffixes in a row."""
-    return LATIN_SUFFIX_CHAIN.fullmatch(text) is not None
+    return len(text) <= LONGEST_CHAIN and LATIN_SUFFIX_CHAIN.fullmatch(text) is not None

@@ -1,0 +1,232 @@
+"""Speed of uztranslit beside a str.translate baseline and the installed peers, in one run.
+
+    python bench/speed.py [CORPUS_FILE ...] [--mb 8] [--runs 5] [--scale] [--cli-mb 200]
+
+Input is real text: the seed article and any Cyrillic corpus files given (their Latin
+counterparts are made by uztranslit itself), repeated to about --mb megabytes of UTF-8.
+Every figure is MB/s of input UTF-8 bytes, the median of --runs runs, and its ratio to
+the baseline measured in the same run: a one-to-one str.translate over the same
+Cyrillic text (which gets the hard cases wrong; it is the speed of a naive swap).
+Peers run line by line, as their documentation shows, on a slice of the input.
+
+--scale reports the cost per byte at 1, 10 and 50 MB (it should stay flat);
+--cli-mb N measures the command line's peak memory (RSS) converting an N MB file,
+with newlines and as one line without any; --importtime reports
+`python -X importtime -c "import uztranslit"`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from peers import installed_peers
+
+import uztranslit
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_cef08cc270b87343.txt"
+MB = 1_000_000
+
+NAIVE: dict[int, str] = {
+    ord(cyrillic): latin
+    for cyrillic, latin in zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяўқғҳ",
+        [
+            *"abvgde",
+            "yo",
+            *"jziyklmnoprstufx",
+            "s",
+            "ch",
+            "sh",
+            "sh",
+            "ʼ",
+            "i",
+            "",
+            "e",
+            "yu",
+            "ya",
+            "oʻ",
+            "q",
+            "gʻ",
+            "h",
+        ],
+        strict=True,
+    )
+}
+NAIVE.update({ord(chr(key).upper()): value.capitalize() for key, value in list(NAIVE.items())})
+
+
+def baseline(text: str) -> str:
+    return text.translate(NAIVE)
+
+
+def build_text(corpora: list[Path], size: int) -> str:
+    parts = [SEED.read_text(encoding="utf-8")]
+    parts += [path.read_text(encoding="utf-8") for path in corpora]
+    unit = "\n".join(parts)
+    copies = max(1, size // len(unit.encode("utf-8")) + 1)
+    text = unit * copies
+    return text[: len(text) * size // len(text.encode("utf-8"))]
+
+
+def median_seconds(function: Callable[[str], str], text: str, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function(text)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def by_lines(function: Callable[[str], str]) -> Callable[[str], str]:
+    def convert(text: str) -> str:
+        return "\n".join(function(line) for line in text.split("\n"))
+
+    return convert
+
+
+def row(name: str, seconds: float, nbytes: int, base: float) -> str:
+    rate = nbytes / seconds / MB
+    return f"| {name} | {rate:.2f} | {rate / base:.3f} |"
+
+
+def speed_table(cyrillic: str, latin: str, runs: int, peer_mb: float) -> None:
+    nbytes = len(cyrillic.encode("utf-8"))
+    latin_bytes = len(latin.encode("utf-8"))
+    base = nbytes / median_seconds(baseline, cyrillic, runs) / MB
+    uztranslit.to_latin(cyrillic[:100_000])  # load the lexicon before timing
+    uztranslit.to_cyrillic(latin[:100_000])
+    print(
+        f"input: {nbytes / MB:.1f} MB Cyrillic, {latin_bytes / MB:.1f} MB Latin; "
+        f"median of {runs} runs\n"
+    )
+    print("| tool | MB/s | × baseline |\n|---|---|---|")
+    print(f"| str.translate baseline (Cyrillic → Latin, naive) | {base:.2f} | 1.000 |")
+    seconds = median_seconds(uztranslit.to_latin, cyrillic, runs)
+    print(row("uztranslit to_latin", seconds, nbytes, base))
+    seconds = median_seconds(uztranslit.to_cyrillic, latin, runs)
+    print(row("uztranslit to_cyrillic", seconds, latin_bytes, base))
+    streamed = by_lines(uztranslit.to_latin)
+    print(
+        row(
+            "uztranslit to_latin, line by line",
+            median_seconds(streamed, cyrillic, runs),
+            nbytes,
+            base,
+        )
+    )
+    peers, missing = installed_peers()
+    cut = int(len(cyrillic) * peer_mb * MB / nbytes)
+    sample, latin_sample = cyrillic[:cut], uztranslit.to_latin(cyrillic[:cut])
+    sample_bytes, latin_sample_bytes = len(sample.encode("utf-8")), len(latin_sample.encode())
+    for tool in peers:
+        for direction, convert, text, size in (
+            ("to Latin", tool.to_latin, sample, sample_bytes),
+            ("to Cyrillic", tool.to_cyrillic, latin_sample, latin_sample_bytes),
+        ):
+            if convert is not None:
+                seconds = median_seconds(by_lines(convert), text, 1)
+                print(row(f"{tool.name} {tool.version} {direction}", seconds, size, base))
+    for note in missing:
+        print(f"\n({note})")
+
+
+def scale_table(corpora: list[Path], runs: int) -> None:
+    print("\n| input | to_latin ns/byte | to_cyrillic ns/byte |\n|---|---|---|")
+    for size in (1, 10, 50):
+        cyrillic = build_text(corpora, size * MB)
+        latin = uztranslit.to_latin(cyrillic)
+        forward = median_seconds(uztranslit.to_latin, cyrillic, runs)
+        backward = median_seconds(uztranslit.to_cyrillic, latin, runs)
+        print(
+            f"| {size} MB | {forward * 1e9 / len(cyrillic.encode()):.1f} "
+            f"| {backward * 1e9 / len(latin.encode()):.1f} |"
+        )
+
+
+def cli_memory(text: str, size_mb: int) -> None:
+    print("\n| command line input | peak RSS (MB) | seconds |\n|---|---|---|")
+    with tempfile.TemporaryDirectory() as folder:
+        for name, content in (("lines", text), ("one line", text.replace("\n", " "))):
+            path = Path(folder) / "input.txt"
+            data = content.encode("utf-8")
+            with path.open("wb") as out:
+                written = 0
+                while written < size_mb * MB:
+                    out.write(data)
+                    written += len(data)
+            start = time.perf_counter()
+            done = subprocess.run(
+                [sys.executable, "-c", _MEASURE, str(path)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            elapsed = time.perf_counter() - start
+            print(
+                f"| {written / MB:.0f} MB, {name} | {int(done.stdout) / 1024:.1f} | {elapsed:.1f} |"
+            )
+
+
+_MEASURE = """
+import resource, subprocess, sys
+with open(sys.argv[1], "rb") as source:
+    subprocess.run([sys.executable, "-m", "uztranslit", "-t", "latin"], stdin=source,
+                   stdout=subprocess.DEVNULL, check=True)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def import_time() -> None:
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import uztranslit"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    lines = [line for line in done.stderr.splitlines() if "import time:" in line]
+    total = next(line for line in reversed(lines) if line.rstrip().endswith("uztranslit"))
+    print(f"\nimport time (python -X importtime -c 'import uztranslit'):\n{total}")
+    regex_line = next((line for line in lines if line.rstrip().endswith("| regex")), None)
+    if regex_line:
+        print(regex_line)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpora", nargs="*", type=Path, help="Cyrillic corpus files")
+    parser.add_argument("--mb", type=float, default=8.0, help="input size in MB (default 8)")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--peer-mb", type=float, default=0.5, help="peers' input in MB")
+    parser.add_argument("--scale", action="store_true", help="per-byte cost at 1, 10, 50 MB")
+    parser.add_argument("--cli-mb", type=int, default=0, help="CLI peak memory on N MB")
+    parser.add_argument("--importtime", action="store_true")
+    args = parser.parse_args(argv)
+    print(
+        f"<!-- {datetime.date.today()}; {platform.python_implementation()} "
+        f"{platform.python_version()}; {platform.machine()}, {os.cpu_count()} cores; "
+        f"uztranslit {uztranslit.__version__} -->\n"
+    )
+    cyrillic = build_text(args.corpora, int(args.mb * MB))
+    speed_table(cyrillic, uztranslit.to_latin(cyrillic), args.runs, args.peer_mb)
+    if args.scale:
+        scale_table(args.corpora, max(1, args.runs // 2))
+    if args.cli_mb:
+        cli_memory(build_text(args.corpora, 2 * MB), args.cli_mb)
+    if args.importtime:
+        import_time()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
