@@ -319,3 +319,64 @@ class TestOptions:
         code, _, err = run(["--conventions", "dates,dots"], text)
         assert code == 2
         assert "unknown convention 'dots'" in err
+
+
+class TestManyFiles:
+    def test_in_place_keeps_permissions(self, tmp_path: Path, run: Runner) -> None:
+        first = write(tmp_path / "a.txt", "Ўзбекистон\n")
+        second = write(tmp_path / "b.txt", "Oʻzbekiston\n")
+        first.chmod(0o600)
+        assert run(["--in-place", str(first), str(second)]) == (0, b"", "")
+        assert first.read_text(encoding="utf-8") == "Oʻzbekiston\n"
+        assert second.read_text(encoding="utf-8") == "Ўзбекистон\n"
+        assert first.stat().st_mode & 0o777 == 0o600
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+
+    @pytest.mark.parametrize("jobs", ["1", "2"])
+    def test_output_dir(self, tmp_path: Path, run: Runner, jobs: str) -> None:
+        sources = [write(tmp_path / f"{i}.txt", f"Шаҳар {i}\n") for i in range(5)]
+        out = tmp_path / "out" / "deeper"
+        code, _, _ = run(["--output-dir", str(out), "-j", jobs, *map(str, sources)])
+        assert code == 0
+        for i, source in enumerate(sources):
+            assert (out / source.name).read_text(encoding="utf-8") == f"Shahar {i}\n"
+            assert source.read_text(encoding="utf-8") == f"Шаҳар {i}\n"
+
+    @pytest.mark.parametrize("jobs", ["1", "2"])
+    def test_a_failure_says_what_was_converted(
+        self, tmp_path: Path, run: Runner, jobs: str
+    ) -> None:
+        good = write(tmp_path / "good.txt", "Ер\n")
+        bad = tmp_path / "bad.txt"
+        bad.write_bytes(b"\xff\n")
+        code, _, err = run(["--in-place", "-j", jobs, "-t", "latin", str(good), str(bad)])
+        assert code == 1
+        assert f"{bad}: line 1: cannot decode" in err
+        assert f"converted: {good}" in err
+        assert f"left untouched: {bad}" in err
+        assert good.read_text(encoding="utf-8") == "Yer\n"
+        assert bad.read_bytes() == b"\xff\n"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt", "good.txt"]
+
+    @pytest.mark.parametrize(
+        ("argv", "message"),
+        [
+            (["--in-place", "--output-dir", "d", "x"], "not both"),
+            (["--in-place", "-o", "o.txt", "x"], "does not go with"),
+            (["--in-place", "-"], "need FILEs"),
+            (["--in-place"], "need FILEs"),
+            (["-j", "2", "x"], "--jobs needs --in-place or --output-dir"),
+            (["--in-place", "-j", "-1", "x"], "--jobs must be 0 or more"),
+            (["--output-dir", "d", "a/x.txt", "b/x.txt"], "would both be written to 'x.txt'"),
+        ],
+    )
+    def test_usage(self, argv: list[str], message: str, run: Runner) -> None:
+        code, _, err = run(argv)
+        assert code == 2
+        assert message in err
+
+    def test_output_dir_same_as_input_dir_is_refused(self, tmp_path: Path, run: Runner) -> None:
+        source = write(tmp_path / "a.txt", "Ер")
+        code, _, err = run(["--output-dir", str(tmp_path), str(source)])
+        assert code == 2
+        assert "refusing to write the output over its input" in err

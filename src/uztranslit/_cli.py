@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import concurrent.futures
 import contextlib
 import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import BinaryIO, Final, NoReturn, Protocol
 
 from . import __version__
@@ -46,7 +47,11 @@ class CliError(Exception):
 
     def __init__(self, message: str, status: int = EXIT_FAILURE) -> None:
         super().__init__(message)
+        self.message = message
         self.status = status
+
+    def __reduce__(self) -> tuple[type[CliError], tuple[str, int]]:
+        return (CliError, (self.message, self.status))
 
 
 class _UsageExit(Exception):
@@ -94,6 +99,24 @@ def build_parser() -> argparse.ArgumentParser:
         default="-",
         metavar="OUTPUT",
         help="output file, written whole or not at all (default: - for stdout)",
+    )
+    parser.add_argument(
+        "--in-place",
+        action="store_true",
+        help="convert each FILE into itself (atomically, keeping its permissions)",
+    )
+    parser.add_argument(
+        "--output-dir",
+        metavar="DIR",
+        help="write each FILE's conversion to DIR under the same name (DIR is created)",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="with --in-place or --output-dir, convert N files at once (0: one per core)",
     )
     parser.add_argument(
         "-e",
@@ -152,11 +175,48 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         raise CliError(f"unknown encoding {args.encoding!r} given with -e", EXIT_USAGE) from None
     args.conventions = _conventions(args.conventions)
     args.lexicon = _lexicon(args.lexicon)
+    _check_file_modes(args)
     if args.output != "-":
         for name in args.files:
             if name != "-" and _same_file(name, args.output):
                 raise CliError(f"refusing to write the output over its input {name!r}", EXIT_USAGE)
     return args
+
+
+def _check_file_modes(args: argparse.Namespace) -> None:
+    """--in-place, --output-dir and --jobs: what goes with what."""
+    each = args.in_place or args.output_dir is not None
+    if args.in_place and args.output_dir is not None:
+        raise CliError("give --in-place or --output-dir, not both", EXIT_USAGE)
+    if each and args.output != "-":
+        raise CliError(
+            "-o writes one output; it does not go with --in-place or --output-dir", EXIT_USAGE
+        )
+    if each and "-" in args.files:
+        raise CliError("--in-place and --output-dir need FILEs, not standard input", EXIT_USAGE)
+    if args.jobs < 0:
+        raise CliError(f"--jobs must be 0 or more; got {args.jobs}", EXIT_USAGE)
+    if args.jobs != 1 and not each:
+        raise CliError("--jobs needs --in-place or --output-dir", EXIT_USAGE)
+    args.jobs = args.jobs or os.cpu_count() or 1
+    if args.output_dir is not None:
+        names = [os.path.basename(name) for name in args.files]
+        repeated = sorted({name for name in names if names.count(name) > 1})
+        if repeated:
+            raise CliError(
+                f"two inputs would both be written to {repeated[0]!r} in {args.output_dir}",
+                EXIT_USAGE,
+            )
+        for name in args.files:
+            if _same_file(name, _target(name, args)):
+                raise CliError(f"refusing to write the output over its input {name!r}", EXIT_USAGE)
+
+
+def _target(name: str, args: argparse.Namespace) -> str:
+    """Where one input's conversion goes with --in-place or --output-dir."""
+    if args.in_place:
+        return name
+    return os.path.join(args.output_dir, os.path.basename(name))
 
 
 def _conventions(names: str) -> frozenset[str]:
@@ -282,10 +342,10 @@ def _is_stream(raw: BinaryIO) -> bool:
         return True
 
 
-def convert_files(args: argparse.Namespace, out: ByteSink) -> None:
-    """Convert every input in turn into *out*."""
+def convert_files(args: argparse.Namespace, names: list[str], out: ByteSink) -> None:
+    """Convert the inputs *names* in turn into *out*."""
     encode_errors = "surrogateescape" if args.errors == "surrogateescape" else "strict"
-    for name in args.files:
+    for name in names:
         with _open_input(name) as raw:
             flush = _is_stream(raw)
             pieces = decoded_pieces(raw, name, args.encoding, args.errors)
@@ -302,20 +362,24 @@ def convert_files(args: argparse.Namespace, out: ByteSink) -> None:
                     out.flush()
 
 
-def write_atomically(args: argparse.Namespace) -> None:
-    """Convert into a temporary file beside OUTPUT and rename it at the end."""
-    target = os.path.abspath(args.output)
-    directory = os.path.dirname(target)
+def write_atomically(target: str, write: Callable[[ByteSink], None], mode_of: str) -> None:
+    """Call *write* on a temporary file beside *target*, then rename it over *target*.
+
+    On any error the temporary file is removed and *target* is untouched.  The new
+    file gets the permissions of *mode_of* if that exists (OUTPUT itself, or the
+    file converted in place), else those of a new file.
+    """
+    directory = os.path.dirname(os.path.abspath(target))
     try:
         handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed or removed below
             dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".tmp", delete=False
         )
     except OSError as error:
-        raise CliError(f"{args.output}: cannot write: {error.strerror}") from None
+        raise CliError(f"{target}: cannot write: {error.strerror}") from None
     try:
         with handle:
-            convert_files(args, handle)
-        os.chmod(handle.name, _output_mode(target))
+            write(handle)
+        os.chmod(handle.name, _output_mode(mode_of))
         os.replace(handle.name, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -323,8 +387,59 @@ def write_atomically(args: argparse.Namespace) -> None:
         raise
 
 
+def convert_one_file(name: str, args: argparse.Namespace) -> str:
+    """Convert one input into its --in-place or --output-dir target; return its name."""
+    target = _target(name, args)
+    try:
+        write_atomically(target, lambda out: convert_files(args, [name], out), target)
+    except OSError as error:
+        raise CliError(f"{target}: {error.strerror}") from None
+    return name
+
+
+def convert_each(args: argparse.Namespace) -> None:
+    """--in-place and --output-dir: each input to its own file, --jobs at a time.
+
+    A failure stops the rest; the message says which files were converted and
+    which were left untouched.
+    """
+    if args.output_dir is not None:
+        try:
+            os.makedirs(args.output_dir, exist_ok=True)
+        except OSError as error:
+            raise CliError(f"{args.output_dir}: cannot create: {error.strerror}") from None
+    done: list[str] = []
+    try:
+        if args.jobs == 1:
+            for name in args.files:
+                done.append(convert_one_file(name, args))
+        else:
+            with concurrent.futures.ProcessPoolExecutor(args.jobs) as pool:
+                futures = [pool.submit(convert_one_file, name, args) for name in args.files]
+                try:
+                    for future in concurrent.futures.as_completed(futures):
+                        done.append(future.result())
+                except BaseException:
+                    for future in futures:
+                        future.cancel()
+                    concurrent.futures.wait(futures)
+                    done = [
+                        f.result()
+                        for f in futures
+                        if f.done() and not f.cancelled() and f.exception() is None
+                    ]
+                    raise
+    except CliError as error:
+        untouched = [name for name in args.files if name not in done]
+        raise CliError(
+            f"{error.message}\n{PROG}: converted: {', '.join(done) or 'none'}; "
+            f"left untouched: {', '.join(untouched)}",
+            error.status,
+        ) from None
+
+
 def _output_mode(target: str) -> int:
-    """The permissions OUTPUT keeps, or those a new file would get."""
+    """The permissions *target* has, or those a new file would get."""
     try:
         return stat.S_IMODE(os.stat(target).st_mode)
     except OSError:
@@ -337,12 +452,15 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command with *argv* (default: sys.argv[1:]); return the exit status."""
     try:
         args = parse_args(argv)
-        if args.output == "-":
+        if args.in_place or args.output_dir is not None:
+            convert_each(args)
+        elif args.output == "-":
             out = sys.stdout.buffer
-            convert_files(args, out)
+            convert_files(args, args.files, out)
             out.flush()
         else:
-            write_atomically(args)
+            output = args.output
+            write_atomically(output, lambda out: convert_files(args, args.files, out), output)
     except _UsageExit as done:
         return done.status
     except CliError as error:
