@@ -14,6 +14,7 @@ import uztranslit
 from uztranslit import (
     APOSTROPHE_STYLES,
     LexiconError,
+    _api,
     convert_stream,
     detect_script,
     normalize_apostrophes,
@@ -223,19 +224,47 @@ def _pieces(text: str, size: int = 1 << 16) -> list[str]:
     return [text[i : i + size] for i in range(0, len(text), size)]
 
 
+def _whole_latin(text: str) -> str:
+    """to_latin of *text* in one piece, without the blocks of long texts."""
+    return _api._to_latin_converter("modifier", None, ()).convert(text)
+
+
+def _whole_cyrillic(text: str) -> str:
+    """to_cyrillic of *text* in one piece, without the blocks of long texts."""
+    return _api._to_cyrillic_converter(None, ()).convert(text)
+
+
+class TestLongTexts:
+    """Long texts are converted in blocks (_api._in_blocks) with the same result."""
+
+    def test_blocks_of_a_long_text(self) -> None:
+        text = SEED_TEXT * 300
+        assert len(text) > 2 * _api._BLOCK
+        latin = to_latin(text)
+        assert latin == _whole_latin(text)
+        assert to_cyrillic(latin) == _whole_cyrillic(latin)
+
+    def test_a_tag_with_spaces_is_not_cut(self) -> None:
+        line = '<a href="x" title="olma va nok">olma</a> ' * 20_000
+        assert len(line) > 2 * _api._BLOCK
+        assert to_cyrillic(line) == _whole_cyrillic(line)
+        assert to_cyrillic(line).count('title="olma va nok"') == 20_000
+
+
 class TestLongLines:
     """Text without whitespace is cut in bounded pieces with the same result (_stream)."""
 
     def test_punctuated_cyrillic_line(self) -> None:
         text = "Ўзбекистон,шаҳар;цирк(лицей)объект-ер.2025" * 40_000
         assert len(text) > CUT_LIMIT
-        assert "".join(convert_stream(_pieces(text))) == to_latin(text)
+        assert "".join(convert_stream(_pieces(text))) == _whole_latin(text) == to_latin(text)
 
     def test_punctuated_latin_line(self) -> None:
         text = "o'zbek,tili;https://kun.uz/x,%s;<b>ma'no</b>(I.Karimov)2025-yil" * 25_000
         assert len(text) > CUT_LIMIT
-        expected = to_cyrillic(text)
+        expected = _whole_cyrillic(text)
         assert "".join(convert_stream(_pieces(text), to="cyrillic")) == expected
+        assert to_cyrillic(text) == expected
         assert "https://kun.uz/x" in expected
 
     def test_one_cyrillic_run_longer_than_the_bound(self) -> None:
@@ -243,12 +272,13 @@ class TestLongLines:
         assert len(text) > CUT_LIMIT
         pieces = list(convert_stream(_pieces(text)))
         assert len(pieces) > 1  # it was cut inside the run
-        assert "".join(pieces) == to_latin(text)
+        assert "".join(pieces) == _whole_latin(text) == to_latin(text)
 
     def test_one_latin_run_longer_than_the_bound_is_kept(self) -> None:
         text = "salom" * (CUT_LIMIT // 5 + 10)
         assert to_cyrillic(text) == text
         assert to_cyrillic("salom") == "салом"
+        assert _whole_cyrillic(text) == text
         streamed = list(convert_stream(_pieces(text + " salom"), to="cyrillic"))
         assert "".join(streamed) == text + " салом"
         assert max(map(len, streamed)) <= CUT_LIMIT + (1 << 16)

@@ -7,11 +7,10 @@ import importlib
 import re
 import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
-from . import _cyrillic_to_latin, _latin_to_cyrillic, _spans, _stream
+from . import _cyrillic_to_latin, _latin_to_cyrillic, _spans
 from ._alphabet import APOSTROPHE_LETTER, CYRILLIC_LETTERS, LATIN_LETTERS, TURNED_COMMA
 from ._lexicon import Lexicon, default_lexicon
 
@@ -29,7 +28,10 @@ APOSTROPHE_STYLES: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
     }
 )
 
-_CACHE_LIMIT: Final = 50_000  # distinct words remembered per converter
+# Distinct chunks (a word with its punctuation) and words remembered per converter:
+# enough for the vocabulary of a large corpus, at about 25 MB when full.
+_CHUNK_CACHE_LIMIT: Final = 100_000
+_CACHE_LIMIT: Final = 40_000
 _LONGEST_CACHED: Final = 64  # longer words (base64, data) are converted but not kept
 _INITIALS: Final[Mapping[str, str]] = MappingProxyType({"I": "И", "V": "В", "X": "Х"})
 
@@ -90,19 +92,30 @@ class _WordCache(dict[str, str]):
     """Converted words by their source; a miss converts the word and remembers it.
 
     Looking words up with __getitem__ keeps the hot loop in C.  The cache stops
-    growing at _CACHE_LIMIT words (the most frequent ones come first), so memory
-    stays bounded whatever the input.
+    growing at *limit* words (the most frequent ones come first), so memory stays
+    bounded whatever the input.
     """
 
-    def __init__(self, convert: Callable[[str], str]) -> None:
+    def __init__(self, convert: Callable[[str], str], limit: int = _CACHE_LIMIT) -> None:
         super().__init__()
         self.convert = convert
+        self.limit = limit
 
     def __missing__(self, word: str) -> str:
         result = self.convert(word)
-        if len(self) < _CACHE_LIMIT and len(word) <= _LONGEST_CACHED:
+        if len(self) < self.limit and len(word) <= _LONGEST_CACHED:
             self[word] = result
         return result
+
+
+def _by_chunks(text: str, chunks: _WordCache) -> str:
+    """Convert *text* a space-separated chunk at a time, each chunk through *chunks*.
+
+    No letter rule looks across whitespace, so this gives the same as converting
+    the whole; it is faster because str.split is, and real text repeats its
+    chunks (a word with its punctuation) as it repeats its words.
+    """
+    return " ".join(map(chunks.__getitem__, text.split(" ")))
 
 
 def _convert_words(text: str, words: re.Pattern[str], cache: _WordCache) -> str:
@@ -124,8 +137,7 @@ def _conventions_for(
     return tuple(table[name] for name in CONVENTIONS if name in conventions)
 
 
-@dataclass(frozen=True)
-class _Converter:
+class _Converter(NamedTuple):
     """Everything one call needs: text in, text out, and how to cut a stream."""
 
     convert: Callable[[str], str]
@@ -147,14 +159,20 @@ def _latin_converter(
     cache = _WordCache(word)
     before = _conventions_for(_conventions().TO_LATIN, conventions) if conventions else ()
 
-    def convert(text: str) -> str:
-        for convention in before:
-            text = convention(text)
+    def letters(text: str) -> str:
         if any(mark in text for mark in _spans.DECOMPOSING_MARKS):
             return _convert_words(text, _spans.CYRILLIC_WORDS_DECOMPOSED, cache)
         return _convert_words(text, _spans.CYRILLIC_WORDS, cache)
 
-    return _Converter(convert, _joins_across_whitespace(conventions))
+    chunks = _WordCache(letters, _CHUNK_CACHE_LIMIT)
+    across = _joins_across_whitespace(conventions)
+
+    def convert(text: str) -> str:
+        for convention in before:
+            text = convention(text)
+        return letters(text) if across else _by_chunks(text, chunks)
+
+    return _Converter(convert, across)
 
 
 @functools.lru_cache(maxsize=64)
@@ -164,25 +182,48 @@ def _cyrillic_converter(lexicon: Lexicon | None, conventions: frozenset[str]) ->
     def token(latin: str) -> str:
         if latin[0] in "IVXLCDM" and _spans.is_roman_numeral(latin):
             return latin
-        if len(latin) > _stream.CUT_LIMIT:
+        if len(latin) > _spans.LONGEST_TOKEN:
             return latin  # no word is this long: data, kept like a foreign word
         return _latin_to_cyrillic.token_to_cyrillic(latin, table)
 
     cache = _WordCache(token)
     before = _conventions_for(_conventions().TO_CYRILLIC, conventions) if conventions else ()
 
+    split = _spans.latin_tokens().split
+
     def words(text: str) -> str:
-        converted = _convert_words(text, _spans.LATIN_TOKENS, cache)
+        parts = split(text)
+        if len(parts) == 1:
+            return text
+        parts[1::2] = map(cache.__getitem__, parts[1::2])
         if any(initial in text for initial in _spans.LONE_I_V_X):
-            converted = _spans.INITIAL_I_V_X.sub(lambda match: _INITIALS[match.group()], converted)
-        return converted
+            _initials_to_cyrillic(parts)
+        return "".join(parts)
+
+    def letters(text: str) -> str:
+        return _outside_skipped(text, words)
+
+    chunks = _WordCache(letters, _CHUNK_CACHE_LIMIT)
+    across = _joins_across_whitespace(conventions)
 
     def convert(text: str) -> str:
         for convention in before:
             text = convention(text)
-        return _outside_skipped(text, words)
+        if across or "<" in text:  # a tag may hold spaces: <a href="…" title="…">
+            return letters(text)
+        return _by_chunks(text, chunks)
 
-    return _Converter(convert, _joins_across_whitespace(conventions))
+    return _Converter(convert, across)
+
+
+def _initials_to_cyrillic(parts: list[str]) -> None:
+    """A lone I, V or X before a full stop is an initial (I. Karimov), not a numeral.
+
+    *parts* alternate between what lies between words and the converted words.
+    """
+    for i in range(1, len(parts) - 1, 2):
+        if parts[i] in _INITIALS and parts[i + 1].startswith("."):
+            parts[i] = _INITIALS[parts[i]]
 
 
 def _outside_skipped(text: str, convert: Callable[[str], str]) -> str:
@@ -222,6 +263,27 @@ def _to_cyrillic_converter(lexicon: object, conventions: object) -> _Converter:
     return _cyrillic_converter(check_lexicon(lexicon), check_conventions(conventions))
 
 
+_BLOCK: Final = 1 << 18  # characters converted at a time in a long text
+
+
+def _in_blocks(text: str, to_latin: bool, converter: _Converter) -> str:
+    """Convert *text*, a long one in blocks cut where no rule looks across (_stream).
+
+    The result is the same; the cost per character stays flat, since each block's
+    words and pieces fit in the processor's caches.
+    """
+    if len(text) <= _BLOCK:
+        return converter.convert(text)
+    from . import _stream  # noqa: PLC0415 - imported on first use, for import time
+
+    blocks = (text[i : i + _BLOCK] for i in range(0, len(text), _BLOCK))
+    return "".join(
+        _stream.stream(
+            blocks, converter.convert, to_latin, converter.looks_across_whitespace, check_text
+        )
+    )
+
+
 def to_latin(
     text: str,
     /,
@@ -245,7 +307,7 @@ def to_latin(
     '2025-yil 15-oktabrda'
     """
     check_text("to_latin", text)
-    return _to_latin_converter(apostrophes, lexicon, conventions).convert(text)
+    return _in_blocks(text, True, _to_latin_converter(apostrophes, lexicon, conventions))
 
 
 def to_cyrillic(
@@ -265,7 +327,7 @@ def to_cyrillic(
     'XXI аср бошида %s файлини <b>очинг</b>'
     """
     check_text("to_cyrillic", text)
-    return _to_cyrillic_converter(lexicon, conventions).convert(text)
+    return _in_blocks(text, False, _to_cyrillic_converter(lexicon, conventions))
 
 
 def normalize_apostrophes(text: str, /, *, apostrophes: str = "modifier") -> str:
@@ -289,7 +351,8 @@ def normalize_apostrophes(text: str, /, *, apostrophes: str = "modifier") -> str
         return marks.leading + marks.body.translate(style) + marks.trailing
 
     cache = _WordCache(normalise)
-    return _outside_skipped(text, lambda part: _convert_words(part, _spans.LATIN_TOKENS, cache))
+    tokens = _spans.latin_tokens()
+    return _outside_skipped(text, lambda part: _convert_words(part, tokens, cache))
 
 
 def detect_script(text: str, /) -> Script | None:
@@ -334,6 +397,8 @@ def convert_stream(
     else:
         check_choice("apostrophes", apostrophes, APOSTROPHE_STYLES)
         converter = _to_cyrillic_converter(lexicon, conventions)
+    from . import _stream  # noqa: PLC0415 - imported on first use, for import time
+
     return _stream.stream(
         chunks, converter.convert, to == "latin", converter.looks_across_whitespace, check_text
     )

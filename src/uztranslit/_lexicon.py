@@ -17,8 +17,6 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from importlib import resources
 from typing import Final
 
 from ._suffixes import is_cyrillic_suffix_chain, is_latin_suffix_chain
@@ -43,17 +41,22 @@ class LexiconError(ValueError):
         return (LexiconError, (self.message, self.source, self.line))
 
 
-@dataclass(frozen=True, eq=False)
 class Lexicon:
-    """Stem tables for the two directions, keyed by lower-case stem.
+    """Stem tables for the two directions, keyed by lower-case stem; read-only.
 
     Make one with load_lexicon(path) or parse_lexicon(lines) and pass it as the
     ``lexicon`` option: its entries are added to the shipped ones, replacing
     any with the same stem.  Lexicons compare and hash by identity, and pickle.
     """
 
-    to_latin: Mapping[str, str]
-    to_cyrillic: Mapping[str, str]
+    __slots__ = ("to_cyrillic", "to_latin")
+
+    def __init__(self, to_latin: Mapping[str, str], to_cyrillic: Mapping[str, str]) -> None:
+        self.to_latin: Mapping[str, str] = to_latin
+        self.to_cyrillic: Mapping[str, str] = to_cyrillic
+
+    def __repr__(self) -> str:
+        return f"<Lexicon: {len(self.to_latin)} to Latin, {len(self.to_cyrillic)} to Cyrillic>"
 
     def merged(self, override: Lexicon) -> Lexicon:
         """This lexicon with the entries of *override* added or replacing."""
@@ -61,9 +64,6 @@ class Lexicon:
             {**self.to_latin, **override.to_latin},
             {**self.to_cyrillic, **override.to_cyrillic},
         )
-
-    def __len__(self) -> int:
-        return len(self.to_latin.keys() | self.to_cyrillic.values())
 
 
 def parse_lexicon(lines: Iterable[str], source: str = "<lexicon>") -> Lexicon:
@@ -101,6 +101,7 @@ def parse_lexicon(lines: Iterable[str], source: str = "<lexicon>") -> Lexicon:
 # The shipped lexicon files, later ones overriding earlier ones: the entries
 # generated from the Russian word list, then the hand-written ones.
 SHIPPED_FILES: Final = ("lexicon_ru.tsv", "lexicon.tsv")
+HERE: Final = os.path.dirname(os.path.abspath(__file__))
 
 
 def load_lexicon(path: str | os.PathLike[str], /) -> Lexicon:
@@ -118,7 +119,8 @@ def default_lexicon() -> Lexicon:
     """The lexicon shipped with the package, read once on first use."""
     lexicon = Lexicon({}, {})
     for name in SHIPPED_FILES:
-        text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+        with open(os.path.join(HERE, name), encoding="utf-8") as file:
+            text = file.read()
         lexicon = lexicon.merged(parse_lexicon(text.splitlines(), f"uztranslit/{name}"))
     return lexicon
 
@@ -132,14 +134,11 @@ def match_cyrillic_stem(word: str, table: Mapping[str, str]) -> tuple[int, str] 
     sometimes does (сентябр).
     """
     for end in range(min(len(word), LONGEST_WORD), 0, -1):
-        rest = word[end:]
-        if rest and not is_cyrillic_suffix_chain(rest):
-            continue
         stem = word[:end]
         latin = table.get(stem)
         if latin is None:
             latin = table.get(stem + SOFT_SIGN)
-        if latin is not None:
+        if latin is not None and (end == len(word) or is_cyrillic_suffix_chain(word[end:])):
             return end, latin
     return None
 
@@ -152,12 +151,11 @@ def match_latin_stem(word: str, table: Mapping[str, str]) -> tuple[int, str] | N
     suffixes follow: oktabrda → октябрда), or None.
     """
     for end in range(min(len(word), LONGEST_WORD), 0, -1):
-        rest = word[end:]
-        if rest and not is_latin_suffix_chain(rest):
-            continue
         cyrillic = table.get(word[:end])
-        if cyrillic is not None:
-            if rest and cyrillic.endswith(SOFT_SIGN):
-                cyrillic = cyrillic[:-1]
+        if cyrillic is None:
+            continue
+        if end == len(word):
             return end, cyrillic
+        if is_latin_suffix_chain(word[end:]):
+            return end, cyrillic.removesuffix(SOFT_SIGN)
     return None

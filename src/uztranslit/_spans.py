@@ -7,6 +7,7 @@ is cheap.  A span that is never converted is copied through unchanged.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final
 
@@ -35,10 +36,21 @@ LATIN_SCRIPT: Final = (
 COMBINING_DIACRITICS: Final = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 MARKS: Final = "".join(sorted(APOSTROPHES))
 
-# A Latin token: Latin letters (with combining marks) and apostrophe look-alikes.
-LATIN_TOKENS: Final = re.compile(
-    f"([{MARKS}]*[{LATIN_SCRIPT}][{LATIN_SCRIPT}{COMBINING_DIACRITICS}{MARKS}]*)"
-)
+# A Latin token: Latin letters (with combining marks) and apostrophe look-alikes.  Its
+# large character sets take milliseconds to compile, so it is compiled on first use.
+LATIN_TOKEN: Final = f"([{MARKS}]*[{LATIN_SCRIPT}][{LATIN_SCRIPT}{COMBINING_DIACRITICS}{MARKS}]*)"
+
+
+@functools.cache
+def latin_tokens() -> re.Pattern[str]:
+    """The compiled LATIN_TOKEN (one group, for re.split)."""
+    return re.compile(LATIN_TOKEN)
+
+
+# No word is this long: a longer run of letters is data (base64, a DNA string) and is
+# kept as written, like a foreign word; streams are cut in pieces no longer (_stream).
+LONGEST_TOKEN: Final = 1 << 20
+
 
 # Spans kept as written when converting Latin → Cyrillic, each with a substring
 # without which it cannot occur, so that a text is only searched for the kinds it
@@ -48,9 +60,12 @@ LATIN_TOKENS: Final = re.compile(
 _URL_TAIL: Final = '[^\\s<>"«»“”\u0400-\u052f]+'
 SKIPPED: Final = (
     # URLs; they stop at a Cyrillic letter, which is converted.
-    ("://", re.compile(rf"(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp])://{_URL_TAIL}")),
-    ("ww.", re.compile(rf"[Ww][Ww][Ww]\.(?<![\w.][Ww][Ww][Ww]\.){_URL_TAIL}")),
-    ("WW.", re.compile(rf"[Ww][Ww][Ww]\.(?<![\w.][Ww][Ww][Ww]\.){_URL_TAIL}")),
+    # (found from their "://" or "www.", a fast scan for a literal; the scheme before
+    # "://" is checked by skipped_spans).
+    ("://", re.compile(rf"://{_URL_TAIL}")),
+    ("ww.", re.compile(rf"www\.(?<![\w.]www\.){_URL_TAIL}")),
+    ("WW.", re.compile(rf"WWW\.(?<![\w.]WWW\.){_URL_TAIL}")),
+    ("Www.", re.compile(rf"Www\.(?<![\w.]Www\.){_URL_TAIL}")),
     # E-mail addresses, found from their @.
     ("@", re.compile(r"@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")),
     # printf and Python placeholders: %s %d %1$s %-5.2f %(name)s.  A % right after a
@@ -68,12 +83,14 @@ SKIPPED: Final = (
     # Backslash escapes: \n \t \\ \x41 \u0041.
     ("\\", re.compile(r"\\(?:[abfnrtv0\\'\"]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})")),
     # HTML and XML tags and comments, with their attributes.
-    ("<", re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9:._-]*(?:\s[^<>]*)?/?>", re.DOTALL)),
+    # (within a line: a stream is converted a line at a time).
+    ("<", re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9:._-]*(?:[ \t][^<>\n]*)?/?>")),
     # Character entities: &amp; &#8212; &#x2014;.
     ("&", re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")),
 )
-# The local part of an e-mail address, found backwards from its @.
+# The local part of an e-mail address, found backwards from its @; a URL's scheme.
 _EMAIL_LOCAL: Final = re.compile(r"[A-Za-z0-9._%+-]+\Z")
+_SCHEME: Final = re.compile(r"(?<![A-Za-z0-9])(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp])\Z")
 
 
 def skipped_spans(text: str) -> list[tuple[int, int]]:
@@ -84,11 +101,13 @@ def skipped_spans(text: str) -> list[tuple[int, int]]:
             continue
         for found in pattern.finditer(text):
             start, end = found.span()
-            if trigger == "@":
-                local = _EMAIL_LOCAL.search(text, max(0, start - 64), start)
-                if local is None:
+            if trigger in ("@", "://"):
+                before = (_EMAIL_LOCAL if trigger == "@" else _SCHEME).search(
+                    text, max(0, start - 64), start
+                )
+                if before is None:
                     continue
-                start = local.start()
+                start = before.start()
             spans.append((start, end))
     if len(spans) < 2:
         return spans
@@ -107,7 +126,6 @@ ROMAN_NUMERAL: Final = re.compile(
     r"(?=[MDCLXVI])M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 )
 # A lone I, V or X followed by a full stop is an initial (I. Karimov), not a numeral.
-INITIAL_I_V_X: Final = re.compile(rf"(?<![{LATIN_SCRIPT}{MARKS}])([IVX])(?=\.)")
 LONE_I_V_X: Final = ("I.", "V.", "X.")
 
 
@@ -116,7 +134,7 @@ def is_roman_numeral(word: str) -> bool:
 
     A single letter is a numeral only if it is I, V or X (a lone D, L, C or M is a
     letter); a lone I, V or X before a full stop is an initial, which the caller
-    sees to (INITIAL_I_V_X).
+    sees to (it alone sees the full stop).
     """
     if ROMAN_NUMERAL.fullmatch(word) is None:
         return False

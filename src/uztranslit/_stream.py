@@ -3,7 +3,8 @@
 A piece is converted once it can be cut where no rule looks across the cut:
 
 1. right after whitespace (no letter rule looks across whitespace; with the dates
-   convention, not after a space that follows a digit: 2025 йил);
+   convention, not after a space that follows a digit: 2025 йил), or, in Latin
+   text, at the start of a kept span (an HTML tag) that such a cut would split;
 2. if there is none in CUT_LIMIT characters (minified data, a line without spaces),
    at the start of a word that follows punctuation (not a hyphen or a digit, which
    the conventions join to the word);
@@ -24,13 +25,14 @@ from typing import Final
 
 from . import _spans
 
-CUT_LIMIT: Final = 1 << 20  # characters held back at most before cutting elsewhere
+CUT_LIMIT: Final = _spans.LONGEST_TOKEN  # characters held back at most before cutting
 CONTEXT: Final = 32  # letters any context rule may read on either side of a letter
 _WHITESPACE: Final = ("\n", " ", "\t", "\r")
 
 _CYRILLIC_WORD_START: Final = re.compile(
     f"(?<=[^{_spans.CYRILLIC}0-9\\-\u0306\u0308])(?=[{_spans.CYRILLIC}])"
 )
+_TAG_START: Final = re.compile(r"<[A-Za-z/!]")
 _SEARCH: Final = 1 << 16  # characters searched back from the end for a cut inside a run
 _PLAIN_LETTERS: Final = frozenset("абвгджзийклмнопртуфхчшщыэюяёўқғ")
 _LATIN_RUN_CHARS: Final = f"{_spans.LATIN_SCRIPT}{_spans.COMBINING_DIACRITICS}{_spans.MARKS}"
@@ -49,6 +51,21 @@ def whitespace_cut(text: str, across_whitespace: bool) -> int:
             return cut + 1
         end = cut
     return 0
+
+
+def outside_spans(text: str, cut: int) -> int:
+    """*cut*, or the start of the kept span (an HTML tag with spaces) it would split.
+
+    Latin → Cyrillic only: a span starts after a non-letter or at a word's end, so
+    cutting at its start changes nothing.
+    """
+    for begin, end in _spans.skipped_spans(text):
+        if begin < cut < end:
+            return begin
+    opening = text.rfind("<", 0, cut)
+    if opening >= 0 and text.find(">", opening, cut) < 0 and _TAG_START.match(text, opening):
+        return opening  # a tag that this piece does not close yet
+    return cut
 
 
 def cyrillic_cut(text: str) -> int:
@@ -72,7 +89,7 @@ def latin_cut(text: str) -> int:
     Not inside a URL, placeholder or tag, and not after a hyphen or a digit.
     """
     skipped = _spans.skipped_spans(text)
-    starts = [found.start() for found in _spans.LATIN_TOKENS.finditer(text)]
+    starts = [found.start() for found in _spans.latin_tokens().finditer(text)]
     for start in reversed(starts):
         if start == 0 or text[start - 1] == "-" or text[start - 1].isdigit():
             continue
@@ -103,6 +120,8 @@ def stream(
                 continue
             in_long_run = False
         cut = whitespace_cut(pending, across_whitespace)
+        if not to_latin and 0 < cut < len(pending):
+            cut = outside_spans(pending, cut)
         if cut == 0 and len(pending) > CUT_LIMIT:
             cut = cyrillic_cut(pending) if to_latin else latin_cut(pending)
             if cut == 0:
