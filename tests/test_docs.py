@@ -81,3 +81,13 @@ def test_readme_seed_command_output() -> None:
     seed = (ROOT / "seeds" / "000_cef08cc270b87343.txt").read_text(encoding="utf-8")
     assert done.stdout.decode("utf-8") == uztranslit.to_latin(seed)
     assert "Oʻzbekistonda" in done.stdout.decode("utf-8")
+
+
+def test_parallel_example_runs_and_is_the_one_in_the_docs() -> None:
+    example = ROOT / "docs" / "examples" / "parallel.py"
+    page = (ROOT / "docs" / "performance.md").read_text(encoding="utf-8")
+    assert example.read_text(encoding="utf-8").strip() in page
+    done = subprocess.run(
+        [sys.executable, str(example)], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout == "Oʻzbekiston Respublikasi | Toshkent shahri | Syezd va konsert\n"

@@ -70,11 +70,12 @@ SKIPPED: Final = (
     ("@", re.compile(r"@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")),
     # printf and Python placeholders: %s %d %1$s %-5.2f %(name)s.  A % right after a
     # digit is a percent sign, not a placeholder: 15%dan is Uzbek for "than 15 %".
+    # No space flag (% d): no kept span but a tag holds whitespace, where streams cut.
     (
         "%",
         re.compile(
             r"%(?<![0-9]%)(?<![0-9] %)(?:\([A-Za-z_][A-Za-z0-9_]*\))?(?:[0-9]+\$)?"
-            r"[-+ #0']*(?:[0-9]+|\*)?(?:\.(?:[0-9]+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?"
+            r"[-+#0']*(?:[0-9]+|\*)?(?:\.(?:[0-9]+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?"
             r"[diouxXeEfFgGaAcspnr%]"
         ),
     ),

@@ -1,0 +1,148 @@
+"""Hostile and huge input: nothing crashes, nothing that is not an Uzbek letter is lost.
+
+What counts as "an Uzbek letter sequence" is a *word* as the converters find it:
+for to_latin a run of Uzbek Cyrillic letters (_spans.CYRILLIC_WORDS, with decomposed
+й ё ў); for to_cyrillic a Latin token, a run of Latin letters and apostrophe
+look-alikes (_spans.latin_tokens()). Every other character is in the output, in order.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from uztranslit import to_cyrillic, to_latin
+from uztranslit._alphabet import APOSTROPHES, CYRILLIC_LOWER, CYRILLIC_UPPER, LATIN_LETTERS
+from uztranslit._spans import CYRILLIC_WORDS_DECOMPOSED, latin_tokens
+
+from ._seed import SEED_CYRILLIC_WORDS
+
+HOSTILE = st.one_of(
+    st.sampled_from(
+        [
+            "\u200d",  # ZERO WIDTH JOINER
+            "\u200c",  # ZERO WIDTH NON-JOINER
+            "\u200b",  # ZERO WIDTH SPACE
+            "\u200f",  # RIGHT-TO-LEFT MARK
+            "\u202e",  # RIGHT-TO-LEFT OVERRIDE
+            "\ufeff",  # BYTE ORDER MARK
+            "\u0306",  # COMBINING BREVE
+            "\u0308",  # COMBINING DIAERESIS
+            "\u0301",  # COMBINING ACUTE
+            "\ud800",  # a lone surrogate
+            "\udcff",  # a lone surrogate, as surrogateescape makes
+            "\x00",
+            "\x1b",
+            "\r\n",
+            "👨‍👩‍👧",
+            "🇺🇿",
+            "مرحبا",
+            "שלום",
+            "'",
+            "’",
+            "ʻ",
+        ]
+    ),
+    st.sampled_from(CYRILLIC_LOWER + CYRILLIC_UPPER),
+    st.sampled_from(sorted(LATIN_LETTERS | APOSTROPHES)),
+    st.characters(),
+)
+HOSTILE_TEXT = st.lists(HOSTILE, max_size=40).map("".join)
+
+
+def is_subsequence(part: str, whole: str) -> bool:
+    position = 0
+    for char in part:
+        position = whole.find(char, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
+
+
+@settings(max_examples=300)
+@given(HOSTILE_TEXT)
+def test_to_latin_keeps_everything_but_words(text: str) -> None:
+    kept = CYRILLIC_WORDS_DECOMPOSED.sub("", text)
+    assert is_subsequence(kept, to_latin(text))
+
+
+@settings(max_examples=300)
+@given(HOSTILE_TEXT)
+def test_to_cyrillic_keeps_everything_but_words(text: str) -> None:
+    kept = latin_tokens().sub("", text)
+    assert is_subsequence(kept, to_cyrillic(text))
+
+
+def test_subsequence_check_can_fail() -> None:
+    assert is_subsequence("ac", "abc")
+    assert not is_subsequence("ca", "abc")
+
+
+@given(st.sampled_from(SEED_CYRILLIC_WORDS))
+def test_decomposed_words_convert_like_composed_ones(word: str) -> None:
+    decomposed = unicodedata.normalize("NFD", word)
+    assert to_latin(decomposed) == to_latin(word)
+
+
+def test_decomposition_is_exercised() -> None:
+    assert any(unicodedata.normalize("NFD", w) != w for w in SEED_CYRILLIC_WORDS)
+
+
+LATIN_ONLY = st.text(
+    alphabet=st.one_of(
+        st.sampled_from([*sorted(LATIN_LETTERS), "ʻ", "ʼ", "'", "’", " ", ",", ".", "-", "\n"]),
+        st.characters(exclude_categories=["L", "Cs"]),
+    )
+)
+CYRILLIC_ONLY = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(CYRILLIC_LOWER + CYRILLIC_UPPER + " ,.-\n'’«»"),
+        st.characters(exclude_categories=["L", "Cs"]),
+    )
+)
+
+
+@given(LATIN_ONLY)
+def test_to_latin_of_latin_text_is_idempotent(text: str) -> None:
+    assert to_latin(text) == text
+
+
+@given(CYRILLIC_ONLY)
+def test_to_cyrillic_of_cyrillic_text_is_idempotent(text: str) -> None:
+    assert to_cyrillic(text) == text
+
+
+def _run(argv: list[str], data: bytes) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "uztranslit", *argv], input=data, capture_output=True, check=False
+    )
+
+
+def test_bom_and_crlf_survive_a_round_trip_byte_for_byte(tmp_path: Path) -> None:
+    original = "\ufeffЎзбекистон, «шаҳар»\r\n\r\n\tер  ва сув\r\n".encode()
+    latin = _run(["-t", "latin"], original)
+    assert latin.returncode == 0
+    assert latin.stdout.startswith(b"\xef\xbb\xbf")
+    assert latin.stdout.count(b"\r\n") == 3
+    back = _run(["-t", "cyrillic"], latin.stdout)
+    assert back.stdout == original
+
+
+def test_surrogateescape_passes_bad_bytes_through() -> None:
+    data = "Ер ".encode() + b"\xc3\x28 \xff\xfe\n" + "сув".encode()
+    done = _run(["-t", "latin", "--errors", "surrogateescape"], data)
+    assert done.returncode == 0
+    assert done.stdout == b"Yer \xc3\x28 \xff\xfe\nsuv"
+
+
+def test_endless_input_with_bounded_memory() -> None:
+    command = f"yes Ўзбекистон | {sys.executable} -m uztranslit | head -n 3"
+    done = subprocess.run(["sh", "-c", command], capture_output=True, timeout=120, check=True)
+    assert done.stdout.decode() == "Oʻzbekiston\n" * 3
+    assert b"Traceback" not in done.stderr
