@@ -55,7 +55,8 @@ class TestArguments:
             to_latin("ўзбек", "ascii")  # type: ignore[call-arg]
 
     def test_unknown_stream_direction(self) -> None:
-        with pytest.raises(ValueError, match="to must be one of latin, cyrillic; got 'arabic'"):
+        message = "to must be one of latin, cyrillic, new-latin; got 'arabic'"
+        with pytest.raises(ValueError, match=message):
             list(convert_stream(["x"], to="arabic"))
 
     def test_public_names(self) -> None:

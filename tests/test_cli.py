@@ -75,14 +75,13 @@ class TestDirection:
         code, out, err = run(["-v", str(SEED)])
         assert code == 0
         assert out.decode() == to_latin(SEED_TEXT)
-        assert "cyrillic detected" in err
-        assert "converting to latin" in err
+        assert "cyrillic (detected in the first 4175 bytes); converting to latin" in err
 
     def test_latin_input_is_detected(self, tmp_path: Path, run: Runner) -> None:
         latin = write(tmp_path / "lat.txt", to_latin(SEED_TEXT))
         code, out, err = run(["-v", str(latin)])
         assert code == 0
-        assert "latin detected" in err
+        assert "latin (detected in the first" in err
         assert out.decode() == to_cyrillic(to_latin(SEED_TEXT))
 
     def test_quiet_without_verbose(self, run: Runner) -> None:
@@ -92,7 +91,8 @@ class TestDirection:
         code, out, err = run(["-v", "-t", "cyrillic"], "Ўзбек ва olma".encode())
         assert code == 0
         assert out.decode() == "Ўзбек ва олма"
-        assert "converting to cyrillic (-t)" in err
+        assert "<stdin>: latin (taken for -t cyrillic; say --from otherwise)" in err
+        assert "converting to cyrillic" in err
 
     def test_several_files_each_with_its_own_direction(self, tmp_path: Path, run: Runner) -> None:
         first = write(tmp_path / "a.txt", "Ўзбекистон\n")
@@ -380,3 +380,22 @@ class TestManyFiles:
         code, _, err = run(["--output-dir", str(tmp_path), str(source)])
         assert code == 2
         assert "refusing to write the output over its input" in err
+
+
+class TestNewLatin:
+    def test_to_new_latin(self, run: Runner) -> None:
+        assert run(["-t", "new-latin"], "Шаҳар ўғли".encode())[1].decode() == "Şahar öğli"
+
+    def test_from_new_latin(self, run: Runner) -> None:
+        code, out, _ = run(["--from", "new-latin", "-t", "latin"], "Şahar öğli".encode())
+        assert (code, out.decode()) == (0, "Shahar oʻgʻli")
+
+    def test_detected_new_latin_goes_to_cyrillic(self, run: Runner) -> None:
+        code, out, err = run(["-v"], "Şahar öğli".encode())
+        assert (code, out.decode()) == (0, "Шаҳар ўғли")
+        assert "new-latin (detected in the first" in err
+
+    def test_same_script_is_copied(self, run: Runner) -> None:
+        code, out, err = run(["-v", "--from", "latin", "-t", "latin"], b"O'zbek")
+        assert (code, out) == (0, b"O'zbek")
+        assert "copying it unchanged" in err

@@ -17,7 +17,7 @@ from uztranslit._cli import build_parser
 
 from ._docs import ROOT
 
-DOCTEST_FILES = [ROOT / "README.md", ROOT / "docs" / "api.md"]
+DOCTEST_FILES = [ROOT / "README.md", ROOT / "docs" / "api.md", ROOT / "docs" / "new-latin.md"]
 
 
 @pytest.mark.parametrize("path", DOCTEST_FILES, ids=lambda path: path.name)

@@ -16,6 +16,7 @@ from ._api import (
     normalize_apostrophes,
     to_cyrillic,
     to_latin,
+    transliterate,
 )
 from ._lexicon import Lexicon, LexiconError, load_lexicon, parse_lexicon
 
@@ -32,5 +33,6 @@ __all__ = [
     "parse_lexicon",
     "to_cyrillic",
     "to_latin",
+    "transliterate",
 ]
 __version__ = "1.0.0"

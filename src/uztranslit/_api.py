@@ -10,12 +10,19 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Final, Literal, NamedTuple
 
-from . import _cyrillic_to_latin, _latin_to_cyrillic, _spans
-from ._alphabet import APOSTROPHE_LETTER, CYRILLIC_LETTERS, LATIN_LETTERS, TURNED_COMMA
+from . import _cyrillic_to_latin, _latin_to_cyrillic, _new_latin, _spans
+from ._alphabet import (
+    APOSTROPHE_LETTER,
+    APOSTROPHES,
+    CYRILLIC_LETTERS,
+    LATIN_LETTERS,
+    TURNED_COMMA,
+)
 from ._lexicon import Lexicon, default_lexicon
 
-Script = Literal["cyrillic", "latin"]
-SCRIPTS: Final[tuple[str, ...]] = ("latin", "cyrillic")
+Script = Literal["cyrillic", "latin", "new-latin"]
+# The scripts: Cyrillic, the 1995 Latin alphabet, and the 2026 one (ş ç ö ğ).
+SCRIPTS: Final[tuple[str, ...]] = ("latin", "cyrillic", "new-latin")
 # Opt-in conventions that change more than letters (_conventions, docs/rules.md).
 CONVENTIONS: Final[tuple[str, ...]] = ("dates", "particles", "quotes")
 
@@ -142,22 +149,14 @@ class _Converter(NamedTuple):
 
     convert: Callable[[str], str]
     looks_across_whitespace: bool
+    cyrillic_source: bool
 
 
-@functools.lru_cache(maxsize=64)
-def _latin_converter(
-    apostrophes: str, lexicon: Lexicon | None, conventions: frozenset[str]
+def _from_cyrillic(
+    word: Callable[[str], str], before: tuple[Callable[[str], str], ...], across: bool
 ) -> _Converter:
-    table = _lexicon_with(lexicon).to_latin
-    letter_mark, tutuq = APOSTROPHE_STYLES[apostrophes]
-    style = str.maketrans({TURNED_COMMA: letter_mark, APOSTROPHE_LETTER: tutuq})
-
-    def word(cyrillic: str) -> str:
-        latin = _cyrillic_to_latin.word_to_latin(compose_decomposed(cyrillic), table)
-        return latin.translate(style)
-
+    """A converter of Cyrillic text that turns each word by *word*, cached."""
     cache = _WordCache(word)
-    before = _conventions_for(_conventions().TO_LATIN, conventions) if conventions else ()
 
     def letters(text: str) -> str:
         if any(mark in text for mark in _spans.DECOMPOSING_MARKS):
@@ -165,30 +164,27 @@ def _latin_converter(
         return _convert_words(text, _spans.CYRILLIC_WORDS, cache)
 
     chunks = _WordCache(letters, _CHUNK_CACHE_LIMIT)
-    across = _joins_across_whitespace(conventions)
 
     def convert(text: str) -> str:
         for convention in before:
             text = convention(text)
         return letters(text) if across else _by_chunks(text, chunks)
 
-    return _Converter(convert, across)
+    return _Converter(convert, across, cyrillic_source=True)
 
 
-@functools.lru_cache(maxsize=64)
-def _cyrillic_converter(lexicon: Lexicon | None, conventions: frozenset[str]) -> _Converter:
-    table = _lexicon_with(lexicon).to_cyrillic
+def _from_latin(
+    token: Callable[[str], str],
+    before: tuple[Callable[[str], str], ...],
+    across: bool,
+    initials: bool,
+) -> _Converter:
+    """A converter of Latin text that turns each token by *token*, cached.
 
-    def token(latin: str) -> str:
-        if latin[0] in "IVXLCDM" and _spans.is_roman_numeral(latin):
-            return latin
-        if len(latin) > _spans.LONGEST_TOKEN:
-            return latin  # no word is this long: data, kept like a foreign word
-        return _latin_to_cyrillic.token_to_cyrillic(latin, table)
-
+    URLs, placeholders, tags and entities are kept; with *initials*, a lone
+    I, V or X before a full stop is an initial to convert, not a numeral.
+    """
     cache = _WordCache(token)
-    before = _conventions_for(_conventions().TO_CYRILLIC, conventions) if conventions else ()
-
     split = _spans.latin_tokens().split
 
     def words(text: str) -> str:
@@ -196,7 +192,7 @@ def _cyrillic_converter(lexicon: Lexicon | None, conventions: frozenset[str]) ->
         if len(parts) == 1:
             return text
         parts[1::2] = map(cache.__getitem__, parts[1::2])
-        if any(initial in text for initial in _spans.LONE_I_V_X):
+        if initials and any(initial in text for initial in _spans.LONE_I_V_X):
             _initials_to_cyrillic(parts)
         return "".join(parts)
 
@@ -204,7 +200,6 @@ def _cyrillic_converter(lexicon: Lexicon | None, conventions: frozenset[str]) ->
         return _outside_skipped(text, words)
 
     chunks = _WordCache(letters, _CHUNK_CACHE_LIMIT)
-    across = _joins_across_whitespace(conventions)
 
     def convert(text: str) -> str:
         for convention in before:
@@ -213,7 +208,73 @@ def _cyrillic_converter(lexicon: Lexicon | None, conventions: frozenset[str]) ->
             return letters(text)
         return _by_chunks(text, chunks)
 
-    return _Converter(convert, across)
+    return _Converter(convert, across, cyrillic_source=False)
+
+
+def _style(apostrophes: str) -> dict[int, str]:
+    letter_mark, tutuq = APOSTROPHE_STYLES[apostrophes]
+    return str.maketrans({TURNED_COMMA: letter_mark, APOSTROPHE_LETTER: tutuq})
+
+
+@functools.lru_cache(maxsize=64)
+def _latin_converter(
+    apostrophes: str,
+    lexicon: Lexicon | None,
+    conventions: frozenset[str],
+    alphabet: str = "latin",
+) -> _Converter:
+    """Cyrillic → Latin, in the 1995 alphabet or the 2026 one (*alphabet* "new-latin")."""
+    table = _lexicon_with(lexicon).to_latin
+    style = _style(apostrophes)
+    new = alphabet == "new-latin"
+
+    def word(cyrillic: str) -> str:
+        latin = _cyrillic_to_latin.word_to_latin(compose_decomposed(cyrillic), table)
+        if new:
+            latin = _new_latin.to_new_latin_word(latin)
+        return latin.translate(style)
+
+    before = _conventions_for(_conventions().TO_LATIN, conventions) if conventions else ()
+    return _from_cyrillic(word, before, _joins_across_whitespace(conventions))
+
+
+@functools.lru_cache(maxsize=64)
+def _cyrillic_converter(
+    lexicon: Lexicon | None, conventions: frozenset[str], source: str = "latin"
+) -> _Converter:
+    """Latin → Cyrillic, from the 1995 alphabet or the 2026 one (*source* "new-latin")."""
+    table = _lexicon_with(lexicon).to_cyrillic
+    new = source == "new-latin"
+
+    def token(latin: str) -> str:
+        if latin[0] in "IVXLCDM" and _spans.is_roman_numeral(latin):
+            return latin
+        if len(latin) > _spans.LONGEST_TOKEN:
+            return latin  # no word is this long: data, kept like a foreign word
+        if new:
+            read = _new_latin.to_old_latin_word(_new_latin.read_look_alikes(latin))
+            return _latin_to_cyrillic.token_to_cyrillic(read, table)
+        return _latin_to_cyrillic.token_to_cyrillic(latin, table)
+
+    before = _conventions_for(_conventions().TO_CYRILLIC, conventions) if conventions else ()
+    return _from_latin(token, before, _joins_across_whitespace(conventions), initials=True)
+
+
+@functools.lru_cache(maxsize=8)
+def _alphabet_converter(source: str, apostrophes: str) -> _Converter:
+    """1995 Latin → 2026 Latin, or back (*source* is the one converted from)."""
+    style = _style(apostrophes)
+
+    def token(latin: str) -> str:
+        if source == "new-latin":
+            latin = _new_latin.to_old_latin_word(_new_latin.read_look_alikes(latin))
+        marks = _latin_to_cyrillic.classify_marks(latin)
+        if _latin_to_cyrillic.is_foreign(marks.body):
+            return latin
+        body = marks.body if source == "new-latin" else _new_latin.to_new_latin_word(marks.body)
+        return marks.leading + body.translate(style) + marks.trailing
+
+    return _from_latin(token, (), across=False, initials=False)
 
 
 def _initials_to_cyrillic(parts: list[str]) -> None:
@@ -266,7 +327,7 @@ def _to_cyrillic_converter(lexicon: object, conventions: object) -> _Converter:
 _BLOCK: Final = 1 << 18  # characters converted at a time in a long text
 
 
-def _in_blocks(text: str, to_latin: bool, converter: _Converter) -> str:
+def _in_blocks(text: str, converter: _Converter) -> str:
     """Convert *text*, a long one in blocks cut where no rule looks across (_stream).
 
     The result is the same; the cost per character stays flat, since each block's
@@ -279,7 +340,11 @@ def _in_blocks(text: str, to_latin: bool, converter: _Converter) -> str:
     blocks = (text[i : i + _BLOCK] for i in range(0, len(text), _BLOCK))
     return "".join(
         _stream.stream(
-            blocks, converter.convert, to_latin, converter.looks_across_whitespace, check_text
+            blocks,
+            converter.convert,
+            converter.cyrillic_source,
+            converter.looks_across_whitespace,
+            check_text,
         )
     )
 
@@ -307,7 +372,7 @@ def to_latin(
     '2025-yil 15-oktabrda'
     """
     check_text("to_latin", text)
-    return _in_blocks(text, True, _to_latin_converter(apostrophes, lexicon, conventions))
+    return _in_blocks(text, _to_latin_converter(apostrophes, lexicon, conventions))
 
 
 def to_cyrillic(
@@ -327,7 +392,7 @@ def to_cyrillic(
     'XXI аср бошида %s файлини <b>очинг</b>'
     """
     check_text("to_cyrillic", text)
-    return _in_blocks(text, False, _to_cyrillic_converter(lexicon, conventions))
+    return _in_blocks(text, _to_cyrillic_converter(lexicon, conventions))
 
 
 def normalize_apostrophes(text: str, /, *, apostrophes: str = "modifier") -> str:
@@ -356,21 +421,83 @@ def normalize_apostrophes(text: str, /, *, apostrophes: str = "modifier") -> str
 
 
 def detect_script(text: str, /) -> Script | None:
-    """Which Uzbek script has more letters in *text*: "cyrillic", "latin" or None.
+    """Which Uzbek script has more letters in *text*: "cyrillic", "latin", "new-latin" or None.
 
-    None means no Uzbek letters at all, or as many of one script as the other.
+    Latin text is "new-latin" when it has more of ş ç ö ğ than of the 1995 letters
+    they replace (sh ch oʻ gʻ).  None means no Uzbek letters at all, or as many
+    Cyrillic as Latin ones.
 
     >>> detect_script("date 2025-10-15 Қозоғистонлик шифокорлар")
     'cyrillic'
+    >>> detect_script("Öqituvçilar kengaşi")
+    'new-latin'
     """
     check_text("detect_script", text)
     cyrillic = sum(text.count(letter) for letter in CYRILLIC_LETTERS)
-    latin = sum(text.count(letter) for letter in LATIN_LETTERS)
+    new = sum(text.count(letter) for letter in _new_latin.NEW_ALPHABET_LETTERS)
+    latin = sum(text.count(letter) for letter in LATIN_LETTERS) + new
     if cyrillic > latin:
         return "cyrillic"
     if latin > cyrillic:
-        return "latin"
+        return "new-latin" if new > _old_latin_letters(text) else "latin"
     return None
+
+
+def _old_latin_letters(text: str) -> int:
+    """How many sh, ch, oʻ, gʻ (any apostrophe look-alike) *text* has."""
+    digraphs = sum(text.count(pair) for pair in ("sh", "Sh", "SH", "ch", "Ch", "CH"))
+    return digraphs + sum(text.count(letter + mark) for letter in "oOgG" for mark in APOSTROPHES)
+
+
+def transliterate(
+    text: str,
+    /,
+    *,
+    to: str,
+    source: str | None = None,
+    apostrophes: str = "modifier",
+    lexicon: Lexicon | None = None,
+    conventions: Iterable[str] = (),
+) -> str:
+    """Convert *text* to the script *to*: "latin", "cyrillic" or "new-latin".
+
+    *source* is the script it is written in, detected by detect_script when
+    None; text already in *to*, or with no Uzbek letters, is returned as it
+    is.  Conversions to or from the 2026 alphabet go through the 1995 rules,
+    so a Cyrillic word and its two Latin forms always agree.  The other
+    options are those of to_latin and to_cyrillic.
+
+    >>> transliterate("Шаҳар ўғли", to="new-latin")
+    'Şahar öğli'
+    >>> transliterate("Şahar öğli", to="latin")
+    'Shahar oʻgʻli'
+    """
+    check_text("transliterate", text)
+    converter = _converter_for(source, to, apostrophes, lexicon, conventions, text)
+    return text if converter is None else _in_blocks(text, converter)
+
+
+def _converter_for(  # noqa: PLR0917 - private; called with all six
+    source: object,
+    to: object,
+    apostrophes: object,
+    lexicon: object,
+    conventions: object,
+    sample: str,
+) -> _Converter | None:
+    """The converter from *source* to *to* (None: nothing to do); checks every option."""
+    target = check_choice("to", to, SCRIPTS)
+    style = check_choice("apostrophes", apostrophes, APOSTROPHE_STYLES)
+    user = check_lexicon(lexicon)
+    chosen = check_conventions(conventions)
+    read = detect_script(sample) if source is None else check_choice("source", source, SCRIPTS)
+    if read is None or read == target:
+        return None
+    if read == "cyrillic":
+        return _latin_converter(style, user, chosen, target)
+    if target == "cyrillic":
+        return _cyrillic_converter(user, chosen, read)
+    return _alphabet_converter(read, style)
 
 
 def convert_stream(
@@ -378,6 +505,7 @@ def convert_stream(
     /,
     *,
     to: str = "latin",
+    source: str | None = None,
     apostrophes: str = "modifier",
     lexicon: Lexicon | None = None,
     conventions: Iterable[str] = (),
@@ -388,17 +516,22 @@ def convert_stream(
     (after whitespace; see _stream for text without any), so the output is the
     same as converting the whole text at once, and a line is yielded as soon as
     it is complete.  Memory stays bounded whatever the input.  *to* is
-    ``"latin"`` or ``"cyrillic"``; the other options are those of to_latin and
-    to_cyrillic.
+    ``"latin"``, ``"cyrillic"`` or ``"new-latin"``; *source* is the script of the
+    input, by default Cyrillic for a Latin target and 1995 Latin for a Cyrillic
+    one.  The other options are those of to_latin and to_cyrillic.
     """
-    check_choice("to", to, SCRIPTS)
-    if to == "latin":
-        converter = _to_latin_converter(apostrophes, lexicon, conventions)
-    else:
-        check_choice("apostrophes", apostrophes, APOSTROPHE_STYLES)
-        converter = _to_cyrillic_converter(lexicon, conventions)
+    target = check_choice("to", to, SCRIPTS)
+    if source is None:
+        source = "latin" if target == "cyrillic" else "cyrillic"
+    converter = _converter_for(source, target, apostrophes, lexicon, conventions, "")
+    if converter is None:
+        return (check_text("convert_stream", chunk) for chunk in chunks)
     from . import _stream  # noqa: PLC0415 - imported on first use, for import time
 
     return _stream.stream(
-        chunks, converter.convert, to == "latin", converter.looks_across_whitespace, check_text
+        chunks,
+        converter.convert,
+        converter.cyrillic_source,
+        converter.looks_across_whitespace,
+        check_text,
     )

@@ -90,7 +90,16 @@ def build_parser() -> argparse.ArgumentParser:
         "-t",
         "--to",
         choices=SCRIPTS,
-        help="target script; without it each input's direction is detected from the "
+        help="target script: latin (1995), cyrillic, or new-latin (2026: ş ç ö ğ); without "
+        "it Cyrillic input goes to latin and Latin input to cyrillic",
+    )
+    parser.add_argument(
+        "-f",
+        "--from",
+        dest="source",
+        choices=("auto", *SCRIPTS),
+        default="auto",
+        help="script of the input; auto (the default) detects it for each input from the "
         "letters in its first 64 KiB",
     )
     parser.add_argument(
@@ -282,34 +291,37 @@ def decoded_pieces(raw: BinaryIO, name: str, encoding: str, errors: str) -> Iter
 
 
 def choose_direction(
-    pieces: Iterator[str], name: str, to: str | None, verbose: bool
-) -> tuple[str, Iterator[str]]:
-    """The target script for one input, and its pieces with none lost.
+    pieces: Iterator[str], name: str, args: argparse.Namespace
+) -> tuple[str, str, Iterator[str]]:
+    """The source and target scripts of one input, and its pieces with none lost.
 
-    Without *to*, the pieces in the first DETECT_SIZE bytes are read ahead
-    and their letters counted.
+    With -t and without --from, nothing is read ahead, so output starts with the
+    first line: the source is 1995 Latin for -t cyrillic and Cyrillic otherwise.
+    Without -t, the pieces in the first DETECT_SIZE bytes are read ahead and their
+    letters counted; Cyrillic then goes to Latin and either Latin to Cyrillic.
     """
-    if to is not None:
-        if verbose:
-            sys.stderr.write(f"{PROG}: {_display(name)}: converting to {to} (-t)\n")
-        return to, pieces
+    source: str | None = None if args.source == "auto" else args.source
     ahead: list[str] = []
-    size = 0
-    for piece in pieces:
-        ahead.append(piece)
-        size += len(piece.encode("utf-8", "surrogateescape"))
-        if size >= DETECT_SIZE:
-            break
-    sample = "".join(ahead)
-    script = detect_script(sample)
-    target = "cyrillic" if script == "latin" else "latin"
-    if verbose:
-        found = script or "no dominant script"
-        sys.stderr.write(
-            f"{PROG}: {_display(name)}: {found} detected in the first "
-            f"{min(size, DETECT_SIZE)} bytes; converting to {target}\n"
-        )
-    return target, _chain(ahead, pieces)
+    why = "--from"
+    if source is None and args.to is not None:
+        source = "latin" if args.to == "cyrillic" else "cyrillic"
+        why = f"taken for -t {args.to}; say --from otherwise"
+    elif source is None:
+        size = 0
+        for piece in pieces:
+            ahead.append(piece)
+            size += len(piece.encode("utf-8", "surrogateescape"))
+            if size >= DETECT_SIZE:
+                break
+        source = detect_script("".join(ahead))
+        why = f"detected in the first {size} bytes"
+        if source is None:
+            source, why = "cyrillic", f"no dominant script in the first {size} bytes"
+    target = args.to or ("latin" if source == "cyrillic" else "cyrillic")
+    if args.verbose:
+        action = "copying it unchanged" if source == target else f"converting to {target}"
+        sys.stderr.write(f"{PROG}: {_display(name)}: {source} ({why}); {action}\n")
+    return source, target, _chain(ahead, pieces)
 
 
 def _chain(first: list[str], rest: Iterator[str]) -> Iterator[str]:
@@ -349,10 +361,11 @@ def convert_files(args: argparse.Namespace, names: list[str], out: ByteSink) -> 
         with _open_input(name) as raw:
             flush = _is_stream(raw)
             pieces = decoded_pieces(raw, name, args.encoding, args.errors)
-            target, pieces = choose_direction(pieces, name, args.to, args.verbose)
+            source, target, pieces = choose_direction(pieces, name, args)
             for text in convert_stream(
                 pieces,
                 to=target,
+                source=source,
                 apostrophes=args.apostrophes,
                 lexicon=args.lexicon,
                 conventions=args.conventions,

@@ -101,7 +101,7 @@ def latin_cut(text: str) -> int:
 def stream(
     chunks: Iterable[str],
     convert: Callable[[str], str],
-    to_latin: bool,
+    cyrillic_source: bool,
     across_whitespace: bool,
     check: Callable[[str, object], str],
 ) -> Iterator[str]:
@@ -120,10 +120,10 @@ def stream(
                 continue
             in_long_run = False
         cut = whitespace_cut(pending, across_whitespace)
-        if not to_latin and 0 < cut < len(pending):
+        if not cyrillic_source and 0 < cut < len(pending):
             cut = outside_spans(pending, cut)
         if cut == 0 and len(pending) > CUT_LIMIT:
-            cut = cyrillic_cut(pending) if to_latin else latin_cut(pending)
+            cut = cyrillic_cut(pending) if cyrillic_source else latin_cut(pending)
             if cut == 0:
                 run = _LATIN_RUN_END.search(pending)
                 start = run.start() if run else len(pending)

@@ -1,0 +1,123 @@
+"""The 2026 Latin alphabet (ş ç ö ğ) as a third script, in one table.
+
+Since 2021 drafts have replaced the 1995 digraphs and apostrophe letters with single
+letters; in September 2026 the Senate was reported to have approved a version with
+Ş Ç Ö Ğ, awaiting signature (docs/new-latin.md).  Everything else (ng, ye yo yu ya, the
+tutuq ʼ) stays as in 1995, so the new alphabet is the 1995 Latin with four letters
+rewritten: converting to or from it goes through 1995 Latin, and every context rule
+and lexicon entry of the 1995 directions applies unchanged.
+
+If the signed law differs, NEW_LETTERS and OLD_LETTERS are the lines to change.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
+from ._alphabet import APOSTROPHE_LETTER, TURNED_COMMA
+
+# 1995 Latin → 2026 Latin, lower case (the capitals follow their case).
+NEW_LETTERS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "sh": "ş",  # ш: U+015F LATIN SMALL LETTER S WITH CEDILLA
+        "ch": "ç",  # ч: U+00E7 LATIN SMALL LETTER C WITH CEDILLA
+        "o" + TURNED_COMMA: "ö",  # ў: U+00F6 LATIN SMALL LETTER O WITH DIAERESIS
+        "g" + TURNED_COMMA: "ğ",  # ғ: U+011F LATIN SMALL LETTER G WITH BREVE
+    }
+)
+
+# 2026 Latin → 1995 Latin, lower case: the same pairs, written out the other way.
+OLD_LETTERS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "ş": "sh",  # ш
+        "ç": "ch",  # ч
+        "ö": "o" + TURNED_COMMA,  # ў
+        "ğ": "g" + TURNED_COMMA,  # ғ
+    }
+)
+
+# What keyboards and earlier drafts type for the new letters, read as the letter meant.
+LOOK_ALIKES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "ș": "ş",  # U+0219 s with comma below (Romanian keyboards)
+        "Ș": "Ş",  # U+0218
+        "ǧ": "ğ",  # U+01E7 g with caron
+        "Ǧ": "Ğ",  # U+01E6
+        "ḡ": "ğ",  # U+1E21 g with macron (an earlier draft)
+        "Ḡ": "Ğ",  # U+1E20
+        "ō": "ö",  # U+014D o with macron (an earlier draft)
+        "Ō": "Ö",  # U+014C
+        "õ": "ö",  # U+00F5 o with tilde (an earlier draft)
+        "Õ": "Ö",  # U+00D5
+        "ı": "i",  # U+0131 dotless i (Turkish and Azerbaijani keyboards)
+        "İ": "I",  # U+0130 capital I with dot above (Turkish and Azerbaijani keyboards)
+    }
+)
+_LOOK_ALIKES: Final = str.maketrans(dict(LOOK_ALIKES))
+
+# The letters, both cases, that mark a text as written in the new alphabet.
+NEW_ALPHABET_LETTERS: Final = frozenset("şçöğŞÇÖĞ")
+_SEPARATED_SH: Final = "s" + APOSTROPHE_LETTER + "h"
+
+
+def read_look_alikes(text: str) -> str:
+    """Compose decomposed new letters (s + cedilla …) and read keyboard look-alikes."""
+    if any("\u0300" <= char <= "\u036f" for char in text):
+        text = unicodedata.normalize("NFC", text)
+    return text.translate(_LOOK_ALIKES)
+
+
+def _upper_in_context(word: str, i: int, width: int) -> bool:
+    """Whether a capital at word[i:i+width] is all capitals (rule 79): SH, not Sh."""
+    following = word[i + width : i + width + 1]
+    neighbour = following if following.isalpha() else word[i - 1 : i] if i else ""
+    return neighbour.isupper()
+
+
+def to_new_latin_word(word: str) -> str:
+    """Rewrite a 1995 Latin word (canonical ʻ ʼ) in the 2026 alphabet.
+
+    sh ch oʻ gʻ become ş ç ö ğ; sʼh, which 1995 spells so that it is not read
+    as sh, becomes plain sh, since ş now stands for ш (Isʼhoq → Ishoq).
+    """
+    pieces: list[str] = []
+    i = 0
+    while i < len(word):
+        if word[i : i + 3].lower() == _SEPARATED_SH:
+            pieces.append(word[i] + word[i + 2])
+            i += 3
+            continue
+        new = NEW_LETTERS.get(word[i : i + 2].lower())
+        if new is None:
+            pieces.append(word[i])
+            i += 1
+            continue
+        pieces.append(new.upper() if word[i].isupper() else new)
+        i += 2
+    return "".join(pieces)
+
+
+def to_old_latin_word(word: str) -> str:
+    """Rewrite a 2026 Latin word in the 1995 alphabet (canonical ʻ ʼ).
+
+    ş ç ö ğ become sh ch oʻ gʻ, in capitals when the next letter is one (ŞAHAR
+    → SHAHAR, Şahar → Shahar); a plain s before h becomes sʼh (Ishoq → Isʼhoq).
+    """
+    pieces: list[str] = []
+    for i, char in enumerate(word):
+        old = OLD_LETTERS.get(char.lower())
+        if old is not None:
+            if not char.isupper():
+                pieces.append(old)
+            elif _upper_in_context(word, i, 1):
+                pieces.append(old.upper())
+            else:
+                pieces.append(old[0].upper() + old[1:])
+        elif char in "sS" and word[i + 1 : i + 2] in ("h", "H"):
+            pieces.append(char + APOSTROPHE_LETTER)
+        else:
+            pieces.append(char)
+    return "".join(pieces)

@@ -1,0 +1,132 @@
+"""The 2026 Latin alphabet (ş ç ö ğ) as a third script, both ways."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from uztranslit import detect_script, to_latin, transliterate
+from uztranslit._new_latin import NEW_LETTERS, OLD_LETTERS
+
+from ._docs import ROOT, title
+from ._seed import SEED_CYRILLIC_WORDS, seed_without_latin_words
+
+# (Cyrillic, 1995 Latin, 2026 Latin), lower case; each is tested in three cases.
+LETTERS = [
+    ("шаҳар", "shahar", "şahar"),
+    ("чорак", "chorak", "çorak"),
+    ("ўғил", "oʻgʻil", "öğil"),
+    ("ғалаба", "gʻalaba", "ğalaba"),
+    ("ўзбек", "oʻzbek", "özbek"),
+    ("қушчалар", "qushchalar", "quşçalar"),
+    ("исҳоқ", "isʼhoq", "ishoq"),
+    ("асҳоб", "asʼhob", "ashob"),
+    ("маъно", "maʼno", "maʼno"),
+    ("йўл", "yoʻl", "yöl"),
+    ("тонг", "tong", "tong"),
+    ("сентябрь", "sentabr", "sentabr"),
+]
+
+
+def cases(row: tuple[str, str, str]) -> list[tuple[str, str, str]]:
+    return [row, tuple(map(title, row)), tuple(text.upper() for text in row)]  # type: ignore[list-item]
+
+
+ALL_CASES = [case for row in LETTERS for case in cases(row)]
+
+
+@pytest.mark.parametrize(("cyrillic", "latin", "new"), ALL_CASES)
+def test_cyrillic_and_new_latin(cyrillic: str, latin: str, new: str) -> None:
+    assert transliterate(cyrillic, to="new-latin") == new
+    assert transliterate(new, to="cyrillic", source="new-latin") == cyrillic
+
+
+@pytest.mark.parametrize(("cyrillic", "latin", "new"), ALL_CASES)
+def test_latin_and_new_latin(cyrillic: str, latin: str, new: str) -> None:
+    assert transliterate(latin, to="new-latin", source="latin") == new
+    assert transliterate(new, to="latin", source="new-latin") == latin
+
+
+def test_the_table_is_the_same_both_ways() -> None:
+    assert {new: old for old, new in NEW_LETTERS.items()} == OLD_LETTERS
+    assert set(NEW_LETTERS.values()) == set("şçöğ")
+
+
+def test_capitals_follow_neighbours() -> None:
+    assert transliterate("ŞAHAR Şahar AQŞ Ş.", to="latin") == "SHAHAR Shahar AQSH Sh."
+    assert transliterate("ШАҲАР Шаҳар АҚШ Ш.", to="new-latin") == "ŞAHAR Şahar AQŞ Ş."
+
+
+def test_keyboard_look_alikes() -> None:
+    read = transliterate(
+        "Ișhoq Ǧalaba ḡalaba Ōzbekıston İSTANBUL", to="cyrillic", source="new-latin"
+    )
+    assert read == "Ишҳоқ Ғалаба ғалаба Ўзбекистон ИСТАНБУЛ"
+    decomposed = "s\u0327ahar c\u0327orak o\u0308zbek g\u0306alaba"
+    assert (
+        transliterate(decomposed, to="cyrillic", source="new-latin") == "шаҳар чорак ўзбек ғалаба"
+    )
+
+
+def test_no_turkish_i_from_casing() -> None:
+    out = transliterate("ИШИ иши", to="new-latin") + transliterate("IŞI işi", to="latin")
+    assert "İ" not in out
+    assert "ı" not in out
+    assert out == "IŞI işiISHI ishi"
+
+
+def test_apostrophes_option_keeps_only_the_tutuq() -> None:
+    assert transliterate("маъно ўғил", to="new-latin", apostrophes="ascii") == "ma'no öğil"
+
+
+def test_detect_script_tells_three_apart() -> None:
+    assert detect_script("Ўзбекистон шаҳри") == "cyrillic"
+    assert detect_script("Oʻzbekiston shahri") == "latin"
+    assert detect_script("Özbekiston şahri") == "new-latin"
+    assert detect_script("Özbekiston, o'zbek, shahar va choy") == "latin"
+
+
+def test_auto_source() -> None:
+    assert transliterate("Özbekiston şahri", to="cyrillic") == "Ўзбекистон шаҳри"
+    assert transliterate("Oʻzbekiston shahri", to="new-latin") == "Özbekiston şahri"
+    assert transliterate("Ўзбекистон", to="cyrillic") == "Ўзбекистон"
+    assert transliterate("2025", to="latin") == "2025"
+
+
+def test_foreign_words_stay_in_new_latin_too() -> None:
+    assert transliterate("Windows va Coca-Cola", to="new-latin", source="latin") == (
+        "Windows va Coca-Cola"
+    )
+
+
+def test_options_are_checked() -> None:
+    with pytest.raises(ValueError, match="source must be one of latin, cyrillic, new-latin"):
+        transliterate("x", to="latin", source="arabic")
+    with pytest.raises(ValueError, match="to must be one of"):
+        transliterate("x", to="old-latin")
+
+
+@pytest.mark.parametrize("word", SEED_CYRILLIC_WORDS)
+def test_seed_words_round_trip_through_new_latin(word: str) -> None:
+    new = transliterate(word, to="new-latin")
+    assert transliterate(new, to="cyrillic", source="new-latin") == word
+
+
+def test_latin_seed_round_trips_through_new_latin() -> None:
+    latin = to_latin(seed_without_latin_words())
+    new = transliterate(latin, to="new-latin", source="latin")
+    assert new != latin
+    assert transliterate(new, to="latin", source="new-latin") == latin
+
+
+@given(st.lists(st.sampled_from(SEED_CYRILLIC_WORDS), min_size=1).map(" ".join))
+def test_a_cyrillic_word_and_its_two_latin_forms_agree(text: str) -> None:
+    via_latin = transliterate(to_latin(text), to="new-latin", source="latin")
+    assert transliterate(text, to="new-latin") == via_latin
+
+
+def test_docs_page_exists() -> None:
+    page = (ROOT / "docs" / "new-latin.md").read_text(encoding="utf-8")
+    for letter in "ŞÇÖĞ":
+        assert letter in page
