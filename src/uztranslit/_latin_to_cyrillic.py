@@ -108,11 +108,13 @@ def y_rule(word: str, i: int) -> Unit:
 
 
 def t_rule(word: str, i: int) -> Unit:
-    """ts is тс in Uzbek words (ketsa → кетса) but ц in -tsiya, -tsion loans.
+    """ts is тс in Uzbek words (ketsa → кетса) but ц before i and a vowel or y.
 
-    Other loans with ц (litsey → лицей) are in the lexicon (rules.md: ц).
+    That is the -tsiya, -tsion, -tsial, -tsiativ of loans (militsiya, potentsial),
+    which no Uzbek word has.  Other loans with ц (litsey → лицей) are in the
+    lexicon (rules.md: ц).
     """
-    if word.startswith(("tsiya", "tsion"), i):
+    if word.startswith("tsi", i) and word[i + 3 : i + 4] in ("a", "o", "u", "e", "y"):
         return Unit(2, "ц")
     return Unit(1, "т")
 

@@ -63,6 +63,10 @@ CYRILLIC_SUFFIXES: Final[tuple[tuple[str, str], ...]] = (
     ("вий", "derivation"),  # relative adjective after a vowel (maʼnaviy)
     ("ик", "derivation"),  # adjective of Russian stems in -ист (социалистик)
     ("кор", "derivation"),  # "doer of" (ижодкор)
+    ("дор", "derivation"),  # "holder of" (акциядор)
+    ("шунос", "derivation"),  # "-ologist" (фольклоршунос)
+    ("ив", "derivation"),  # adjective of Russian stems (субъектив)
+    ("изм", "derivation"),  # "-ism" of Russian stems (субъективизм)
     ("лаш", "derivation"),  # verb-forming
     ("лаштир", "derivation"),  # causative verb-forming
     ("иб", "derivation"),  # converb, after the verb-forming suffixes
@@ -116,6 +120,10 @@ LATIN_SUFFIXES: Final[tuple[tuple[str, str], ...]] = (
     ("viy", "derivation"),  # relative adjective after a vowel (maʼnaviy)
     ("ik", "derivation"),  # adjective of Russian stems in -ist (sotsialistik)
     ("kor", "derivation"),  # "doer of" (ijodkor)
+    ("dor", "derivation"),  # "holder of" (aksiyador)
+    ("shunos", "derivation"),  # "-ologist" (folklorshunos)
+    ("iv", "derivation"),  # adjective of Russian stems (subyektiv)
+    ("izm", "derivation"),  # "-ism" of Russian stems (subyektivizm)
     ("lash", "derivation"),  # verb-forming
     ("lashtir", "derivation"),  # causative verb-forming
     ("ib", "derivation"),  # converb, after the verb-forming suffixes
