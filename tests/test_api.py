@@ -227,12 +227,12 @@ def _pieces(text: str, size: int = 1 << 16) -> list[str]:
 
 def _whole_latin(text: str) -> str:
     """to_latin of *text* in one piece, without the blocks of long texts."""
-    return _api._to_latin_converter("modifier", None, ()).convert(text)
+    return _api._fixed("cyrillic", "latin", "modifier", None, ()).convert(text)
 
 
 def _whole_cyrillic(text: str) -> str:
     """to_cyrillic of *text* in one piece, without the blocks of long texts."""
-    return _api._to_cyrillic_converter(None, ()).convert(text)
+    return _api._fixed("latin", "cyrillic", "modifier", None, ()).convert(text)
 
 
 class TestLongTexts:

@@ -312,16 +312,13 @@ def _conventions() -> types.ModuleType:
     return importlib.import_module("._conventions", __package__)
 
 
-def _to_latin_converter(apostrophes: object, lexicon: object, conventions: object) -> _Converter:
-    return _latin_converter(
-        check_choice("apostrophes", apostrophes, APOSTROPHE_STYLES),
-        check_lexicon(lexicon),
-        check_conventions(conventions),
-    )
-
-
-def _to_cyrillic_converter(lexicon: object, conventions: object) -> _Converter:
-    return _cyrillic_converter(check_lexicon(lexicon), check_conventions(conventions))
+def _fixed(
+    source: str, to: str, apostrophes: object, lexicon: object, conventions: object
+) -> _Converter:
+    """The converter between two different scripts, after checking the options."""
+    converter = _converter_for(source, to, apostrophes, lexicon, conventions, "")
+    assert converter is not None  # source and to differ
+    return converter
 
 
 _BLOCK: Final = 1 << 18  # characters converted at a time in a long text
@@ -372,7 +369,7 @@ def to_latin(
     '2025-yil 15-oktabrda'
     """
     check_text("to_latin", text)
-    return _in_blocks(text, _to_latin_converter(apostrophes, lexicon, conventions))
+    return _in_blocks(text, _fixed("cyrillic", "latin", apostrophes, lexicon, conventions))
 
 
 def to_cyrillic(
@@ -392,7 +389,7 @@ def to_cyrillic(
     'XXI аср бошида %s файлини <b>очинг</b>'
     """
     check_text("to_cyrillic", text)
-    return _in_blocks(text, _to_cyrillic_converter(lexicon, conventions))
+    return _in_blocks(text, _fixed("latin", "cyrillic", "modifier", lexicon, conventions))
 
 
 def normalize_apostrophes(text: str, /, *, apostrophes: str = "modifier") -> str:
