@@ -399,3 +399,17 @@ class TestNewLatin:
         code, out, err = run(["-v", "--from", "latin", "-t", "latin"], b"O'zbek")
         assert (code, out) == (0, b"O'zbek")
         assert "copying it unchanged" in err
+
+
+def test_unreadable_file(tmp_path: Path, run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As root every file is readable, so the refusal is simulated."""
+    source = write(tmp_path / "secret.txt", "Ер")
+
+    def refuse(name: str, mode: str = "r") -> object:
+        raise PermissionError(13, "Permission denied", name)
+
+    monkeypatch.setattr("uztranslit._cli.open", refuse, raising=False)
+    code, _, err = run([str(source)])
+    assert code == 1
+    assert f"{source}: cannot open: Permission denied" in err
+    assert "Traceback" not in err
