@@ -149,24 +149,47 @@ def speed_table(cyrillic: str, latin: str, runs: int, peer_mb: float) -> None:
         print(f"\n({note})")
 
 
-def scale_table(corpora: list[Path], runs: int) -> None:
+def scale_table(corpora: list[Path], runs: int, rounds: int = 3) -> None:
     """Cost per byte of the same 1 MB of text repeated to 1, 10 and 50 MB.
 
     Repeating one text keeps the vocabulary the same, so the figures show how the
-    work grows with the size alone (it should not: no quadratic paths).  Each is
-    the fastest of *runs* runs: on a shared machine the median wanders by a third.
+    work grows with the size alone (it should not: no quadratic paths).  Each size
+    runs in a fresh process, after a warm-up; the sizes take turns for *rounds*
+    rounds and each figure is the fastest seen, because this machine's speed drifts
+    by a third from minute to minute.
     """
-    unit = build_text(corpora, MB)
+    best: dict[int, list[float]] = {}
+    for _ in range(rounds):
+        for size in (1, 10, 50):
+            done = subprocess.run(
+                [
+                    sys.executable,
+                    __file__,
+                    "--scale-one",
+                    str(size),
+                    "--runs",
+                    str(runs),
+                    *map(str, corpora),
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            figures = [float(figure) for figure in done.stdout.split()]
+            best[size] = [min(pair) for pair in zip(best.get(size, figures), figures, strict=True)]
     print("\n| input (1 MB repeated) | to_latin ns/byte | to_cyrillic ns/byte |\n|---|---|---|")
-    for size in (1, 10, 50):
-        cyrillic = unit * size
-        latin = uztranslit.to_latin(cyrillic)
-        forward = best_seconds(uztranslit.to_latin, cyrillic, runs)
-        backward = best_seconds(uztranslit.to_cyrillic, latin, runs)
-        print(
-            f"| {size} MB | {forward * 1e9 / len(cyrillic.encode()):.1f} "
-            f"| {backward * 1e9 / len(latin.encode()):.1f} |"
-        )
+    for size, (forward, backward) in best.items():
+        print(f"| {size} MB | {forward:.1f} | {backward:.1f} |")
+
+
+def scale_one(corpora: list[Path], size: int, runs: int) -> None:
+    unit = build_text(corpora, MB)
+    latin_unit = uztranslit.to_latin(unit)
+    uztranslit.to_cyrillic(latin_unit)
+    cyrillic, latin = unit * size, latin_unit * size
+    forward = best_seconds(uztranslit.to_latin, cyrillic, runs)
+    backward = best_seconds(uztranslit.to_cyrillic, latin, runs)
+    print(forward * 1e9 / len(cyrillic.encode()), backward * 1e9 / len(latin.encode()))
 
 
 def cli_memory(text: str, size_mb: int) -> None:
@@ -226,7 +249,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", action="store_true", help="per-byte cost at 1, 10, 50 MB")
     parser.add_argument("--cli-mb", type=int, default=0, help="CLI peak memory on N MB")
     parser.add_argument("--importtime", action="store_true")
+    parser.add_argument("--scale-one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.scale_one:
+        scale_one(args.corpora, args.scale_one, args.runs)
+        return 0
     print(
         f"<!-- {datetime.date.today()}; {platform.python_implementation()} "
         f"{platform.python_version()}; {platform.machine()}, {os.cpu_count()} cores; "
