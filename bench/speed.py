@@ -154,9 +154,10 @@ def scale_table(corpora: list[Path], runs: int, rounds: int = 3) -> None:
 
     Repeating one text keeps the vocabulary the same, so the figures show how the
     work grows with the size alone (it should not: no quadratic paths).  Each size
-    runs in a fresh process, after a warm-up; the sizes take turns for *rounds*
-    rounds and each figure is the fastest seen, because this machine's speed drifts
-    by a third from minute to minute.
+    runs in a fresh process, after a warm-up, and each timing converts 50 MB (50 calls
+    on 1 MB, 5 on 10 MB, one on 50 MB); the sizes take turns for *rounds* rounds and
+    each figure is the fastest seen, because this machine's speed drifts by a third
+    from minute to minute.
     """
     best: dict[int, list[float]] = {}
     for _ in range(rounds):
@@ -183,12 +184,27 @@ def scale_table(corpora: list[Path], runs: int, rounds: int = 3) -> None:
 
 
 def scale_one(corpora: list[Path], size: int, runs: int) -> None:
+    """One size of the scale table: each timing converts 50 MB, in 50 / *size* calls.
+
+    So that each size's timings last as long, and a fast or slow moment of the
+    machine weighs on all of them alike.
+    """
     unit = build_text(corpora, MB)
     latin_unit = uztranslit.to_latin(unit)
     uztranslit.to_cyrillic(latin_unit)
     cyrillic, latin = unit * size, latin_unit * size
-    forward = best_seconds(uztranslit.to_latin, cyrillic, runs)
-    backward = best_seconds(uztranslit.to_cyrillic, latin, runs)
+    calls = 50 // size
+
+    def repeated(function: Callable[[str], str]) -> Callable[[str], str]:
+        def convert(text: str) -> str:
+            for _ in range(calls):
+                result = function(text)
+            return result
+
+        return convert
+
+    forward = best_seconds(repeated(uztranslit.to_latin), cyrillic, runs) / calls
+    backward = best_seconds(repeated(uztranslit.to_cyrillic), latin, runs) / calls
     print(forward * 1e9 / len(cyrillic.encode()), backward * 1e9 / len(latin.encode()))
 
 
