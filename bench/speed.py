@@ -9,7 +9,8 @@ the baseline measured in the same run: a one-to-one str.translate over the same
 Cyrillic text (which gets the hard cases wrong; it is the speed of a naive swap).
 Peers run line by line, as their documentation shows, on a slice of the input.
 
---scale reports the cost per byte at 1, 10 and 50 MB (it should stay flat);
+--scale reports the cost per byte at 1, 10 and 50 MB (it should stay flat), and
+--instructions the same as instruction counts from valgrind (exact, but slow);
 --cli-mb N measures the command line's peak memory (RSS) converting an N MB file,
 with newlines and as one line without any; --importtime reports
 `python -X importtime -c "import uztranslit"`.
@@ -208,6 +209,61 @@ def scale_one(corpora: list[Path], size: int, runs: int) -> None:
     print(forward * 1e9 / len(cyrillic.encode()), backward * 1e9 / len(latin.encode()))
 
 
+def instructions_table(corpora: list[Path]) -> None:
+    """Instructions per byte at 1, 10 and 50 MB, counted by valgrind's callgrind.
+
+    Unlike seconds, instruction counts do not depend on what else the machine does,
+    so they show whether the work per byte grows with the size.  Each count is that
+    of converting the size minus that of a run converting nothing (start-up,
+    lexicon, warm-up).  Slow: about ten minutes.
+    """
+
+    def count(size: int, direction: str) -> int:
+        done = subprocess.run(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                "--callgrind-out-file=/dev/null",
+                sys.executable,
+                __file__,
+                "--count-one",
+                str(size),
+                "--direction",
+                direction,
+                *map(str, corpora),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return int(done.stderr.split("Collected :")[1].split()[0])
+
+    unit = build_text(corpora, MB)
+    unit_bytes = {"latin": len(unit.encode()), "cyrillic": len(uztranslit.to_latin(unit).encode())}
+    base = count(0, "latin")  # converting nothing is the same work either way
+    print(
+        "\n| input (1 MB repeated) | to_latin instructions/byte | to_cyrillic instructions/byte |"
+    )
+    print("|---|---|---|")
+    for size in (1, 10, 50):
+        figures = [
+            (count(size, direction) - base) / (unit_bytes[direction] * size)
+            for direction in ("latin", "cyrillic")
+        ]
+        print(f"| {size} MB | {figures[0]:.1f} | {figures[1]:.1f} |")
+
+
+def count_one(corpora: list[Path], size: int, direction: str) -> None:
+    """The work counted by instructions_table: warm up, then convert *size* MB once."""
+    unit = build_text(corpora, MB)
+    latin_unit = uztranslit.to_latin(unit)
+    uztranslit.to_cyrillic(latin_unit)
+    if size and direction == "latin":
+        uztranslit.to_latin(unit * size)
+    elif size:
+        uztranslit.to_cyrillic(latin_unit * size)
+
+
 def cli_memory(text: str, size_mb: int) -> None:
     print("\n| command line input | peak RSS (MB) | seconds |\n|---|---|---|")
     with tempfile.TemporaryDirectory() as folder:
@@ -265,10 +321,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", action="store_true", help="per-byte cost at 1, 10, 50 MB")
     parser.add_argument("--cli-mb", type=int, default=0, help="CLI peak memory on N MB")
     parser.add_argument("--importtime", action="store_true")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="instructions per byte at 1, 10, 50 MB with valgrind (slow, but exact)",
+    )
     parser.add_argument("--scale-one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--count-one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--direction", default="latin", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.scale_one:
         scale_one(args.corpora, args.scale_one, args.runs)
+        return 0
+    if args.count_one is not None:
+        count_one(args.corpora, args.count_one, args.direction)
         return 0
     print(
         f"<!-- {datetime.date.today()}; {platform.python_implementation()} "
@@ -279,6 +345,8 @@ def main(argv: list[str] | None = None) -> int:
     speed_table(cyrillic, uztranslit.to_latin(cyrillic), args.runs, args.peer_mb)
     if args.scale:
         scale_table(args.corpora, args.runs)
+    if args.instructions:
+        instructions_table(args.corpora)
     if args.cli_mb:
         cli_memory(build_text(args.corpora, 2 * MB), args.cli_mb)
     if args.importtime:

@@ -57,8 +57,11 @@ def outside_spans(text: str, cut: int) -> int:
     """*cut*, or the start of the kept span (an HTML tag with spaces) it would split.
 
     Latin → Cyrillic only: a span starts after a non-letter or at a word's end, so
-    cutting at its start changes nothing.
+    cutting at its start changes nothing.  Only tags hold whitespace, so text
+    without "<" needs no look.
     """
+    if "<" not in text:
+        return cut
     for begin, end in _spans.skipped_spans(text):
         if begin < cut < end:
             return begin
