@@ -114,8 +114,7 @@ def stream(
     for chunk in chunks:
         pending += check("convert_stream", chunk)
         if in_long_run:
-            run = _LATIN_RUN_START.match(pending)
-            end = run.end() if run else 0
+            end = _run_length(pending)
             if end:
                 yield pending[:end]
                 pending = pending[end:]
@@ -137,11 +136,15 @@ def stream(
         if cut:
             yield convert(pending[:cut])
             pending = pending[cut:]
-    if in_long_run:
-        run = _LATIN_RUN_START.match(pending)
-        end = run.end() if run else 0
-        if end:
-            yield pending[:end]
-            pending = pending[end:]
+    end = _run_length(pending) if in_long_run else 0
+    if end:
+        yield pending[:end]
+        pending = pending[end:]
     if pending:
         yield convert(pending)
+
+
+def _run_length(text: str) -> int:
+    """How many characters at the start of *text* belong to a run of Latin letters."""
+    run = _LATIN_RUN_START.match(text)
+    return run.end() if run else 0
