@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import itertools
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -309,6 +310,15 @@ class TestLexiconFile:
             LexiconError, match="direction must be one of both, to-latin, to-cyrillic"
         ):
             parse_lexicon(["мэр\tmer\tsideways"], "words.tsv")
+
+    def test_generated_lexicon_ships_with_its_licence(self) -> None:
+        folder = Path(uztranslit.__file__).parent
+        header = (folder / "lexicon_ru.tsv").read_text(encoding="utf-8")[:1000]
+        assert "Alexander I. Lebedev" in header
+        assert "modified" in header
+        licence = (folder / "LICENSE.ru_RU.txt").read_text(encoding="utf-8")
+        assert "Redistribution and use in source and binary forms" in licence
+        assert len(default_lexicon().to_cyrillic) > 20_000
 
     def test_shipped_latin_stems_use_canonical_marks(self) -> None:
         for latin in default_lexicon().to_cyrillic:
