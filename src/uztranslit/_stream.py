@@ -27,7 +27,7 @@ from . import _spans
 
 CUT_LIMIT: Final = _spans.LONGEST_TOKEN  # characters held back at most before cutting
 CONTEXT: Final = 32  # letters any context rule may read on either side of a letter
-_WHITESPACE: Final = ("\n", " ", "\t", "\r")
+_WHITESPACE: Final = (" ", "\n", "\t", "\r")  # the most frequent first
 
 _CYRILLIC_WORD_START: Final = re.compile(
     f"(?<=[^{_spans.CYRILLIC}0-9\\-\u0306\u0308])(?=[{_spans.CYRILLIC}])"
@@ -44,7 +44,9 @@ def whitespace_cut(text: str, across_whitespace: bool) -> int:
     """The last place right after whitespace where *text* may be cut; 0 if none."""
     end = len(text)
     while end > 0:
-        cut = max(text.rfind(space, 0, end) for space in _WHITESPACE)
+        cut = -1
+        for space in _WHITESPACE:  # each looks only after the last one found
+            cut = max(cut, text.rfind(space, cut + 1, end))
         if cut < 0:
             return 0
         if not across_whitespace or cut == 0 or not text[cut - 1].isdigit():
