@@ -99,8 +99,8 @@ class _WordCache(dict[str, str]):
     """Converted words by their source; a miss converts the word and remembers it.
 
     Looking words up with __getitem__ keeps the hot loop in C.  The cache stops
-    growing at *limit* words (the most frequent ones come first), so memory stays
-    bounded whatever the input.
+    growing at *limit* words, so memory stays bounded whatever the input; it keeps
+    the first words it sees, which in real text are mostly the frequent ones.
     """
 
     def __init__(self, convert: Callable[[str], str], limit: int = _CACHE_LIMIT) -> None:
