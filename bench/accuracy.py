@@ -132,7 +132,17 @@ DATES = regex.compile(r"^\W*\d|^\W*(?:yil|йил)", regex.IGNORECASE)
 # A final ь of a bare stem (нефть, октябрь) that the reference leaves out: the rules
 # write it (docs/rules.md: ь); the corpus often does not.
 BARE_SOFT_SIGN = regex.compile(r"[ьЬ](?=\W*$)")
+# Roman numerals typed with Cyrillic look-alikes (ХХ аср): a numeral is not an Uzbek
+# word, so it passes through as written.
+ROMAN = regex.compile(r"\W*[IVXLCDM]+(?:\W+[IVXLCDM]+)*\W*")
+CYRILLIC_LOOK_ALIKES = str.maketrans("ХСМІ", "XCMI")
 Predicate = Callable[[str, str], bool]
+
+
+def _roman_in_look_alikes(got: str, want: str) -> bool:
+    return bool(ROMAN.fullmatch(got)) and want.translate(CYRILLIC_LOOK_ALIKES) == got
+
+
 CLASSES: dict[str, tuple[tuple[str, str, Predicate], ...]] = {
     "latin": (
         (
@@ -190,7 +200,12 @@ CLASSES: dict[str, tuple[tuple[str, str, Predicate], ...]] = {
         ("particle or other hyphen (бўлса-да)", CONVENTION, _same_without("-")),
         ("quotation marks («» vs “”)", CONVENTION, _same_without('«»“”„"')),
         (
-            "Latin letters kept in the reference (names, brands, numerals)",
+            "Roman numeral in Cyrillic look-alikes in the reference (ХХ for XX)",
+            NOISE,
+            _roman_in_look_alikes,
+        ),
+        (
+            "Latin letters kept in the reference (names, brands)",
             OURS,
             lambda g, w: bool(LATIN.search(w)),
         ),

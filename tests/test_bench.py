@@ -76,6 +76,9 @@ class TestErrorClasses:
             ("Девид", "Дэвид", OURS),
             ("Пепси", "Pepsi", OURS),
             ("бўлса-да,", "бўлсада,", CONVENTION),
+            ("XX", "ХХ", NOISE),  # Cyrillic Х typed for a Roman numeral
+            ("XIX", "ХIХ", NOISE),
+            ("Xon", "Хон", OURS),  # not a numeral
         ],
     )
     def test_latin_to_cyrillic(self, output: str, reference: str, kind: str) -> None:
