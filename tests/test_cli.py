@@ -312,6 +312,16 @@ class TestOptions:
         assert code == 1
         assert "cannot read the lexicon" in err
 
+    def test_keep(self, run: Runner) -> None:
+        text = b"Pepsining Reuters'dagi narxi"
+        code, out, _ = run(["-t", "cyrillic", "--keep", "pepsi", "--keep", "Reuters,Cola"], text)
+        assert (code, out.decode()) == (0, "Pepsiнинг Reuters'даги нархи")
+        assert run(["-t", "cyrillic"], text)[1].decode() == "Пепсининг Reuters'даги нархи"
+        code, _, err = run(["--keep", "Coca-Cola"], text)
+        assert code == 2
+        assert "one word of letters only" in err
+        assert "--keep" in err
+
     def test_conventions(self, run: Runner) -> None:
         text = "«Бўлсада» 2025 йил".encode()
         assert run(["--conventions", "all"], text)[1].decode() == "“Boʻlsa-da” 2025-yil"

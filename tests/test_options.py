@@ -18,6 +18,7 @@ from uztranslit import (
     parse_lexicon,
     to_cyrillic,
     to_latin,
+    transliterate,
 )
 
 
@@ -115,6 +116,82 @@ class TestUserLexicon:
         bad.write_text("ок\tok\tupwards\n", "utf-8")
         with pytest.raises(LexiconError, match=r"bad.tsv:1: direction must be one of"):
             load_lexicon(bad)
+
+
+class TestKeep:
+    def test_kept_words_stay_as_written_with_their_endings_converted(self) -> None:
+        text = "Reuters xabariga koʻra Pepsining YouTube'dagi reklamasi"
+        assert to_cyrillic(text, keep={"Reuters", "pepsi", "YOUTUBE"}) == (
+            "Reuters хабарига кўра Pepsiнинг YouTube'даги рекламаси"
+        )
+        # Without keep, YouTube'dagi is still kept: a name before an apostrophe and endings.
+        assert to_cyrillic(text) == "Реутерс хабарига кўра Пепсининг YouTube'даги рекламаси"
+
+    def test_any_case_is_kept_as_written(self) -> None:
+        assert to_cyrillic("PEPSI pepsi Pepsiga", keep="Pepsi") == "PEPSI pepsi Pepsiга"
+
+    def test_only_whole_words_and_stems_with_endings(self) -> None:
+        # Pepsikola is no kept word plus endings; Uzbek words around are converted.
+        assert to_cyrillic("Pepsikola pepsi", keep=["Pepsi"]) == "Пепсикола pepsi"
+
+    def test_every_entry_point(self) -> None:
+        assert transliterate("Pepsi ichimligi", to="cyrillic", keep=["Pepsi"]) == "Pepsi ичимлиги"
+        assert (
+            "".join(convert_stream(["Pepsi va\n", "Pepsiga\n"], keep=["Pepsi"], to="cyrillic"))
+            == "Pepsi ва\nPepsiга\n"
+        )
+        # Going to Latin there is nothing to keep: Latin text passes through anyway.
+        assert transliterate("Пепси Pepsi", to="latin", source="cyrillic", keep=["Pepsi"]) == (
+            "Pepsi Pepsi"
+        )
+
+    def test_keep_and_a_user_lexicon_together(self) -> None:
+        lexicon = parse_lexicon(["Пепси\tpepsi\tto-cyrillic"])
+        # keep wins over a lexicon entry for the same word.
+        assert to_cyrillic("Pepsi Reuters", lexicon=lexicon, keep=["Pepsi"]) == "Pepsi Реутерс"
+        assert to_cyrillic("Pepsi Reuters", lexicon=lexicon) == "Пепси Реутерс"
+
+    @pytest.mark.parametrize("bad", [3, [3], [b"Pepsi"], None])
+    def test_wrong_types(self, bad: object) -> None:
+        with pytest.raises(TypeError, match="keep"):
+            to_cyrillic("x", keep=bad)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("bad", ["Coca-Cola", "", "Pepsi Cola", "Pepsi's"])
+    def test_words_must_be_letters(self, bad: str) -> None:
+        with pytest.raises(ValueError, match="one word of letters only"):
+            to_cyrillic("x", keep=[bad])
+
+
+class TestEndingsAfterAnApostrophe:
+    @pytest.mark.parametrize(
+        ("latin", "cyrillic"),
+        [
+            ("Facebook'dagi", "Facebook'даги"),  # foreign: c outside ch
+            ("iPhone’ni", "iPhone’ни"),  # camel case; the mark is kept as written
+            ("Telegram'ga", "Telegram'га"),  # a capitalised name of four letters or more
+            ("Starlink`ka", "Starlink`ка"),
+            ("LVMH'dan", "LVMH'дан"),  # in capitals
+            ("FACEBOOK'DA", "FACEBOOK'ДА"),  # endings in capitals after a word in capitals
+            ("«Facebook'dagi»", "«Facebook'даги»"),
+        ],
+    )
+    def test_a_name_keeps_its_letters(self, latin: str, cyrillic: str) -> None:
+        assert to_cyrillic(latin) == cyrillic
+        assert to_latin(cyrillic) == latin
+
+    @pytest.mark.parametrize(
+        ("latin", "cyrillic"),
+        [
+            ("jamʼi", "жамъи"),  # an Arabic stem ending in the tutuq, + possessive -i
+            ("Jamʼi", "Жамъи"),  # too short to be a name
+            ("maʼnoli", "маъноли"),  # -li makes a new word: not an ending
+            ("Oʻzbekiston'da", "Ўзбекистонъда"),  # oʻ makes it Uzbek
+            ("Telegram'lik", "Телеграмълик"),  # -lik is not an inflection
+            ("McDonald's", "McDonald's"),  # -s is no Uzbek ending: foreign, kept whole
+        ],
+    )
+    def test_uzbek_words_do_not_split(self, latin: str, cyrillic: str) -> None:
+        assert to_cyrillic(latin) == cyrillic
 
 
 def _convert_in_worker(text: str) -> str:

@@ -72,6 +72,28 @@ def check_conventions(value: object) -> frozenset[str]:
     return frozenset(check_choice("each convention", name, CONVENTIONS) for name in names)
 
 
+def check_keep(value: object) -> frozenset[str]:
+    """The words to keep in Latin letters in *value* (one word, or a collection)."""
+    words: Iterable[object]
+    if isinstance(value, str):
+        words = (value,)
+    elif isinstance(value, Iterable):
+        words = value
+    else:
+        raise TypeError(f"keep must be a collection of words; got {value!r}")
+    kept = set()
+    for word in words:
+        if not isinstance(word, str):
+            raise TypeError(f"each word to keep must be a str; got {word!r}")
+        if not word.isalpha():
+            raise ValueError(
+                "each word to keep must be one word of letters only"
+                f" (give Coca-Cola as 'Coca' and 'Cola'); got {word!r}"
+            )
+        kept.add(word.lower())
+    return frozenset(kept)
+
+
 def check_lexicon(value: object) -> Lexicon | None:
     if value is None or isinstance(value, Lexicon):
         return value
@@ -136,6 +158,17 @@ def _convert_words(text: str, words: re.Pattern[str], cache: _WordCache) -> str:
 
 def _lexicon_with(user: Lexicon | None) -> Lexicon:
     return default_lexicon() if user is None else default_lexicon().merged(user)
+
+
+@functools.lru_cache(maxsize=64)
+def _with_kept(user: Lexicon | None, keep: frozenset[str]) -> Lexicon | None:
+    """*user* plus an entry mapping each word of *keep* to itself, which keeps it
+    as written (_latin_to_cyrillic.is_kept_in_latin); cached, so that the
+    converter cache sees the same lexicon for the same words."""
+    if not keep:
+        return user
+    kept = Lexicon({}, MappingProxyType({word: word for word in keep}))
+    return kept if user is None else user.merged(kept)
 
 
 def _conventions_for(
@@ -312,11 +345,16 @@ def _conventions() -> types.ModuleType:
     return importlib.import_module("._conventions", __package__)
 
 
-def _fixed(
-    source: str, to: str, apostrophes: object, lexicon: object, conventions: object
+def _fixed(  # noqa: PLR0917 - private; called with all six
+    source: str,
+    to: str,
+    apostrophes: object,
+    lexicon: object,
+    conventions: object,
+    keep: object = (),
 ) -> _Converter:
     """The converter between two different scripts, after checking the options."""
-    converter = _converter_for(source, to, apostrophes, lexicon, conventions, "")
+    converter = _converter_for(source, to, apostrophes, lexicon, conventions, keep, "")
     assert converter is not None  # source and to differ
     return converter
 
@@ -373,7 +411,12 @@ def to_latin(
 
 
 def to_cyrillic(
-    text: str, /, *, lexicon: Lexicon | None = None, conventions: Iterable[str] = ()
+    text: str,
+    /,
+    *,
+    lexicon: Lexicon | None = None,
+    conventions: Iterable[str] = (),
+    keep: Iterable[str] = (),
 ) -> str:
     """Convert Uzbek Latin *text* to Cyrillic by the 1995 rules and the lexicon.
 
@@ -381,15 +424,20 @@ def to_cyrillic(
     between other letters; around a word it stays a quotation mark.  Words
     with letters outside the Uzbek Latin alphabet (c, w, é …), words such as
     iPhone, Roman numerals, URLs, e-mail addresses, placeholders (%s, {name}),
-    escapes (\\n), HTML tags and entities stay as written.
+    escapes (\\n), HTML tags and entities stay as written.  So do the words of
+    *keep* (brand names such as Pepsi, matched in any case) and a foreign word
+    or name before an apostrophe and Uzbek endings, whose endings are converted.
 
     >>> to_cyrillic("O'zbekiston Respublikasi")
     'Ўзбекистон Республикаси'
     >>> to_cyrillic("XXI asr boshida %s faylini <b>oching</b>")
     'XXI аср бошида %s файлини <b>очинг</b>'
+    >>> to_cyrillic("Pepsining Facebook'dagi sahifasi", keep={"Pepsi"})
+    "Pepsiнинг Facebook'даги саҳифаси"
     """
     check_text("to_cyrillic", text)
-    return _in_blocks(text, _fixed("latin", "cyrillic", "modifier", lexicon, conventions))
+    converter = _fixed("latin", "cyrillic", "modifier", lexicon, conventions, keep)
+    return _in_blocks(text, converter)
 
 
 def normalize_apostrophes(text: str, /, *, apostrophes: str = "modifier") -> str:
@@ -455,6 +503,7 @@ def transliterate(
     apostrophes: str = "modifier",
     lexicon: Lexicon | None = None,
     conventions: Iterable[str] = (),
+    keep: Iterable[str] = (),
 ) -> str:
     """Convert *text* to the script *to*: "latin", "cyrillic" or "new-latin".
 
@@ -470,16 +519,17 @@ def transliterate(
     'Shahar oʻgʻli'
     """
     check_text("transliterate", text)
-    converter = _converter_for(source, to, apostrophes, lexicon, conventions, text)
+    converter = _converter_for(source, to, apostrophes, lexicon, conventions, keep, text)
     return text if converter is None else _in_blocks(text, converter)
 
 
-def _converter_for(  # noqa: PLR0917 - private; called with all six
+def _converter_for(  # noqa: PLR0917 - private; called with all seven
     source: object,
     to: object,
     apostrophes: object,
     lexicon: object,
     conventions: object,
+    keep: object,
     sample: str,
 ) -> _Converter | None:
     """The converter from *source* to *to* (None: nothing to do); checks every option."""
@@ -487,13 +537,14 @@ def _converter_for(  # noqa: PLR0917 - private; called with all six
     style = check_choice("apostrophes", apostrophes, APOSTROPHE_STYLES)
     user = check_lexicon(lexicon)
     chosen = check_conventions(conventions)
+    kept = check_keep(keep)
     read = detect_script(sample) if source is None else check_choice("source", source, SCRIPTS)
     if read is None or read == target:
         return None
     if read == "cyrillic":
         return _latin_converter(style, user, chosen, target)
     if target == "cyrillic":
-        return _cyrillic_converter(user, chosen, read)
+        return _cyrillic_converter(_with_kept(user, kept), chosen, read)
     return _alphabet_converter(read, style)
 
 
@@ -506,6 +557,7 @@ def convert_stream(
     apostrophes: str = "modifier",
     lexicon: Lexicon | None = None,
     conventions: Iterable[str] = (),
+    keep: Iterable[str] = (),
 ) -> Iterator[str]:
     """Convert an iterable of text pieces (lines, a text file) lazily.
 
@@ -520,7 +572,7 @@ def convert_stream(
     target = check_choice("to", to, SCRIPTS)
     if source is None:
         source = "latin" if target == "cyrillic" else "cyrillic"
-    converter = _converter_for(source, target, apostrophes, lexicon, conventions, "")
+    converter = _converter_for(source, target, apostrophes, lexicon, conventions, keep, "")
     if converter is None:
         return (check_text("convert_stream", chunk) for chunk in chunks)
     from . import _stream  # noqa: PLC0415 - imported on first use, for import time

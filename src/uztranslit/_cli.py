@@ -14,7 +14,14 @@ from collections.abc import Callable, Iterator
 from typing import BinaryIO, Final, NoReturn, Protocol
 
 from . import __version__
-from ._api import APOSTROPHE_STYLES, CONVENTIONS, SCRIPTS, convert_stream, detect_script
+from ._api import (
+    APOSTROPHE_STYLES,
+    CONVENTIONS,
+    SCRIPTS,
+    check_keep,
+    convert_stream,
+    detect_script,
+)
 from ._lexicon import Lexicon, LexiconError, load_lexicon
 
 PROG: Final = "uztranslit"
@@ -158,6 +165,15 @@ def build_parser() -> argparse.ArgumentParser:
         "may be given more than once, later files winning",
     )
     parser.add_argument(
+        "--keep",
+        action="append",
+        default=[],
+        metavar="WORDS",
+        help="words to keep in Latin letters going to Cyrillic, comma-separated, in any "
+        "case (brand names: --keep Pepsi,Reuters); their endings are converted "
+        "(Pepsining → Pepsiнинг); may be given more than once",
+    )
+    parser.add_argument(
         "--conventions",
         default="",
         metavar="NAMES",
@@ -184,6 +200,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         raise CliError(f"unknown encoding {args.encoding!r} given with -e", EXIT_USAGE) from None
     args.conventions = _conventions(args.conventions)
     args.lexicon = _lexicon(args.lexicon)
+    args.keep = _keep(args.keep)
     _check_file_modes(args)
     if args.output != "-":
         for name in args.files:
@@ -240,6 +257,14 @@ def _conventions(names: str) -> frozenset[str]:
             EXIT_USAGE,
         )
     return chosen
+
+
+def _keep(values: list[str]) -> frozenset[str]:
+    words = [word.strip() for value in values for word in value.split(",") if word.strip()]
+    try:
+        return check_keep(words)
+    except ValueError as error:
+        raise CliError(f"{error} (given with --keep)", EXIT_USAGE) from None
 
 
 def _lexicon(paths: list[str]) -> Lexicon | None:
@@ -369,6 +394,7 @@ def convert_files(args: argparse.Namespace, names: list[str], out: ByteSink) -> 
                 apostrophes=args.apostrophes,
                 lexicon=args.lexicon,
                 conventions=args.conventions,
+                keep=args.keep,
             ):
                 out.write(text.encode("utf-8", encode_errors))
                 if flush:

@@ -16,6 +16,7 @@ from typing import Final, NamedTuple
 
 from ._alphabet import APOSTROPHE_LETTER, APOSTROPHES, LATIN_LETTERS, LATIN_VOWELS, TURNED_COMMA
 from ._lexicon import match_latin_stem
+from ._suffixes import is_latin_inflection_chain
 
 TUTUQ: Final = APOSTROPHE_LETTER
 
@@ -203,7 +204,8 @@ def word_to_cyrillic(body: str, lexicon: Mapping[str, str]) -> str:
     match = match_latin_stem(lower, lexicon) if lexicon else None
     if match is not None:
         i, stem = match
-        parts.append(case_of_stem(body[:i], stem))
+        # An entry that maps a word to itself keeps it as written (a brand: YouTube).
+        parts.append(body[:i] if stem == lower[:i] else case_of_stem(body[:i], stem))
     while i < len(lower):
         unit = unit_at(lower, i)
         parts.append(case_of_unit(body, i, unit.cyrillic))
@@ -262,13 +264,63 @@ def classify_marks(token: str) -> Marks:
     return Marks(token[:start], "".join(pieces), token[end:])
 
 
+def is_kept_in_latin(word: str, lexicon: Mapping[str, str]) -> bool:
+    """Whether *word* stays in Latin letters: it is foreign, or the lexicon maps it
+    to itself (a brand the caller keeps: Pepsi, YouTube)."""
+    lower = word.lower()
+    return lexicon.get(lower) == lower or is_foreign(word)
+
+
+# Uzbek words with a tutuq before what looks like an ending are short Arabic stems
+# (jamʼi "total", shamʼi "his candle"); a name this long before ʼ + endings is not one.
+SHORTEST_NAME_BEFORE_ENDINGS: Final = 4
+
+
+def is_name_before_endings(word: str, endings: str) -> bool:
+    """Whether *word* + ʼ + lower-case *endings* is a Latin name with Uzbek endings.
+
+    Capitalised and four letters or more (Telegram'da, Starlink'ka), or in
+    capitals (LVMH'dan), and without oʻ or gʻ: Uzbek words are not written with an
+    apostrophe before their endings, so the apostrophe marks the name as one to keep.
+    """
+    if not endings.islower() or TURNED_COMMA in word:
+        return False  # oʻ and gʻ make a word Uzbek
+    if len(word) >= 2 and word.isupper():
+        return True
+    return word[:1].isupper() and len(word) >= SHORTEST_NAME_BEFORE_ENDINGS
+
+
+def kept_word_length(body: str, lexicon: Mapping[str, str]) -> int | None:
+    """How much of *body* stays in Latin before an apostrophe and Uzbek inflections.
+
+    Cyrillic text writes a Latin name with its Uzbek endings after an apostrophe
+    (Facebook'da → Facebook'да, Telegram'dagi → Telegram'даги).  That holds when the
+    part after the last tutuq is a chain of inflections and the part before it is
+    kept in Latin (is_kept_in_latin) or is a name (is_name_before_endings).  The
+    length returned includes the apostrophe.  Uzbek words with a tutuq (maʼno,
+    qatʼiy, jamʼi) do not split.
+    """
+    cut = body.rfind(TUTUQ)
+    if cut <= 0 or not is_latin_inflection_chain(body[cut + 1 :].lower()):
+        return None
+    word, endings = body[:cut], body[cut + 1 :]
+    if is_kept_in_latin(word, lexicon) or is_name_before_endings(word, endings):
+        return cut + 1
+    return None
+
+
 def token_to_cyrillic(token: str, lexicon: Mapping[str, str]) -> str:
     """Convert a Latin token, leaving quotation marks and foreign words alone.
 
     A foreign word is converted only if the lexicon has it (a user's entry
-    such as windows → виндовс).
+    such as windows → виндовс); its Uzbek endings after an apostrophe are
+    converted (kept_word_length), the apostrophe kept as written.
     """
     marks = classify_marks(token)
+    kept = kept_word_length(marks.body, lexicon)
+    if kept is not None:
+        start = len(marks.leading)
+        return token[: start + kept] + word_to_cyrillic(marks.body[kept:], lexicon) + marks.trailing
     if is_foreign(marks.body) and match_latin_stem(marks.body.lower(), lexicon) is None:
         return token
     return marks.leading + word_to_cyrillic(marks.body, lexicon) + marks.trailing

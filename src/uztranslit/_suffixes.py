@@ -141,6 +141,7 @@ def _chain_pattern(suffixes: tuple[tuple[str, str], ...], *kinds: str) -> re.Pat
 CYRILLIC_SUFFIX_CHAIN: Final = _chain_pattern(CYRILLIC_SUFFIXES, "inflection", "derivation")
 CYRILLIC_INFLECTION_CHAIN: Final = _chain_pattern(CYRILLIC_SUFFIXES, "inflection")
 LATIN_SUFFIX_CHAIN: Final = _chain_pattern(LATIN_SUFFIXES, "inflection", "derivation")
+LATIN_INFLECTION_CHAIN: Final = _chain_pattern(LATIN_SUFFIXES, "inflection")
 
 
 # Real chains are short (-лар-имиз-дан-ги-ни: 14 letters).  Longer text is not
@@ -162,3 +163,9 @@ def is_cyrillic_inflection_chain(text: str) -> bool:
 def is_latin_suffix_chain(text: str) -> bool:
     """Whether lower-case Latin *text* is one or more suffixes in a row."""
     return len(text) <= LONGEST_CHAIN and LATIN_SUFFIX_CHAIN.fullmatch(text) is not None
+
+
+def is_latin_inflection_chain(text: str) -> bool:
+    """Whether lower-case Latin *text* is one or more inflections (case, number,
+    person, particles) in a row: what can follow a complete word."""
+    return len(text) <= LONGEST_CHAIN and LATIN_INFLECTION_CHAIN.fullmatch(text) is not None
