@@ -60,29 +60,25 @@ def check_choice(option: str, value: object, choices: Iterable[str]) -> str:
     return value
 
 
+def one_or_many(option: str, value: object, what: str) -> Iterable[object]:
+    """*value* as a collection: a single str is one item; anything else must iterate."""
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, Iterable):
+        return value
+    raise TypeError(f"{option} must be a collection of {what}; got {value!r}")
+
+
 def check_conventions(value: object) -> frozenset[str]:
     """The set of convention names in *value* (one name, or a collection of them)."""
-    names: Iterable[object]
-    if isinstance(value, str):
-        names = (value,)
-    elif isinstance(value, Iterable):
-        names = value
-    else:
-        raise TypeError(f"conventions must be a collection of names; got {value!r}")
+    names = one_or_many("conventions", value, "names")
     return frozenset(check_choice("each convention", name, CONVENTIONS) for name in names)
 
 
 def check_keep(value: object) -> frozenset[str]:
     """The words to keep in Latin letters in *value* (one word, or a collection)."""
-    words: Iterable[object]
-    if isinstance(value, str):
-        words = (value,)
-    elif isinstance(value, Iterable):
-        words = value
-    else:
-        raise TypeError(f"keep must be a collection of words; got {value!r}")
     kept = set()
-    for word in words:
+    for word in one_or_many("keep", value, "words"):
         if not isinstance(word, str):
             raise TypeError(f"each word to keep must be a str; got {word!r}")
         if not word.isalpha():
