@@ -1,9 +1,11 @@
 """Latin → Cyrillic, one token at a time, by the 1995 rules plus the lexicon.
 
 A token is a run of Latin letters and apostrophe look-alikes (see
-_text.LATIN_TOKEN).  Its marks are first classified: the letter of oʻ/gʻ,
+_spans.latin_tokens).  Its marks are first classified: the letter of oʻ/gʻ,
 the tutuq, or punctuation (quotation marks around the word).  A token with a
-letter outside the Uzbek Latin alphabet is foreign and is left as written.
+letter outside the Uzbek Latin alphabet is foreign and is left as written,
+and so is a name before an apostrophe and Uzbek endings (Facebook'da), whose
+endings are converted.
 The rest is read left to right in *units* (a letter, or a digraph such as sh
 or ye) and each unit becomes Cyrillic by the table or its context rule.
 """
