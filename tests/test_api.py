@@ -15,7 +15,7 @@ import uztranslit
 from uztranslit import (
     APOSTROPHE_STYLES,
     LexiconError,
-    _api,
+    _converter,
     convert_stream,
     detect_script,
     normalize_apostrophes,
@@ -228,27 +228,27 @@ def _pieces(text: str, size: int = 1 << 16) -> list[str]:
 
 def _whole_latin(text: str) -> str:
     """to_latin of *text* in one piece, without the blocks of long texts."""
-    return _api._fixed("cyrillic", "latin", "modifier", None, ()).convert(text)
+    return _converter.fixed("cyrillic", "latin", "modifier", None, ()).convert(text)
 
 
 def _whole_cyrillic(text: str) -> str:
     """to_cyrillic of *text* in one piece, without the blocks of long texts."""
-    return _api._fixed("latin", "cyrillic", "modifier", None, ()).convert(text)
+    return _converter.fixed("latin", "cyrillic", "modifier", None, ()).convert(text)
 
 
 class TestLongTexts:
-    """Long texts are converted in blocks (_api._in_blocks) with the same result."""
+    """Long texts are converted in blocks (_converter.in_blocks) with the same result."""
 
     def test_blocks_of_a_long_text(self) -> None:
         text = SEED_TEXT * 300
-        assert len(text) > 2 * _api._BLOCK
+        assert len(text) > 2 * _converter.BLOCK
         latin = to_latin(text)
         assert latin == _whole_latin(text)
         assert to_cyrillic(latin) == _whole_cyrillic(latin)
 
     def test_a_tag_with_spaces_is_not_cut(self) -> None:
         line = '<a href="x" title="olma va nok">olma</a> ' * 20_000
-        assert len(line) > 2 * _api._BLOCK
+        assert len(line) > 2 * _converter.BLOCK
         assert to_cyrillic(line) == _whole_cyrillic(line)
         assert to_cyrillic(line).count('title="olma va nok"') == 20_000
 

@@ -13,6 +13,7 @@ import pytest
 
 import uztranslit
 import uztranslit._api
+import uztranslit._detect
 from uztranslit._cli import build_parser
 
 from ._docs import ROOT
@@ -27,7 +28,9 @@ def test_examples_in_docs(path: Path) -> None:
     assert result.failed == 0
 
 
-@pytest.mark.parametrize("module", [uztranslit, uztranslit._api], ids=lambda m: m.__name__)
+@pytest.mark.parametrize(
+    "module", [uztranslit, uztranslit._api, uztranslit._detect], ids=lambda m: m.__name__
+)
 def test_examples_in_docstrings(module: object) -> None:
     result = doctest.testmod(module)  # type: ignore[arg-type]
     assert result.attempted > 0

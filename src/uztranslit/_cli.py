@@ -14,15 +14,9 @@ from collections.abc import Callable, Iterator
 from typing import BinaryIO, Final, NoReturn, Protocol
 
 from . import __version__
-from ._api import (
-    APOSTROPHE_STYLES,
-    CONVENTIONS,
-    SCRIPTS,
-    check_keep,
-    convert_stream,
-    detect_script,
-)
+from ._api import convert_stream, detect_script
 from ._lexicon import Lexicon, LexiconError, load_lexicon
+from ._options import APOSTROPHE_STYLES, CONVENTIONS, SCRIPTS, check_keep
 
 PROG: Final = "uztranslit"
 READ_SIZE: Final = 1 << 16  # bytes read at a time: a line, or at most this much

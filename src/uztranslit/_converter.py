@@ -1,0 +1,336 @@
+"""Building converters: word caches, conventions, kept spans, long texts in blocks.
+
+A converter turns a whole text from one script to another.  It splits the text
+into words (Cyrillic) or tokens (Latin), converts each through a cache, and
+leaves what lies between them as it is.  Converters are built once per set of
+options and kept (functools.lru_cache), with their caches.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import re
+import types
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Final, NamedTuple
+
+from . import _cyrillic_to_latin, _latin_to_cyrillic, _new_latin, _spans
+from ._alphabet import APOSTROPHE_LETTER, TURNED_COMMA
+from ._lexicon import Lexicon, default_lexicon
+from ._options import (
+    APOSTROPHE_STYLES,
+    CONVENTIONS,
+    Options,
+    check_options,
+    check_text,
+)
+
+_CHUNK_CACHE_LIMIT: Final = 100_000
+_CACHE_LIMIT: Final = 40_000
+_LONGEST_CACHED: Final = 64  # longer words (base64, data) are converted but not kept
+_INITIALS: Final[Mapping[str, str]] = MappingProxyType({"I": "И", "V": "В", "X": "Х"})
+
+
+def compose_decomposed(word: str) -> str:
+    """Compose и/у + breve and е + diaeresis, as some editors and OCR write them."""
+    if "\u0306" not in word and "\u0308" not in word:
+        return word
+    return (
+        word.replace("и\u0306", "й")
+        .replace("И\u0306", "Й")
+        .replace("у\u0306", "ў")
+        .replace("У\u0306", "Ў")
+        .replace("е\u0308", "ё")
+        .replace("Е\u0308", "Ё")
+    )
+
+
+class WordCache(dict[str, str]):
+    """Converted words by their source; a miss converts the word and remembers it.
+
+    Looking words up with __getitem__ keeps the hot loop in C.  The cache stops
+    growing at *limit* words, so memory stays bounded whatever the input; it keeps
+    the first words it sees, which in real text are mostly the frequent ones.
+    """
+
+    def __init__(self, convert: Callable[[str], str], limit: int = _CACHE_LIMIT) -> None:
+        super().__init__()
+        self.convert = convert
+        self.limit = limit
+
+    def __missing__(self, word: str) -> str:
+        result = self.convert(word)
+        if len(self) < self.limit and len(word) <= _LONGEST_CACHED:
+            self[word] = result
+        return result
+
+
+def _by_chunks(text: str, chunks: WordCache) -> str:
+    """Convert *text* a space-separated chunk at a time, each chunk through *chunks*.
+
+    No letter rule looks across whitespace, so this gives the same as converting
+    the whole; it is faster because str.split is, and real text repeats its
+    chunks (a word with its punctuation) as it repeats its words.
+    """
+    return " ".join(map(chunks.__getitem__, text.split(" ")))
+
+
+def convert_words(text: str, words: re.Pattern[str], cache: WordCache) -> str:
+    """Replace every word that *words* finds in *text* by its cached conversion."""
+    parts = words.split(text)
+    if len(parts) == 1:
+        return text
+    parts[1::2] = map(cache.__getitem__, parts[1::2])
+    return "".join(parts)
+
+
+def _lexicon_with(user: Lexicon | None) -> Lexicon:
+    return default_lexicon() if user is None else default_lexicon().merged(user)
+
+
+@functools.lru_cache(maxsize=64)
+def _with_kept(user: Lexicon | None, keep: frozenset[str]) -> Lexicon | None:
+    """*user* plus an entry mapping each word of *keep* to itself, which keeps it
+    as written (_latin_to_cyrillic.is_kept_in_latin); cached, so that the
+    converter cache sees the same lexicon for the same words."""
+    if not keep:
+        return user
+    kept = Lexicon({}, MappingProxyType({word: word for word in keep}))
+    return kept if user is None else user.merged(kept)
+
+
+def _conventions_for(
+    table: Mapping[str, Callable[[str], str]], conventions: frozenset[str]
+) -> tuple[Callable[[str], str], ...]:
+    return tuple(table[name] for name in CONVENTIONS if name in conventions)
+
+
+class Converter(NamedTuple):
+    """Everything one call needs: text in, text out, and how to cut a stream."""
+
+    convert: Callable[[str], str]
+    looks_across_whitespace: bool
+    cyrillic_source: bool
+
+
+def _from_cyrillic(
+    word: Callable[[str], str], before: tuple[Callable[[str], str], ...], across: bool
+) -> Converter:
+    """A converter of Cyrillic text that turns each word by *word*, cached."""
+    cache = WordCache(word)
+
+    def letters(text: str) -> str:
+        if any(mark in text for mark in _spans.DECOMPOSING_MARKS):
+            return convert_words(text, _spans.CYRILLIC_WORDS_DECOMPOSED, cache)
+        return convert_words(text, _spans.CYRILLIC_WORDS, cache)
+
+    chunks = WordCache(letters, _CHUNK_CACHE_LIMIT)
+
+    def convert(text: str) -> str:
+        for convention in before:
+            text = convention(text)
+        return letters(text) if across else _by_chunks(text, chunks)
+
+    return Converter(convert, across, cyrillic_source=True)
+
+
+def _from_latin(
+    token: Callable[[str], str],
+    before: tuple[Callable[[str], str], ...],
+    across: bool,
+    initials: bool,
+) -> Converter:
+    """A converter of Latin text that turns each token by *token*, cached.
+
+    URLs, placeholders, tags and entities are kept; with *initials*, a lone
+    I, V or X before a full stop is an initial to convert, not a numeral.
+    """
+    cache = WordCache(token)
+    split = _spans.latin_tokens().split
+
+    def words(text: str) -> str:
+        parts = split(text)
+        if len(parts) == 1:
+            return text
+        parts[1::2] = map(cache.__getitem__, parts[1::2])
+        if initials and any(initial in text for initial in _spans.LONE_I_V_X):
+            _initials_to_cyrillic(parts)
+        return "".join(parts)
+
+    def letters(text: str) -> str:
+        return outside_skipped(text, words)
+
+    chunks = WordCache(letters, _CHUNK_CACHE_LIMIT)
+
+    def convert(text: str) -> str:
+        for convention in before:
+            text = convention(text)
+        if across or "<" in text:  # a tag may hold spaces: <a href="…" title="…">
+            return letters(text)
+        return _by_chunks(text, chunks)
+
+    return Converter(convert, across, cyrillic_source=False)
+
+
+def apostrophe_style(apostrophes: str) -> dict[int, str]:
+    letter_mark, tutuq = APOSTROPHE_STYLES[apostrophes]
+    return str.maketrans({TURNED_COMMA: letter_mark, APOSTROPHE_LETTER: tutuq})
+
+
+@functools.lru_cache(maxsize=64)
+def _latin_converter(
+    apostrophes: str,
+    lexicon: Lexicon | None,
+    conventions: frozenset[str],
+    alphabet: str = "latin",
+) -> Converter:
+    """Cyrillic → Latin, in the 1995 alphabet or the 2026 one (*alphabet* "new-latin")."""
+    table = _lexicon_with(lexicon).to_latin
+    style = apostrophe_style(apostrophes)
+    new = alphabet == "new-latin"
+
+    def word(cyrillic: str) -> str:
+        latin = _cyrillic_to_latin.word_to_latin(compose_decomposed(cyrillic), table)
+        if new:
+            latin = _new_latin.to_new_latin_word(latin)
+        return latin.translate(style)
+
+    before = _conventions_for(_conventions().TO_LATIN, conventions) if conventions else ()
+    return _from_cyrillic(word, before, _joins_across_whitespace(conventions))
+
+
+@functools.lru_cache(maxsize=64)
+def _cyrillic_converter(
+    lexicon: Lexicon | None, conventions: frozenset[str], source: str = "latin"
+) -> Converter:
+    """Latin → Cyrillic, from the 1995 alphabet or the 2026 one (*source* "new-latin")."""
+    table = _lexicon_with(lexicon).to_cyrillic
+    new = source == "new-latin"
+
+    def token(latin: str) -> str:
+        if latin[0] in "IVXLCDM" and _spans.is_roman_numeral(latin):
+            return latin
+        if len(latin) > _spans.LONGEST_TOKEN:
+            return latin  # no word is this long: data, kept like a foreign word
+        if new:
+            read = _new_latin.to_old_latin_word(_new_latin.read_look_alikes(latin))
+            return _latin_to_cyrillic.token_to_cyrillic(read, table)
+        return _latin_to_cyrillic.token_to_cyrillic(latin, table)
+
+    before = _conventions_for(_conventions().TO_CYRILLIC, conventions) if conventions else ()
+    return _from_latin(token, before, _joins_across_whitespace(conventions), initials=True)
+
+
+@functools.lru_cache(maxsize=8)
+def _alphabet_converter(source: str, apostrophes: str) -> Converter:
+    """1995 Latin → 2026 Latin, or back (*source* is the one converted from)."""
+    style = apostrophe_style(apostrophes)
+
+    def token(latin: str) -> str:
+        if source == "new-latin":
+            latin = _new_latin.to_old_latin_word(_new_latin.read_look_alikes(latin))
+        marks = _latin_to_cyrillic.classify_marks(latin)
+        if _latin_to_cyrillic.is_foreign(marks.body):
+            return latin
+        body = marks.body if source == "new-latin" else _new_latin.to_new_latin_word(marks.body)
+        return marks.leading + body.translate(style) + marks.trailing
+
+    return _from_latin(token, (), across=False, initials=False)
+
+
+def _initials_to_cyrillic(parts: list[str]) -> None:
+    """A lone I, V or X before a full stop is an initial (I. Karimov), not a numeral.
+
+    *parts* alternate between what lies between words and the converted words.
+    """
+    for i in range(1, len(parts) - 1, 2):
+        if parts[i] in _INITIALS and parts[i + 1].startswith("."):
+            parts[i] = _INITIALS[parts[i]]
+
+
+def outside_skipped(text: str, convert: Callable[[str], str]) -> str:
+    """Apply *convert* to the parts of Latin *text* outside URLs, placeholders, tags …"""
+    spans = _spans.skipped_spans(text)
+    if not spans:
+        return convert(text)
+    pieces = []
+    position = 0
+    for start, end in spans:
+        pieces.append(convert(text[position:start]))
+        pieces.append(text[start:end])
+        position = end
+    pieces.append(convert(text[position:]))
+    return "".join(pieces)
+
+
+def _joins_across_whitespace(conventions: frozenset[str]) -> bool:
+    """Whether a convention joins a word to the one before it (dates: 2025 йил)."""
+    return "dates" in conventions
+
+
+def _conventions() -> types.ModuleType:
+    """The conventions module, imported on first use: it needs `regex`."""
+    return importlib.import_module("._conventions", __package__)
+
+
+def fixed(  # noqa: PLR0917 - called with all six
+    source: str,
+    to: str,
+    apostrophes: object,
+    lexicon: object,
+    conventions: object,
+    keep: object = (),
+) -> Converter:
+    """The converter between two different scripts, after checking the options."""
+    options = check_options(to, source, apostrophes, lexicon, conventions, keep)
+    converter = converter_for(options, "")
+    assert converter is not None  # source and to differ
+    return converter
+
+
+BLOCK: Final = 1 << 18  # characters converted at a time in a long text
+
+
+def in_blocks(text: str, converter: Converter) -> str:
+    """Convert *text*, a long one in blocks cut where no rule looks across (_stream).
+
+    The result is the same; the cost per character stays flat, since each block's
+    words and pieces fit in the processor's caches.
+    """
+    if len(text) <= BLOCK:
+        return converter.convert(text)
+    from . import _stream  # noqa: PLC0415 - imported on first use, for import time
+
+    blocks = (text[i : i + BLOCK] for i in range(0, len(text), BLOCK))
+    return "".join(
+        _stream.stream(
+            blocks,
+            converter.convert,
+            converter.cyrillic_source,
+            converter.looks_across_whitespace,
+            check_text,
+        )
+    )
+
+
+def converter_for(options: Options, sample: str) -> Converter | None:
+    """The converter for checked *options* (None: nothing to do).
+
+    Without a source script, it is detected in *sample*.
+    """
+    from ._detect import detect_script  # noqa: PLC0415 - a small module, no cycle
+
+    read = detect_script(sample) if options.source is None else options.source
+    if read is None or read == options.to:
+        return None
+    if read == "cyrillic":
+        return _latin_converter(
+            options.apostrophes, options.lexicon, options.conventions, options.to
+        )
+    if options.to == "cyrillic":
+        return _cyrillic_converter(
+            _with_kept(options.lexicon, options.keep), options.conventions, read
+        )
+    return _alphabet_converter(read, options.apostrophes)
