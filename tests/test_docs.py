@@ -14,6 +14,7 @@ import pytest
 import uztranslit
 import uztranslit._api
 import uztranslit._detect
+import uztranslit._transliterator
 from uztranslit._cli import build_parser
 
 from ._docs import ROOT
@@ -29,7 +30,9 @@ def test_examples_in_docs(path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "module", [uztranslit, uztranslit._api, uztranslit._detect], ids=lambda m: m.__name__
+    "module",
+    [uztranslit, uztranslit._api, uztranslit._detect, uztranslit._transliterator],
+    ids=lambda m: m.__name__,
 )
 def test_examples_in_docstrings(module: object) -> None:
     result = doctest.testmod(module)  # type: ignore[arg-type]

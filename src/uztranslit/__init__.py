@@ -19,6 +19,7 @@ from ._api import (
     transliterate,
 )
 from ._lexicon import Lexicon, LexiconError, load_lexicon, parse_lexicon
+from ._transliterator import Transliterator
 
 __all__ = [
     "APOSTROPHE_STYLES",
@@ -26,6 +27,7 @@ __all__ = [
     "SCRIPTS",
     "Lexicon",
     "LexiconError",
+    "Transliterator",
     "convert_stream",
     "detect_script",
     "load_lexicon",
