@@ -9,12 +9,12 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
-from collections.abc import Callable, Iterator
-from typing import BinaryIO, Final, NoReturn, Protocol
+from collections.abc import Iterator
+from typing import BinaryIO, Final, NoReturn
 
 from . import __version__
 from ._api import convert_stream, detect_script
+from ._files import ByteSink, write_atomically
 from ._lexicon import Lexicon, LexiconError, load_lexicon
 from ._options import APOSTROPHE_STYLES, CONVENTIONS, SCRIPTS, check_keep
 
@@ -33,14 +33,6 @@ EXIT_FAILURE: Final = 1
 EXIT_USAGE: Final = 2
 EXIT_BROKEN_PIPE: Final = 141  # 128 + SIGPIPE, as the shell reports a filter killed by it
 EXIT_INTERRUPTED: Final = 130  # 128 + SIGINT
-
-
-class ByteSink(Protocol):
-    """Where converted bytes go: stdout's buffer or a temporary file."""
-
-    def write(self, data: bytes, /) -> int: ...
-
-    def flush(self) -> None: ...
 
 
 class CliError(Exception):
@@ -395,31 +387,6 @@ def convert_files(args: argparse.Namespace, names: list[str], out: ByteSink) -> 
                     out.flush()
 
 
-def write_atomically(target: str, write: Callable[[ByteSink], None], mode_of: str) -> None:
-    """Call *write* on a temporary file beside *target*, then rename it over *target*.
-
-    On any error the temporary file is removed and *target* is untouched.  The new
-    file gets the permissions of *mode_of* if that exists (OUTPUT itself, or the
-    file converted in place), else those of a new file.
-    """
-    directory = os.path.dirname(os.path.abspath(target))
-    try:
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed or removed below
-            dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".tmp", delete=False
-        )
-    except OSError as error:
-        raise CliError(f"{target}: cannot write: {error.strerror}") from None
-    try:
-        with handle:
-            write(handle)
-        os.chmod(handle.name, _output_mode(mode_of))
-        os.replace(handle.name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(handle.name)
-        raise
-
-
 def convert_one_file(name: str, args: argparse.Namespace) -> str:
     """Convert one input into its --in-place or --output-dir target; return its name."""
     target = _target(name, args)
@@ -469,16 +436,6 @@ def convert_each(args: argparse.Namespace) -> None:
             f"left untouched: {', '.join(untouched)}",
             error.status,
         ) from None
-
-
-def _output_mode(target: str) -> int:
-    """The permissions *target* has, or those a new file would get."""
-    try:
-        return stat.S_IMODE(os.stat(target).st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def main(argv: list[str] | None = None) -> int:

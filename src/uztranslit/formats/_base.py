@@ -1,0 +1,77 @@
+"""What every format module offers, and what it is given."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Final, NamedTuple, Protocol
+
+from .._transliterator import Transliterator
+
+# Bytes of a file's visible text read to choose the direction, as the CLI does.
+DETECT_SIZE: Final = 1 << 16
+
+# Given the visible texts of a file, the Transliterator to convert it with.
+Chooser = Callable[[Iterable[str]], Transliterator]
+
+
+class FormatError(ValueError):
+    """A file that cannot be read as its format; names the line where there is one."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message if line is None else f"line {line}: {message}")
+        self.message = message
+        self.line = line
+
+    def __reduce__(self) -> tuple[type[FormatError], tuple[str, int | None]]:
+        return (FormatError, (self.message, self.line))
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Caps on what one file may unpack to: untrusted files can be bombs.
+
+    *max_unpacked* is the total uncompressed size of a zip's entries and
+    *max_ratio* the largest ratio of an entry's uncompressed to compressed size.
+    """
+
+    max_unpacked: int = 1 << 30
+    max_ratio: int = 200
+
+
+class Entry(NamedTuple):
+    """One text a reader sees, with the line of the file it starts on (for --check)."""
+
+    line: int
+    text: str
+
+
+class FormatModule(Protocol):
+    """The interface of a format module (office, po, html …)."""
+
+    NAME: str
+
+    def convert(self, data: bytes, choose: Chooser, limits: Limits, /) -> bytes: ...
+
+
+def chooser_for(translit: Transliterator) -> Chooser:
+    """A Chooser that resolves *translit*'s source from the first DETECT_SIZE
+    characters of visible text, when no source was given."""
+
+    def choose(texts: Iterable[str]) -> Transliterator:
+        if translit.source is not None:
+            return translit
+        return translit.resolved(_sample(texts))
+
+    return choose
+
+
+def _sample(texts: Iterable[str]) -> str:
+    taken: list[str] = []
+    size = 0
+    for text in texts:
+        taken.append(text)
+        size += len(text)
+        if size >= DETECT_SIZE:
+            break
+    return "\n".join(taken)

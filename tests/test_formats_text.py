@@ -1,0 +1,58 @@
+"""The format layer's front (uztranslit.formats) and its plain-text format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from uztranslit import to_latin
+from uztranslit.formats import FormatError, convert_bytes, convert_file, detect_format
+
+from ._seed import SEED_TEXT
+
+
+def test_plain_text_converts_as_the_text_functions_do() -> None:
+    assert convert_bytes(SEED_TEXT.encode(), to="latin").decode() == to_latin(SEED_TEXT)
+
+
+def test_a_byte_order_mark_is_kept() -> None:
+    assert convert_bytes(b"\xef\xbb\xbfShahar", to="cyrillic") == "\ufeffШаҳар".encode()
+
+
+def test_undecodable_text_names_the_line() -> None:
+    with pytest.raises(FormatError, match=r"line 2: cannot decode byte 0xff"):
+        convert_bytes(b"ok\n\xff", to="latin")
+
+
+def test_bad_options_and_types_are_refused() -> None:
+    with pytest.raises(ValueError, match="format must be one of"):
+        convert_bytes(b"x", to="latin", format="nope")
+    with pytest.raises(ValueError, match="to must be one of"):
+        convert_bytes(b"x", to="lat")
+    with pytest.raises(TypeError, match="must be bytes"):
+        convert_bytes("Шаҳар", to="latin")  # type: ignore[arg-type]
+
+
+def test_unknown_endings_are_plain_text() -> None:
+    assert detect_format("notes.unknown", b"plain") == "text"
+    assert detect_format(None, b"plain") == "text"
+
+
+def test_convert_file_writes_whole_or_not_at_all(tmp_path: Path) -> None:
+    source = tmp_path / "in.txt"
+    source.write_bytes("Шаҳар\n".encode())
+    convert_file(source, tmp_path / "out.txt", to="latin")
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8") == "Shahar\n"
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff")
+    (tmp_path / "kept.txt").write_text("before", encoding="utf-8")
+    with pytest.raises(FormatError):
+        convert_file(bad, tmp_path / "kept.txt", to="latin")
+    assert (tmp_path / "kept.txt").read_text(encoding="utf-8") == "before"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "bad.txt",
+        "in.txt",
+        "kept.txt",
+        "out.txt",
+    ]
