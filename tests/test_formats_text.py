@@ -56,3 +56,16 @@ def test_convert_file_writes_whole_or_not_at_all(tmp_path: Path) -> None:
         "kept.txt",
         "out.txt",
     ]
+
+
+def test_xml_with_a_dtd_is_refused_unexpanded() -> None:
+    from uztranslit.formats._safexml import parse  # noqa: PLC0415 - needs the formats extra
+
+    laughs = b'<!DOCTYPE l [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><l>&b;</l>'
+    external = b'<!DOCTYPE l [<!ENTITY x SYSTEM "file:///etc/passwd">]><l>&x;</l>'
+    for bomb in (laughs, external):
+        with pytest.raises(FormatError, match="DTD"):
+            parse(bomb)
+    with pytest.raises(FormatError, match="line 1: not well-formed"):
+        parse(b"<a><b></a>")
+    assert parse(b"<a>x</a>").text == "x"
