@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from accuracy import CONVENTION, NOISE, OURS, RULES, Score, ceiling, classify, score_line
-from roundtrip import OTHER_SPELLING, SOFT_SIGN_BEFORE_SUFFIX, failure_kind
+from roundtrip import CLDR_NAME, OTHER_SPELLING, SOFT_SIGN_BEFORE_SUFFIX, cldr_names, failure_kind
 from roundtrip import OURS as NOT_THE_LISTS
 
 
@@ -104,6 +104,13 @@ class TestRoundTripFailures:
 
     def test_a_soft_sign_inside_a_stem_is_not(self) -> None:
         assert failure_kind("Сальвадор", "Салвадор", set()) == NOT_THE_LISTS
+
+    def test_a_cldr_name_the_list_writes_without_its_soft_sign(self) -> None:
+        names = cldr_names()
+        assert "мальта" in names
+        assert failure_kind("Малтада", "Мальтада", set(), names) == CLDR_NAME
+        assert failure_kind("Малтада", "Мальтада", set(), ()) == NOT_THE_LISTS
+        assert failure_kind("Волтер", "Вольтер", set(), names) == NOT_THE_LISTS
 
     def test_two_spellings_of_one_latin_form_cannot_both_pass(self) -> None:
         assert failure_kind("Айова", "Аёва", {"Айова", "Аёва"}) == OTHER_SPELLING

@@ -98,9 +98,10 @@ def parse_lexicon(lines: Iterable[str], source: str = "<lexicon>") -> Lexicon:
     return Lexicon(to_latin, to_cyrillic)
 
 
-# The shipped lexicon files, later ones overriding earlier ones: the entries
-# generated from the Russian word list, then the hand-written ones.
-SHIPPED_FILES: Final = ("lexicon_ru.tsv", "lexicon.tsv")
+# The shipped lexicon files, later ones overriding earlier ones: the proper names
+# (generated from russiannames and CLDR), the entries generated from the Russian word
+# list, then the hand-written ones.
+SHIPPED_FILES: Final = ("lexicon_names.tsv", "lexicon_ru.tsv", "lexicon.tsv")
 HERE: Final = os.path.dirname(os.path.abspath(__file__))
 
 
