@@ -15,11 +15,17 @@ import uztranslit
 import uztranslit._api
 import uztranslit._detect
 import uztranslit._transliterator
+import uztranslit.review
 from uztranslit._cli import build_parser
 
 from ._docs import ROOT
 
-DOCTEST_FILES = [ROOT / "README.md", ROOT / "docs" / "api.md", ROOT / "docs" / "new-latin.md"]
+DOCTEST_FILES = [
+    ROOT / "README.md",
+    ROOT / "docs" / "api.md",
+    ROOT / "docs" / "new-latin.md",
+    ROOT / "docs" / "review.md",
+]
 
 
 @pytest.mark.parametrize("path", DOCTEST_FILES, ids=lambda path: path.name)
@@ -31,7 +37,13 @@ def test_examples_in_docs(path: Path) -> None:
 
 @pytest.mark.parametrize(
     "module",
-    [uztranslit, uztranslit._api, uztranslit._detect, uztranslit._transliterator],
+    [
+        uztranslit,
+        uztranslit._api,
+        uztranslit._detect,
+        uztranslit._transliterator,
+        uztranslit.review,
+    ],
     ids=lambda m: m.__name__,
 )
 def test_examples_in_docstrings(module: object) -> None:
