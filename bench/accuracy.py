@@ -20,6 +20,8 @@ import argparse
 import collections
 import datetime
 import difflib
+import json
+import os
 import platform
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -259,10 +261,12 @@ def percent(score: Score | None) -> str:
     return "–" if score is None else f"{score.accuracy:.2f} %"
 
 
-def report(pairs: Iterable[Pair], tools: Sequence[Tool], top: int) -> None:
+def report(pairs: Iterable[Pair], tools: Sequence[Tool], top: int) -> list[dict[str, object]]:
+    """Print the tables; return the rows of the first (for bench/charts.py)."""
     print("| data | tool | version | tokens | Cyrillic → Latin | Latin → Cyrillic |")
     print("|---|---|---|---|---|---|")
     mine: list[tuple[str, str, Score, Score]] = []
+    rows: list[dict[str, object]] = []
     for pair in pairs:
         for tool in tools:
             forward = backward = None
@@ -274,6 +278,16 @@ def report(pairs: Iterable[Pair], tools: Sequence[Tool], top: int) -> None:
             print(
                 f"| {pair.name} | {tool.name} | {tool.version} | {tokens} "
                 f"| {percent(forward)} | {percent(backward)} |"
+            )
+            rows.append(
+                {
+                    "data": pair.name,
+                    "tool": tool.name,
+                    "version": tool.version,
+                    "tokens": tokens,
+                    "to_latin": forward.accuracy if forward else None,
+                    "to_cyrillic": backward.accuracy if backward else None,
+                }
             )
             if tool.name.startswith("uztranslit") and forward and backward:
                 mine.append((pair.name, tool.name, forward, backward))
@@ -302,6 +316,7 @@ def report(pairs: Iterable[Pair], tools: Sequence[Tool], top: int) -> None:
             print("|---|---|---|")
             for (got, want), count in score.pairs.most_common(top):
                 print(f"| {count} | `{got}` | `{want}` |")
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -315,6 +330,7 @@ def main(argv: list[str] | None = None) -> int:
         help="also run uztranslit with these opt-in conventions, comma-separated "
         "(dates,particles,quotes)",
     )
+    parser.add_argument("--json", metavar="FILE", help="also write the scores as JSON (for charts)")
     args = parser.parse_args(argv)
     tools = [uztranslit_tool()]
     for names in filter(None, args.conventions.split(";")):
@@ -328,7 +344,13 @@ def main(argv: list[str] | None = None) -> int:
         f"<!-- {datetime.date.today()}, Python {platform.python_version()}, "
         f"{platform.machine()}; apostrophe look-alikes folded -->\n"
     )
-    report(load_pairs(args.files), tools, args.top)
+    rows = report(load_pairs(args.files), tools, args.top)
+    if args.json:
+        machine = (
+            f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+        )
+        result = {"date": str(datetime.date.today()), "machine": machine, "rows": rows}
+        Path(args.json).write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from accuracy import CONVENTION, NOISE, OURS, RULES, Score, ceiling, classify, score_line
+from charts import accuracy_series
 from roundtrip import CLDR_NAME, OTHER_SPELLING, SOFT_SIGN_BEFORE_SUFFIX, cldr_names, failure_kind
 from roundtrip import OURS as NOT_THE_LISTS
 
@@ -115,3 +116,18 @@ class TestRoundTripFailures:
     def test_two_spellings_of_one_latin_form_cannot_both_pass(self) -> None:
         assert failure_kind("Айова", "Аёва", {"Айова", "Аёва"}) == OTHER_SPELLING
         assert failure_kind("Айова", "Аёва", {"Айова"}) == NOT_THE_LISTS
+
+
+class TestCharts:
+    def test_accuracy_series_groups_by_tool_and_data_set(self) -> None:
+        rows = [
+            {"data": "a", "tool": "x", "to_latin": 99.0, "to_cyrillic": 98.0},
+            {"data": "b", "tool": "x", "to_latin": 97.0, "to_cyrillic": None},
+            {"data": "a", "tool": "y", "to_latin": 95.0, "to_cyrillic": 94.0},
+        ]
+        datasets, tools, series = accuracy_series(rows)
+        assert datasets == ["a", "b"]
+        assert tools == ["x", "y"]
+        assert series[("x", "to_latin")] == [99.0, 97.0]
+        assert series[("x", "to_cyrillic")] == [98.0, None]
+        assert series[("y", "to_latin")] == [95.0, None]  # y did not run on b
