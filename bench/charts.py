@@ -50,26 +50,32 @@ def accuracy_series(rows: Sequence[dict[str, Any]]) -> tuple[list[str], list[str
     return datasets, tools, series
 
 
+def errors_per_thousand(accuracy: float | None) -> float | None:
+    """Wrong tokens per 1,000 for an accuracy in per cent: 99.5 % is 5."""
+    return None if accuracy is None else round(10.0 * (100.0 - accuracy), 2)
+
+
 def draw_accuracy(result: dict[str, Any], output: Path) -> None:
-    """One panel per direction: accuracy per data set, a bar per tool."""
+    """One panel per direction: wrong tokens per 1,000 per data set, a bar per tool,
+    on a log scale, since the tools differ by factors near 99 %."""
     plt = pyplot()
     datasets, tools, series = accuracy_series(result["rows"])
-    figure, axes = plt.subplots(1, 2, figsize=(11, 4.2), sharey=True)
+    figure, axes = plt.subplots(1, 2, figsize=(11, 4.4), sharey=True)
     width = 0.8 / max(len(tools), 1)
     for axis, (key, title) in zip(axes, DIRECTIONS, strict=True):
         for n, tool in enumerate(tools):
-            values = [v if v is not None else 0.0 for v in series[(tool, key)]]
+            values = [errors_per_thousand(v) for v in series[(tool, key)]]
             positions = [i + n * width for i in range(len(datasets))]
-            axis.bar(positions, values, width, label=tool)
+            bars = axis.bar(positions, [v or 0.0 for v in values], width, label=tool)
+            axis.bar_label(bars, [f"{v:g}" if v is not None else "" for v in values], fontsize=6)
         axis.set_title(title)
         axis.set_xticks([i + width * (len(tools) - 1) / 2 for i in range(len(datasets))])
         axis.set_xticklabels(datasets)
-        low = min((v for s in series.values() for v in s if v), default=90.0)
-        axis.set_ylim(max(0.0, low - 1.0), 100.0)
+        axis.set_yscale("log")
         axis.grid(axis="y", alpha=0.3)
-    axes[0].set_ylabel("tokens right, in position (%)")
-    axes[1].legend(fontsize=8, loc="lower right")
-    figure.suptitle("Token accuracy on parallel text (higher is better)")
+    axes[0].set_ylabel("wrong tokens per 1,000, in position (log scale)")
+    axes[0].legend(fontsize=8, loc="upper left")
+    figure.suptitle("Errors on real parallel text (lower is better)")
     figure.text(
         0.5,
         0.01,

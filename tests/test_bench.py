@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from accuracy import CONVENTION, NOISE, OURS, RULES, Score, ceiling, classify, score_line
-from charts import accuracy_series
+from charts import accuracy_series, errors_per_thousand
 from roundtrip import CLDR_NAME, OTHER_SPELLING, SOFT_SIGN_BEFORE_SUFFIX, cldr_names, failure_kind
 from roundtrip import OURS as NOT_THE_LISTS
 
@@ -131,3 +131,8 @@ class TestCharts:
         assert series[("x", "to_latin")] == [99.0, 97.0]
         assert series[("x", "to_cyrillic")] == [98.0, None]
         assert series[("y", "to_latin")] == [95.0, None]  # y did not run on b
+
+    def test_errors_per_thousand(self) -> None:
+        assert errors_per_thousand(99.5) == 5.0
+        assert errors_per_thousand(100.0) == 0.0
+        assert errors_per_thousand(None) is None
