@@ -41,6 +41,12 @@ __all__ = [
 FORMATS: Final = MappingProxyType(
     {
         "text": ("text", (".txt",)),  # plain text in UTF-8: the default
+        "docx": ("office", (".docx", ".docm", ".dotx", ".dotm")),  # Word
+        "xlsx": ("office", (".xlsx", ".xlsm", ".xltx", ".xltm")),  # Excel
+        "pptx": ("office", (".pptx", ".pptm", ".potx", ".ppsx")),  # PowerPoint
+        "odt": ("odf", (".odt", ".ott")),  # OpenDocument text
+        "ods": ("odf", (".ods", ".ots")),  # OpenDocument spreadsheet
+        "odp": ("odf", (".odp", ".otp")),  # OpenDocument presentation
     }
 )
 
@@ -55,11 +61,13 @@ def format_module(name: str) -> FormatModule:
 
 def detect_format(filename: str | None, head: bytes) -> str:
     """The format of a file by its content (*head*: its first bytes), then by the
-    ending of *filename*; "text" if neither says."""
+    ending of *filename*; "text" if neither says.  A module's sniff(head) says
+    True, or the name of the format when one module reads several."""
     for name in FORMATS:
         sniff = getattr(format_module(name), "sniff", None)
-        if sniff is not None and sniff(head):
-            return name
+        found = sniff(head) if sniff is not None else None
+        if found:
+            return found if isinstance(found, str) else name
     if filename:
         ending = os.path.splitext(filename)[1].lower()
         for name, (_module, endings) in FORMATS.items():

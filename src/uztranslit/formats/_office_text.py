@@ -1,0 +1,212 @@
+"""What OOXML and OpenDocument share: paragraphs in pieces, language tags,
+string literals in formulas, and the walk over a package's parts.
+
+A paragraph is given as *segments*: lists of slots, each slot one stored piece
+of text (a Word ``w:t``, an ODF text node).  The slots of one segment are what
+the reader sees as one stretch of text, so they are converted together
+(Transliterator.convert_pieces) and a word split between them converts whole.
+Segments are cut where something that is not stored text stands between
+pieces: a tab, a line break, a field, a picture; otherwise the text on both
+sides would be read as one word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+from .._transliterator import Transliterator
+from . import _safexml
+from ._base import Chooser, FormatError, Limits
+from ._safezip import SafeZip
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+    Element = etree._Element
+else:
+    Element = object
+
+# One stored piece of text: an element and whether the piece is its tail
+# (the text after it, in mixed content as ODF has) rather than its text.
+Slot = tuple["Element", bool]
+Segment = list[Slot]
+
+# Called after a slot's text changed (Word wants xml:space="preserve" kept right).
+AfterSet = Callable[["Element", bool, str], None]
+
+
+def slot_text(slot: Slot) -> str:
+    element, tail = slot
+    return (element.tail if tail else element.text) or ""
+
+
+def set_slot(slot: Slot, text: str) -> None:
+    element, tail = slot
+    if tail:
+        element.tail = text or None
+    else:
+        element.text = text
+
+
+def convert_segment(
+    segment: Sequence[Slot], translit: Transliterator, after_set: AfterSet | None = None
+) -> bool:
+    """Convert the slots of *segment* as one text; True if any slot changed."""
+    texts = [slot_text(slot) for slot in segment]
+    converted = translit.convert_pieces(texts)
+    changed = False
+    for slot, old, new in zip(segment, texts, converted, strict=True):
+        if new != old:
+            set_slot(slot, new)
+            if after_set is not None:
+                after_set(slot[0], slot[1], new)
+            changed = True
+    return changed
+
+
+def convert_segments(
+    segments: Iterable[Sequence[Slot]],
+    translit: Transliterator,
+    after_set: AfterSet | None = None,
+) -> bool:
+    """Convert each segment; True if anything changed."""
+    changed = False
+    for segment in segments:
+        if segment and convert_segment(segment, translit, after_set):
+            changed = True
+    return changed
+
+
+def segment_texts(segments: Iterable[Sequence[Slot]]) -> Iterator[str]:
+    """The joined text of each segment, for choosing the direction."""
+    for segment in segments:
+        yield "".join(slot_text(slot) for slot in segment)
+
+
+# --- language tags --------------------------------------------------------------
+
+# The script subtag each target script gives an Uzbek language tag.
+SCRIPT_SUBTAG: Final = {"latin": "Latn", "cyrillic": "Cyrl"}
+_UZBEK_TAG: Final = re.compile(r"(?i)^(uz)([-_])(cyrl|latn)(?=$|[-_])")
+
+
+def uzbek_tag(tag: str, target: str) -> str:
+    """*tag* with its script subtag made that of *target* if it is an Uzbek tag
+    with a script (``uz-Cyrl-UZ`` ↔ ``uz-Latn-UZ``); any other tag as it was.
+    A tag without a script (``uz-UZ``) says nothing about it and stays."""
+    found = _UZBEK_TAG.match(tag)
+    if found is None:
+        return tag
+    return f"{found[1]}{found[2]}{SCRIPT_SUBTAG[target]}{tag[found.end() :]}"
+
+
+def retag_attributes(element: Element, names: Sequence[str], target: str) -> bool:
+    """Each attribute of *names* on *element* made uzbek_tag; True if one changed."""
+    changed = False
+    for name in names:
+        value = element.get(name)
+        if value is not None:
+            new = uzbek_tag(value, target)
+            if new != value:
+                element.set(name, new)
+                changed = True
+    return changed
+
+
+# --- string literals in formulas --------------------------------------------------
+
+# A string literal in a spreadsheet formula: "…" with "" standing for one quote.
+_STRING_LITERAL: Final = re.compile(r'"((?:[^"]|"")*)"')
+
+
+def convert_formula(formula: str, translit: Transliterator) -> str:
+    """*formula* with the text of each string literal converted; function names,
+    references and sheet names (quoted with ') are not touched."""
+
+    def literal(found: re.Match[str]) -> str:
+        text = found[1].replace('""', '"')
+        return '"' + translit(text).replace('"', '""') + '"'
+
+    return _STRING_LITERAL.sub(literal, formula)
+
+
+# --- parts of a package ----------------------------------------------------------
+
+
+def serialize(root: Element) -> bytes:
+    """The XML document of *root*, with its declaration as it was (encoding,
+    standalone) and its namespace prefixes, comments and processing instructions."""
+    lxml = _safexml.lxml_etree()
+    tree = root.getroottree()
+    docinfo = tree.docinfo
+    data: bytes = lxml.tostring(
+        tree,
+        xml_declaration=True,
+        encoding=docinfo.encoding or "UTF-8",
+        standalone=docinfo.standalone,
+    )
+    return data
+
+
+@dataclass(frozen=True)
+class PartKind:
+    """How to read and convert one kind of XML part.
+
+    *texts* gives the part's visible texts (to choose the direction); *convert*
+    converts it in place and says whether anything changed.  *priority* orders
+    the parts read to choose the direction (main text first)."""
+
+    texts: Callable[[Element], Iterator[str]]
+    convert: Callable[[Element, Transliterator], bool]
+    priority: int = 1
+
+
+def convert_package(
+    package: SafeZip, kinds: dict[str, PartKind], choose: Chooser, label: str
+) -> bytes:
+    """Convert the XML parts of *package* named in *kinds*; every other entry,
+    and every part with nothing to change, is copied byte for byte.
+
+    The direction is chosen from the visible texts of the parts in priority
+    order; the trees parsed for that are kept for the conversion, so that the
+    largest part is not parsed twice."""
+    parsed: dict[str, Element] = {}
+
+    def parse(name: str) -> Element:
+        root = parsed.pop(name, None)
+        if root is not None:
+            return root
+        try:
+            return _safexml.parse(package.read(name))
+        except FormatError as error:
+            raise FormatError(f"{label} part {name}: {error}") from None
+
+    def sample() -> Iterator[str]:
+        order = sorted(kinds, key=lambda name: kinds[name].priority)
+        for name in order:
+            root = parse(name)
+            parsed[name] = root
+            yield from kinds[name].texts(root)
+
+    translit = choose(sample())
+    if translit.source == translit.target:
+        return package.data  # nothing in another script: the file as it was
+
+    def transform(name: str) -> bytes | None:
+        kind = kinds.get(name)
+        if kind is None:
+            return None
+        root = parse(name)
+        if not kind.convert(root, translit):
+            return None
+        return serialize(root)
+
+    return package.rewrite(transform)
+
+
+def open_package(data: bytes, limits: Limits) -> SafeZip:
+    """The zip in *data*, checked against *limits*."""
+    return SafeZip(data, limits)
