@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Final
 
 from .._transliterator import Transliterator
 from . import _safexml
-from ._base import Chooser, FormatError, Limits
+from ._base import DETECT_SIZE, Chooser, FormatError, Limits
 from ._safezip import SafeZip
 
 if TYPE_CHECKING:
@@ -170,9 +170,12 @@ def convert_package(
     """Convert the XML parts of *package* named in *kinds*; every other entry,
     and every part with nothing to change, is copied byte for byte.
 
-    The direction is chosen from the visible texts of the parts in priority
-    order; the trees parsed for that are kept for the conversion, so that the
-    largest part is not parsed twice."""
+    The direction is chosen from the visible texts of the main parts (priority
+    0: the body, the shared strings, the slides), or of the others when those
+    have no letters: layouts and masters hold the prompts of the application's
+    language ("Click to edit") that must not outvote the document's own text.
+    The trees parsed for that are kept for the conversion, so that the largest
+    part is not parsed twice."""
     parsed: dict[str, Element] = {}
 
     def parse(name: str) -> Element:
@@ -184,14 +187,19 @@ def convert_package(
         except FormatError as error:
             raise FormatError(f"{label} part {name}: {error}") from None
 
-    def sample() -> Iterator[str]:
-        order = sorted(kinds, key=lambda name: kinds[name].priority)
-        for name in order:
+    def texts_of(names: Iterable[str]) -> Iterator[str]:
+        for name in names:
             root = parse(name)
             parsed[name] = root
             yield from kinds[name].texts(root)
 
-    translit = choose(sample())
+    main = [name for name in kinds if kinds[name].priority == 0]
+    rest = sorted((name for name in kinds if kinds[name].priority), key=lambda n: kinds[n].priority)
+    sample = _first_texts(texts_of(main), DETECT_SIZE)
+    if not any(character.isalpha() for text in sample for character in text):
+        # no letters in the main text: the side parts decide
+        sample += _first_texts(texts_of(rest), DETECT_SIZE)
+    translit = choose(sample)
     if translit.source == translit.target:
         return package.data  # nothing in another script: the file as it was
 
@@ -205,6 +213,18 @@ def convert_package(
         return serialize(root)
 
     return package.rewrite(transform)
+
+
+def _first_texts(texts: Iterable[str], size: int) -> list[str]:
+    """The first texts of *texts* that hold *size* characters (the last one whole)."""
+    taken: list[str] = []
+    total = 0
+    for text in texts:
+        if total >= size:
+            break
+        taken.append(text)
+        total += len(text)
+    return taken
 
 
 def open_package(data: bytes, limits: Limits) -> SafeZip:

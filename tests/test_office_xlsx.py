@@ -1,0 +1,129 @@
+"""Excel workbooks (xlsx): cell texts, formulas' string literals, headers and
+footers, comments convert; sheet names, numbers, dates and references stay."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import zipfile
+from typing import Any
+
+import pytest
+
+from uztranslit import to_latin
+from uztranslit.formats import convert_bytes, detect_format
+
+openpyxl = pytest.importorskip("openpyxl")
+etree = pytest.importorskip("lxml.etree")
+
+from openpyxl.comments import Comment  # type: ignore[import-untyped]  # noqa: E402
+
+S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def workbook() -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Маълумот"
+    sheet["A1"] = "Тошкент"
+    sheet["A2"] = "Самарқанд"
+    sheet["B1"] = '=IF(A1="Тошкент","ҳа","йўқ")'
+    sheet["B2"] = "='Маълумот'!A2&\" шаҳри\""
+    sheet["C1"] = 3500000
+    sheet["C2"] = datetime.date(2024, 5, 12)
+    sheet["D1"] = "=SUM(C1:C1)"
+    sheet["A1"].comment = Comment("Пойтахт", "Али")
+    sheet.oddHeader.center.text = "Ҳисобот &P"
+    sheet.oddFooter.left.text = "Бет"
+    other = book.create_sheet("Ҳисоб")
+    other["A1"] = "=Маълумот!A1"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def with_inline_string(data: bytes) -> bytes:
+    """*data* with a cell written as an inline string in rich-text runs (openpyxl
+    writes shared strings only), its word split between two runs."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                root = etree.fromstring(content)
+                row = root.find(f"{S}sheetData/{S}row")
+                cell = etree.SubElement(row, S + "c", r="E1", t="inlineStr")
+                inline = etree.SubElement(cell, S + "is")
+                for piece, bold in (("Ш", True), ("аҳар маркази", False)):
+                    run = etree.SubElement(inline, S + "r")
+                    if bold:
+                        etree.SubElement(etree.SubElement(run, S + "rPr"), S + "b")
+                    etree.SubElement(run, S + "t").text = piece
+                content = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+            target.writestr(info, content)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def source() -> bytes:
+    return with_inline_string(workbook())
+
+
+@pytest.fixture(scope="module")
+def latin(source: bytes) -> Any:
+    return openpyxl.load_workbook(io.BytesIO(convert_bytes(source, to="latin")))
+
+
+def test_cell_texts_convert_and_numbers_and_dates_stay(latin: Any) -> None:
+    sheet = latin["Маълумот"]
+    assert (sheet["A1"].value, sheet["A2"].value) == ("Toshkent", "Samarqand")
+    assert sheet["C1"].value == 3500000
+    assert sheet["C2"].value == datetime.datetime(2024, 5, 12)
+
+
+def test_formula_literals_convert_with_the_cells_and_references_stay(latin: Any) -> None:
+    sheet = latin["Маълумот"]
+    # the literal still equals the converted cell it is compared with
+    assert sheet["B1"].value == '=IF(A1="Toshkent","ha","yoʻq")'
+    assert sheet["B2"].value == "='Маълумот'!A2&\" shahri\""
+    assert sheet["D1"].value == "=SUM(C1:C1)"
+    assert latin["Ҳисоб"]["A1"].value == "=Маълумот!A1"
+
+
+def test_sheet_names_are_kept(latin: Any) -> None:
+    assert latin.sheetnames == ["Маълумот", "Ҳисоб"]
+
+
+def test_headers_footers_and_comments_convert(latin: Any) -> None:
+    sheet = latin["Маълумот"]
+    assert sheet.oddHeader.center.text == "Hisobot &P"
+    assert sheet.oddFooter.left.text == "Bet"
+    assert sheet["A1"].comment.text == "Poytaxt"
+    assert sheet["A1"].comment.author == "Али"
+
+
+def test_an_inline_string_split_across_runs_converts_whole(source: bytes) -> None:
+    out = convert_bytes(source, to="latin")
+    with zipfile.ZipFile(io.BytesIO(out)) as package:
+        root = etree.fromstring(package.read("xl/worksheets/sheet1.xml"))
+    cell = root.find(f".//{S}c[@r='E1']")
+    runs = cell.findall(f"{S}is/{S}r")
+    assert [r.find(S + "t").text for r in runs] == ["Shahar", " markazi"]
+    assert runs[0].find(f"{S}rPr/{S}b") is not None
+    assert runs[1].find(S + "t").get("{http://www.w3.org/XML/1998/namespace}space") == ("preserve")
+
+
+def test_header_footer_codes_are_kept() -> None:
+    from uztranslit import Transliterator  # noqa: PLC0415
+    from uztranslit.formats.office import convert_header_footer  # noqa: PLC0415
+
+    latin = Transliterator(to="latin", source="cyrillic")
+    text = '&L&"Arial,Bold"&12Ҳ&Bисобот&B &P/&N&RТошкент &D'
+    assert convert_header_footer(text, latin) == (
+        '&L&"Arial,Bold"&12Hisobot&B&B &P/&N&RToshkent &D'
+    )
+    assert to_latin("Ҳисобот") == "Hisobot"
+
+
+def test_recognised_by_content(source: bytes) -> None:
+    assert detect_format("book.bin", source[:4096]) == "xlsx"
