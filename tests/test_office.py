@@ -98,7 +98,8 @@ def rich_document(pieces: Sequence[str] = ("Т", "ошкент ш", "аҳри"))
         '<w:r><w:instrText xml:space="preserve"> HYPERLINK "https://mail.uz/Шаҳар" </w:instrText>'
         '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>Шаҳар</w:t></w:r>'
         '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
-        '<w:ins w:id="11" w:author="Али"><w:r><w:t>қўшилди </w:t></w:r></w:ins>'
+        '<w:ins w:id="11" w:author="Али"><w:r><w:t xml:space="preserve">қўшилди </w:t></w:r>'
+        "</w:ins>"
         '<w:del w:id="12" w:author="Али"><w:r><w:delText>ўчирилди</w:delText></w:r></w:del>',
         '<w:bookmarkStart w:id="0" w:name="Бўлим"/><w:r><w:t>Бўлим</w:t></w:r>'
         '<w:bookmarkEnd w:id="0"/>',
