@@ -1,6 +1,7 @@
 """Speed and memory of converting a Word document, against the same text as plain text.
 
     python bench/documents.py [CORPUS_FILE ...] [--pages 200] [--run-chars 40] [--runs 3]
+    python bench/documents.py --pictures docs     # the before/after pictures of docs/documents.md
 
 Builds a Word document of about --pages pages (3,000 characters a page) with
 python-docx from the seed article and any Cyrillic corpus files given, each
@@ -122,16 +123,93 @@ def fresh(kind: str, path: Path) -> list[float]:
     return [float(field) for field in done.stdout.split()]
 
 
+def sample_letter() -> bytes:
+    """One page for the pictures: the seed article with a title, words split into
+    bold, italic and coloured runs, a table, a header and a footer."""
+    import docx  # noqa: PLC0415
+    from docx.shared import Pt, RGBColor  # noqa: PLC0415
+
+    lines = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    document = docx.Document()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "Ахборот хизмати · 2025 йил 15 октябрь"
+    section.footer.paragraphs[0].text = "Тошкент шаҳри"
+    document.add_heading(lines[0].removeprefix(" date 2025-10-15").strip(), level=1)
+    for text in lines[1:4]:
+        paragraph = document.add_paragraph()
+        for number, start in enumerate(range(0, len(text), 23)):
+            run = paragraph.add_run(text[start : start + 23])
+            run.bold = number % 4 == 1
+            run.italic = number % 4 == 2
+            if number % 4 == 3:
+                run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+            run.font.size = Pt(11)
+    table = document.add_table(rows=3, cols=2)
+    table.style = "Table Grid"
+    for row, (left, right) in enumerate(
+        (("Вилоят", "Учрашувлар"), ("Тошкент шаҳри", "12"), ("Самарқанд вилояти", "7"))
+    ):
+        table.cell(row, 0).text = left
+        table.cell(row, 1).text = right
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def pictures(directory: Path) -> None:
+    """Render the first page of sample_letter() before and after conversion to Latin
+    with LibreOffice (PDF) and pdftoppm (PNG) into *directory*."""
+    from uztranslit.formats import convert_bytes  # noqa: PLC0415
+
+    source = sample_letter()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        (work / "before.docx").write_bytes(source)
+        (work / "after.docx").write_bytes(convert_bytes(source, to="latin"))
+        subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{work / 'profile'}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(work),
+                str(work / "before.docx"),
+                str(work / "after.docx"),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        for name in ("before", "after"):
+            subprocess.run(
+                [
+                    *("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile"),
+                    str(work / f"{name}.pdf"),
+                    str(directory / f"documents-{name}"),
+                ],
+                check=True,
+            )
+    version = subprocess.run(
+        ["soffice", "--version"], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    print(f"{datetime.date.today()}: {version}; pictures in {directory}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", nargs="*", type=Path)
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--run-chars", type=int, default=40)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pictures", type=Path, metavar="DIR", help="render the pictures")
     parser.add_argument("--worker", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         worker(*args.worker)
+        return
+    if args.pictures:
+        pictures(args.pictures)
         return
     data = build(paragraphs(args.corpus), args.pages, args.run_chars)
     text = visible_text(data)
