@@ -402,3 +402,25 @@ def test_a_zip_bomb_is_refused_unless_the_cap_is_raised(rich: bytes) -> None:
     with pytest.raises(FormatError, match=r"zip bomb.*Limits\.max_unpacked"):
         convert_bytes(rich, to="latin", limits=Limits(max_unpacked=10_000))
     assert convert_bytes(rich, to="latin", limits=Limits(max_unpacked=10_000_000))
+
+
+def test_the_document_functions_come_from_uztranslit_without_slowing_its_import() -> None:
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    import uztranslit  # noqa: PLC0415
+    from uztranslit import formats  # noqa: PLC0415
+
+    assert uztranslit.convert_bytes is formats.convert_bytes
+    assert uztranslit.convert_file is formats.convert_file
+    assert uztranslit.FormatError is FormatError
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        uztranslit.nothing  # noqa: B018
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, uztranslit; print(sorted(sys.modules))"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "uztranslit.formats" not in loaded
+    assert "lxml" not in loaded
