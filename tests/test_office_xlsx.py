@@ -17,6 +17,10 @@ openpyxl = pytest.importorskip("openpyxl")
 etree = pytest.importorskip("lxml.etree")
 
 from openpyxl.comments import Comment  # type: ignore[import-untyped]  # noqa: E402
+from openpyxl.workbook.defined_name import (  # type: ignore[import-untyped]  # noqa: E402
+    DefinedName,
+)
+from openpyxl.worksheet.table import Table  # type: ignore[import-untyped]  # noqa: E402
 
 S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
@@ -35,6 +39,13 @@ def workbook() -> bytes:
     sheet["A1"].comment = Comment("Пойтахт", "Али")
     sheet.oddHeader.center.text = "Ҳисобот &P"
     sheet.oddFooter.left.text = "Бет"
+    for row, values in enumerate((("Шаҳар", "Сони"), ("Хива", 5), ("Бухоро", 3)), start=1):
+        sheet.cell(row, 6, values[0])
+        sheet.cell(row, 7, values[1])
+    sheet.add_table(Table(displayName="Jadval1", ref="F1:G3"))
+    sheet["H1"] = "=SUM(Jadval1[Сони])"
+    sheet["H2"] = '=COUNTIF(Jadval1[Шаҳар],"Хива")'
+    book.defined_names["Poytaxt"] = DefinedName("Poytaxt", attr_text='"Тошкент"')
     other = book.create_sheet("Ҳисоб")
     other["A1"] = "=Маълумот!A1"
     out = io.BytesIO()
@@ -88,6 +99,16 @@ def test_formula_literals_convert_with_the_cells_and_references_stay(latin: Any)
     assert sheet["B2"].value == "='Маълумот'!A2&\" shahri\""
     assert sheet["D1"].value == "=SUM(C1:C1)"
     assert latin["Ҳисоб"]["A1"].value == "=Маълумот!A1"
+
+
+def test_tables_keep_their_columns_named_as_their_header_cells(latin: Any) -> None:
+    sheet = latin["Маълумот"]
+    table = sheet.tables["Jadval1"]
+    assert [column.name for column in table.tableColumns] == ["Shahar", "Soni"]
+    assert (sheet["F1"].value, sheet["G1"].value) == ("Shahar", "Soni")
+    assert sheet["H1"].value == "=SUM(Jadval1[Soni])"
+    assert sheet["H2"].value == '=COUNTIF(Jadval1[Shahar],"Xiva")'
+    assert latin.defined_names["Poytaxt"].attr_text == '"Toshkent"'
 
 
 def test_sheet_names_are_kept(latin: Any) -> None:

@@ -118,19 +118,31 @@ def retag_attributes(element: Element, names: Sequence[str], target: str) -> boo
 
 # --- string literals in formulas --------------------------------------------------
 
-# A string literal in a spreadsheet formula: "…" with "" standing for one quote.
-_STRING_LITERAL: Final = re.compile(r'"((?:[^"]|"")*)"')
+# The parts of a spreadsheet formula that hold text: a quoted sheet name ('…', kept),
+# a string literal ("…", with "" for one quote), and in Excel a structured
+# reference's item ([Column], or [#Headers], kept).
+_QUOTED_OR_LITERAL: Final = r"'(?:[^']|'')*'|" + r'"((?:[^"]|"")*)"'
+_FORMULA_TEXTS: Final = re.compile(_QUOTED_OR_LITERAL)
+_EXCEL_FORMULA_TEXTS: Final = re.compile(_QUOTED_OR_LITERAL + r"|\[([^\[\]]*)\]")
 
 
-def convert_formula(formula: str, translit: Transliterator) -> str:
-    """*formula* with the text of each string literal converted; function names,
-    references and sheet names (quoted with ') are not touched."""
+def convert_formula(formula: str, translit: Transliterator, *, excel: bool = False) -> str:
+    """*formula* with the text of each string literal converted, and in Excel
+    (*excel*) each table column named in a structured reference, as the table's
+    header converts.  Function names, cell references, sheet names (quoted
+    with ' or not) and items such as [#This Row] are not touched.  (In an
+    OpenDocument formula brackets hold cell references, so they are kept.)"""
 
-    def literal(found: re.Match[str]) -> str:
-        text = found[1].replace('""', '"')
-        return '"' + translit(text).replace('"', '""') + '"'
+    def text(found: re.Match[str]) -> str:
+        literal = found[1]
+        if literal is not None:
+            return '"' + translit(literal.replace('""', '"')).replace('"', '""') + '"'
+        item = found.group(2) if found.re.groups > 1 else None
+        if item and not item.startswith("#") and not item.isdigit():
+            return "[" + translit(item) + "]"
+        return found[0]
 
-    return _STRING_LITERAL.sub(literal, formula)
+    return (_EXCEL_FORMULA_TEXTS if excel else _FORMULA_TEXTS).sub(text, formula)
 
 
 # --- parts of a package ----------------------------------------------------------

@@ -23,7 +23,7 @@ numbers, dates, pictures, embedded objects, macros, custom XML.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Final
 
 from .._transliterator import Transliterator
@@ -233,6 +233,8 @@ S_HEADER_FOOTER: Final = tuple(
     )
 )
 THREADED_TEXT: Final = _THREADED + "text"
+# An autofilter's values: those it shows, and those of a custom filter.
+S_FILTERS: Final = (_S + "filter", _S + "customFilter")
 
 
 def rich_text_segment(element: Element) -> Segment:
@@ -311,14 +313,37 @@ def _convert_run(tokens: list[str], run: list[int], translit: Transliterator) ->
         tokens[index] = new
 
 
-def convert_sheet(root: Element, translit: Transliterator) -> bool:
-    changed = convert_segments(sheet_segments(root), translit, keep_spaces)
-    for element in root.iter(*S_FORMULAS):
-        if element.text and '"' in element.text:
-            new = convert_formula(element.text, translit)
+def convert_formulas(root: Element, tags: Sequence[str], translit: Transliterator) -> bool:
+    """The formulas in the elements *tags* with their texts converted (convert_formula)."""
+    changed = False
+    for element in root.iter(*tags):
+        if element.text and ('"' in element.text or "[" in element.text):
+            new = convert_formula(element.text, translit, excel=True)
             if new != element.text:
                 element.text = new
                 changed = True
+    return changed
+
+
+def convert_filter_values(root: Element, translit: Transliterator) -> bool:
+    """The values an autofilter shows or matches: they are cell texts."""
+    changed = False
+    for element in root.iter(*S_FILTERS):
+        value = element.get("val")
+        if value:
+            new = translit(value)
+            if new != value:
+                element.set("val", new)
+                changed = True
+    return changed
+
+
+def convert_sheet(root: Element, translit: Transliterator) -> bool:
+    changed = convert_segments(sheet_segments(root), translit, keep_spaces)
+    if convert_formulas(root, S_FORMULAS, translit):
+        changed = True
+    if convert_filter_values(root, translit):
+        changed = True
     for element in root.iter(*S_HEADER_FOOTER):
         if element.text:
             new = convert_header_footer(element.text, translit)
@@ -326,6 +351,39 @@ def convert_sheet(root: Element, translit: Transliterator) -> bool:
                 element.text = new
                 changed = True
     return changed
+
+
+# A table's columns are named by its header cells, and structured references in
+# formulas (Table1[Column]) name them: both convert as the header cells do.
+S_TABLE_COLUMN: Final = _S + "tableColumn"
+S_TABLE_FORMULAS: Final = (_S + "calculatedColumnFormula", _S + "totalsRowFormula")
+S_DEFINED_NAME: Final = _S + "definedName"
+
+
+def convert_table(root: Element, translit: Transliterator) -> bool:
+    changed = False
+    for column in root.iter(S_TABLE_COLUMN):
+        name = column.get("name")
+        if name:
+            new = translit(name)
+            if new != name:
+                column.set("name", new)
+                changed = True
+    if convert_formulas(root, S_TABLE_FORMULAS, translit):
+        changed = True
+    if convert_filter_values(root, translit):
+        changed = True
+    return changed
+
+
+def convert_workbook(root: Element, translit: Transliterator) -> bool:
+    """The formulas of defined names (sheet names in them are kept, like the sheets')."""
+    return convert_formulas(root, (S_DEFINED_NAME,), translit)
+
+
+def _no_texts(root: Element) -> Iterator[str]:
+    del root
+    return iter(())
 
 
 def sheet_texts(root: Element) -> Iterator[str]:
@@ -399,6 +457,8 @@ SLIDE_COMMENTS: Final = _kind_of(slide_comment_segments)
 SHARED_STRINGS: Final = _kind_of(shared_string_segments, None, 0)
 SHEET: Final = PartKind(sheet_texts, convert_sheet, 1)
 EXCEL_COMMENTS: Final = _kind_of(excel_comment_segments)
+TABLE: Final = PartKind(_no_texts, convert_table, 2)
+WORKBOOK: Final = PartKind(_no_texts, convert_workbook, 2)
 CORE: Final = PartKind(lambda root: segment_texts(core_segments(root)), convert_core, 2)
 
 _OOXML: Final = "application/vnd.openxmlformats-officedocument."
@@ -421,6 +481,11 @@ KINDS_BY_CONTENT_TYPE: Final = {
     "spreadsheetml.sharedStrings+xml": SHARED_STRINGS,  # cell texts
     "spreadsheetml.worksheet+xml": SHEET,  # inline strings, formulas, headers, footers
     "spreadsheetml.comments+xml": EXCEL_COMMENTS,  # notes (old-style comments)
+    "spreadsheetml.table+xml": TABLE,  # tables: column names, formulas, filters
+    "spreadsheetml.sheet.main+xml": WORKBOOK,  # defined names; sheet names are kept
+    "spreadsheetml.template.main+xml": WORKBOOK,
+    "application/vnd.ms-excel.sheet.macroEnabled.main+xml": WORKBOOK,
+    "application/vnd.ms-excel.template.macroEnabled.main+xml": WORKBOOK,
     "application/vnd.ms-excel.threadedcomments+xml": EXCEL_COMMENTS,  # threaded comments
     "drawing+xml": DRAWING,  # shapes and text boxes on a sheet
     # PowerPoint
