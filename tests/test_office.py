@@ -424,3 +424,13 @@ def test_the_document_functions_come_from_uztranslit_without_slowing_its_import(
     ).stdout
     assert "uztranslit.formats" not in loaded
     assert "lxml" not in loaded
+
+
+def test_strict_open_xml_is_refused_not_passed_through(rich: bytes) -> None:
+    strict = (
+        b'<?xml version="1.0"?><w:document xmlns:w="http://purl.oclc.org/ooxml/'
+        b'wordprocessingml/main"><w:body><w:p><w:r><w:t>\xd0\xa8</w:t></w:r></w:p></w:body>'
+        b"</w:document>"
+    )
+    with pytest.raises(FormatError, match="Strict Office Open XML is not supported"):
+        convert_bytes(with_document_xml(rich, strict), to="latin")

@@ -72,6 +72,14 @@ class SafeZip:
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as error:
             raise FormatError(f"corrupt zip entry {name!r} ({error})") from None
 
+    def head(self, name: str, size: int) -> bytes:
+        """The first *size* uncompressed bytes of entry *name*."""
+        try:
+            with self._zip.open(name) as entry:
+                return entry.read(size)
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as error:
+            raise FormatError(f"corrupt zip entry {name!r} ({error})") from None
+
     def rewrite(self, transform: Transform) -> bytes:
         """The archive again, each entry holding what *transform* gives for its name
         (None: the entry as it was).  *transform* is called once per entry, in the

@@ -52,6 +52,9 @@ NAME: Final = "docx"
 
 CONTENT_TYPES: Final = "[Content_Types].xml"
 OLE2_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Strict Office Open XML writes its elements in these namespaces, which this
+# module does not read (Word, Excel and PowerPoint save Transitional by default).
+STRICT_NAMESPACE: Final = b'"http://purl.oclc.org/ooxml/'
 
 _W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _A: Final = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -624,4 +627,11 @@ def convert(data: bytes, choose: Chooser, limits: Limits, /) -> bytes:
     package = open_package(data, limits)
     if CONTENT_TYPES not in package.names:
         raise FormatError("not an Office Open XML document (no [Content_Types].xml)")
-    return convert_package(package, part_kinds(package), choose, "Office")
+    kinds = part_kinds(package)
+    for name, kind in kinds.items():
+        if kind.priority == 0 and STRICT_NAMESPACE in package.head(name, 4096):
+            raise FormatError(
+                "Strict Office Open XML is not supported; save the file as a "
+                "(Transitional) Word, Excel or PowerPoint document"
+            )
+    return convert_package(package, kinds, choose, "Office")
