@@ -434,3 +434,13 @@ def test_strict_open_xml_is_refused_not_passed_through(rich: bytes) -> None:
     )
     with pytest.raises(FormatError, match="Strict Office Open XML is not supported"):
         convert_bytes(with_document_xml(rich, strict), to="latin")
+
+
+def test_the_examples_in_docs_documents_md_run() -> None:
+    import doctest  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    path = Path(__file__).resolve().parent.parent / "docs" / "documents.md"
+    result = doctest.testfile(str(path), module_relative=False)
+    assert result.attempted >= 3
+    assert result.failed == 0
