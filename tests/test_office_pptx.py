@@ -78,3 +78,18 @@ def test_run_languages_follow_the_script(source: bytes) -> None:
 
 def test_recognised_by_content(source: bytes) -> None:
     assert detect_format(None, source[:4096]) == "pptx"
+
+
+def test_round_trip_gives_the_original_text_and_runs(source: bytes) -> None:
+    back = pptx.Presentation(
+        io.BytesIO(convert_bytes(convert_bytes(source, to="latin"), to="cyrillic"))
+    )
+    original = pptx.Presentation(io.BytesIO(source))
+    for before, after in zip(original.slides, back.slides, strict=True):
+        for old, new in zip(before.shapes, after.shapes, strict=True):
+            old_paragraphs = old.text_frame.paragraphs
+            new_paragraphs = new.text_frame.paragraphs
+            assert [p.text for p in new_paragraphs] == [p.text for p in old_paragraphs]
+            assert [[r.font.bold for r in p.runs] for p in new_paragraphs] == [
+                [r.font.bold for r in p.runs] for p in old_paragraphs
+            ]
