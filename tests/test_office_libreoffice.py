@@ -4,7 +4,9 @@ must equal uztranslit's plain-text conversion of the original's own export.
 
 Needs `soffice` (Debian: libreoffice-writer-nogui, libreoffice-calc-nogui,
 libreoffice-impress-nogui) and, for presentations, `pdftotext` (poppler-utils);
-skipped without them.  About 20 s: LibreOffice starts three times.
+skipped without them.  The fixtures are tried as made by the Python writers and
+as saved by LibreOffice in the other family's format (docx → odt, odt → docx …).
+About a minute: LibreOffice starts nine times.
 """
 
 from __future__ import annotations
@@ -72,28 +74,52 @@ def exported_text(path: Path) -> str:
 DELETED = "ўчирилди"  # the deleted word of the Word fixture
 
 
+# Each fixture saved by LibreOffice in the other family's format, so that files
+# written by LibreOffice itself (data descriptors, its own part layout) are tried too.
+SIBLINGS = {
+    "docx": "odt",
+    "odt": "docx",
+    "xlsx": "ods",
+    "ods": "xlsx",
+    "pptx": "odp",
+    "odp": "pptx",
+}
+CASES = [*DOCUMENTS, *(f"{name}-from-{other}" for other, name in SIBLINGS.items())]
+
+
 @pytest.fixture(scope="module")
 def exports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, str]]:
-    """format → (the original's export converted as plain text, the converted file's export)."""
+    """case → (the original's export converted as plain text, the converted file's export)."""
     tmp = tmp_path_factory.mktemp("libreoffice")
+    originals: dict[str, bytes] = {}
+    for name, (make, _to, _ending) in DOCUMENTS.items():
+        originals[name] = make()
+        (tmp / "fixtures").mkdir(exist_ok=True)
+        (tmp / "fixtures" / f"{name}-from-x.{name}").write_bytes(originals[name])
+    for name, sibling in SIBLINGS.items():
+        export([tmp / "fixtures" / f"{name}-from-x.{name}"], sibling, tmp)
+        saved = tmp / "fixtures" / f"{name}-from-x.{sibling}"
+        originals[f"{sibling}-from-{name}"] = saved.read_bytes()
     by_filter: dict[str, list[Path]] = {}
-    for name, (make, to, _ending) in DOCUMENTS.items():
-        source = make()
+    for case, source in originals.items():
+        name = case.split("-")[0]
+        to = DOCUMENTS[name][1]
         for stem, data in (("original", source), ("converted", convert_bytes(source, to="latin"))):
-            path = tmp / f"{name}-{stem}.{name}"
+            path = tmp / f"{case}-{stem}.{name}"
             path.write_bytes(data)
             by_filter.setdefault(to, []).append(path)
     for to, files in by_filter.items():
         export(files, to, tmp)
     result = {}
-    for name, (_make, _to, ending) in DOCUMENTS.items():
-        original = exported_text(tmp / f"{name}-original.{ending}")
-        converted = exported_text(tmp / f"{name}-converted.{ending}")
-        result[name] = (to_latin(original), converted)
+    for case in originals:
+        ending = DOCUMENTS[case.split("-")[0]][2]
+        original = exported_text(tmp / f"{case}-original.{ending}")
+        converted = exported_text(tmp / f"{case}-converted.{ending}")
+        result[case] = (to_latin(original), converted)
     return result
 
 
-@pytest.mark.parametrize("name", list(DOCUMENTS))
+@pytest.mark.parametrize("name", CASES)
 def test_libreoffice_reads_the_converted_file_as_the_converted_text(
     name: str, exports: dict[str, tuple[str, str]]
 ) -> None:

@@ -62,18 +62,22 @@ def format_module(name: str) -> FormatModule:
 def detect_format(filename: str | None, head: bytes) -> str:
     """The format of a file by its content (*head*: its first bytes), then by the
     ending of *filename*; "text" if neither says.  A module's sniff(head) says
-    True, or the name of the format when one module reads several."""
+    True, or the name of the format when one module reads several; then an
+    ending of the same module refines it (a zip's head may not show whether it
+    holds Word or Excel parts)."""
+    by_ending = None
+    if filename:
+        ending = os.path.splitext(filename)[1].lower()
+        by_ending = next((name for name, row in FORMATS.items() if ending in row[1]), None)
     for name in FORMATS:
         sniff = getattr(format_module(name), "sniff", None)
         found = sniff(head) if sniff is not None else None
         if found:
-            return found if isinstance(found, str) else name
-    if filename:
-        ending = os.path.splitext(filename)[1].lower()
-        for name, (_module, endings) in FORMATS.items():
-            if ending in endings:
-                return name
-    return "text"
+            found = found if isinstance(found, str) else name
+            if by_ending is not None and FORMATS[by_ending][0] == FORMATS[found][0]:
+                return by_ending  # the content says the family, the ending which one
+            return found
+    return by_ending or "text"
 
 
 def convert_bytes(

@@ -224,17 +224,16 @@ def _zipfile_rewrite(source: SafeZip, transform: Transform) -> bytes:
 
 
 def entry_names(data: bytes) -> Iterator[str]:
-    """The names in the local headers found in *data* (the head of a zip), in order;
-    for recognising a file by its first bytes."""
-    offset = 0
-    while data[offset : offset + 4] == _LOCAL_SIG and offset + _LOCAL.size <= len(data):
+    """The names of the local headers found in *data* (the head of a zip), in
+    order; for recognising a file by its first bytes.  Headers are looked for by
+    their signature, since an entry written with a data descriptor does not say
+    its size before its data."""
+    offset = data.find(_LOCAL_SIG)
+    while offset >= 0 and offset + _LOCAL.size <= len(data):
         fields = _LOCAL.unpack_from(data, offset)
-        name_len, extra_len, packed = int(fields[9]), int(fields[10]), int(fields[7])
         start = offset + _LOCAL.size
-        yield data[start : start + name_len].decode("utf-8", "replace")
-        if int(fields[2]) & _FLAG_DESCRIPTOR:
-            return  # the size is only known after the data
-        offset = start + name_len + extra_len + packed
+        yield data[start : start + int(fields[9])].decode("utf-8", "replace")
+        offset = data.find(_LOCAL_SIG, start)
 
 
 def first_entry(data: bytes) -> tuple[str, bytes] | None:

@@ -585,7 +585,10 @@ def sniff(head: bytes) -> str | None:
         for prefix, found in (("word/", "docx"), ("xl/", "xlsx"), ("ppt/", "pptx")):
             if name.startswith(prefix):
                 return found
-    return "docx" if CONTENT_TYPES in names else None
+    # a package whose application's parts lie beyond the head: Office Open XML all
+    # the same (this module converts all three alike; the file's ending may say which)
+    package_parts = (CONTENT_TYPES, "_rels/.rels", "docProps/core.xml", "docProps/app.xml")
+    return "docx" if any(name in package_parts for name in names) else None
 
 
 # Streams that name an old binary format, in UTF-16 as the OLE2 directory holds them.
