@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import random
 import zipfile
 from collections.abc import Sequence
 from typing import Any
@@ -444,3 +445,21 @@ def test_the_examples_in_docs_documents_md_run() -> None:
     result = doctest.testfile(str(path), module_relative=False)
     assert result.attempted >= 3
     assert result.failed == 0
+
+
+def test_the_content_says_office_and_the_ending_says_which() -> None:
+    """A zip whose head shows only package parts, written with data descriptors
+    (sizes after the data) as LibreOffice and streaming writers do."""
+    noise = random.Random(0).randbytes(3000)  # does not compress
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for name in ("_rels/.rels", "docProps/core.xml", "[Content_Types].xml"):
+            with package.open(name, "w") as entry:  # streamed: a data descriptor
+                entry.write(noise)
+        package.writestr("xl/workbook.xml", b"<x/>")
+    head = out.getvalue()[:4096]
+    assert b"xl/" not in head
+    assert detect_format("book.xlsx", head) == "xlsx"
+    assert detect_format("deck.pptx", head) == "pptx"
+    assert detect_format(None, head) == "docx"
+    assert detect_format("notes.txt", head) == "docx"  # the content wins over the ending
