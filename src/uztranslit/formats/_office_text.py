@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
 from .._transliterator import Transliterator
@@ -89,7 +90,7 @@ def segment_texts(segments: Iterable[Sequence[Slot]]) -> Iterator[str]:
 # --- language tags --------------------------------------------------------------
 
 # The script subtag each target script gives an Uzbek language tag.
-SCRIPT_SUBTAG: Final = {"latin": "Latn", "cyrillic": "Cyrl"}
+SCRIPT_SUBTAG: Final = MappingProxyType({"latin": "Latn", "cyrillic": "Cyrl"})
 _UZBEK_TAG: Final = re.compile(r"(?i)^(uz)([-_])(cyrl|latn)(?=$|[-_])")
 
 
@@ -143,6 +144,47 @@ def convert_formula(formula: str, translit: Transliterator, *, excel: bool = Fal
         return found[0]
 
     return (_EXCEL_FORMULA_TEXTS if excel else _FORMULA_TEXTS).sub(text, formula)
+
+
+# --- document properties ----------------------------------------------------------
+
+# The properties a reader sees as text (Office's docProps/core.xml and ODF's
+# meta.xml both use Dublin Core); dc:language is a language tag.
+_DC: Final = "{http://purl.org/dc/elements/1.1/}"
+XML_LANG: Final = "{http://www.w3.org/XML/1998/namespace}lang"
+DC_TEXTS: Final = (_DC + "title", _DC + "subject")
+DC_LANGUAGE: Final = _DC + "language"
+
+
+def property_segments(root: Element) -> Iterator[Segment]:
+    for element in root.iter(*DC_TEXTS):
+        yield [(element, False)]
+
+
+def retag_properties(root: Element, target: str) -> bool:
+    """dc:language and any xml:lang in a properties part made uzbek_tag."""
+    changed = False
+    for element in root.iter():
+        if element.tag == DC_LANGUAGE and element.text:
+            new = uzbek_tag(element.text.strip(), target)
+            if new != element.text.strip():
+                element.text = new
+                changed = True
+        if retag_attributes(element, (XML_LANG,), target):
+            changed = True
+    return changed
+
+
+def convert_properties(root: Element, translit: Transliterator) -> bool:
+    converted = convert_segments(property_segments(root), translit)
+    retagged = retag_properties(root, translit.target)
+    return converted or retagged
+
+
+def no_texts(root: Element) -> Iterator[str]:
+    """The texts of a part that has none to choose the direction by."""
+    del root
+    return iter(())
 
 
 # --- parts of a package ----------------------------------------------------------
@@ -237,6 +279,11 @@ def _first_texts(texts: Iterable[str], size: int) -> list[str]:
         taken.append(text)
         total += len(text)
     return taken
+
+
+PROPERTIES: Final = PartKind(
+    lambda root: segment_texts(property_segments(root)), convert_properties, 2
+)
 
 
 def open_package(data: bytes, limits: Limits) -> SafeZip:

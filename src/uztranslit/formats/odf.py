@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
 from .._transliterator import Transliterator
 from . import _safezip
 from ._base import Chooser, FormatError, Limits
 from ._office_text import (
+    PROPERTIES,
     SCRIPT_SUBTAG,
     PartKind,
     Segment,
@@ -33,7 +35,7 @@ from ._office_text import (
     retag_attributes,
     segment_texts,
 )
-from .office import CORE, OLE2_MAGIC, refuse_ole2
+from .office import OLE2_MAGIC, refuse_ole2
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -46,14 +48,16 @@ NAME: Final = "odt"
 
 MIMETYPE: Final = "mimetype"
 # The mimetype entry's content → format name (templates are converted the same).
-MEDIA_TYPES: Final = {
-    "application/vnd.oasis.opendocument.text": "odt",
-    "application/vnd.oasis.opendocument.text-template": "odt",
-    "application/vnd.oasis.opendocument.spreadsheet": "ods",
-    "application/vnd.oasis.opendocument.spreadsheet-template": "ods",
-    "application/vnd.oasis.opendocument.presentation": "odp",
-    "application/vnd.oasis.opendocument.presentation-template": "odp",
-}
+MEDIA_TYPES: Final = MappingProxyType(
+    {
+        "application/vnd.oasis.opendocument.text": "odt",
+        "application/vnd.oasis.opendocument.text-template": "odt",
+        "application/vnd.oasis.opendocument.spreadsheet": "ods",
+        "application/vnd.oasis.opendocument.spreadsheet-template": "ods",
+        "application/vnd.oasis.opendocument.presentation": "odp",
+        "application/vnd.oasis.opendocument.presentation-template": "odp",
+    }
+)
 
 _TEXT: Final = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _OFFICE: Final = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -226,7 +230,7 @@ def part_kinds(package: _safezip.SafeZip) -> dict[str, PartKind]:
         if found:
             kinds[info.filename] = CONTENT if found[1] == "content" else STYLES
         elif info.filename == "meta.xml":
-            kinds[info.filename] = CORE
+            kinds[info.filename] = PROPERTIES
     return kinds
 
 

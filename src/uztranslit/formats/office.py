@@ -24,21 +24,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
 from .._transliterator import Transliterator
 from . import _safexml, _safezip
 from ._base import Chooser, FormatError, Limits
 from ._office_text import (
+    PROPERTIES,
     PartKind,
     Segment,
     convert_formula,
     convert_package,
     convert_segments,
+    no_texts,
     open_package,
     retag_attributes,
     segment_texts,
-    uzbek_tag,
 )
 
 if TYPE_CHECKING:
@@ -61,7 +63,6 @@ _A: Final = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _S: Final = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _C: Final = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 _P: Final = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-_DC: Final = "{http://purl.org/dc/elements/1.1/}"
 _XML: Final = "{http://www.w3.org/XML/1998/namespace}"
 _CT: Final = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _THREADED: Final = "{http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments}"
@@ -384,47 +385,10 @@ def convert_workbook(root: Element, translit: Transliterator) -> bool:
     return convert_formulas(root, (S_DEFINED_NAME,), translit)
 
 
-def _no_texts(root: Element) -> Iterator[str]:
-    del root
-    return iter(())
-
-
 def sheet_texts(root: Element) -> Iterator[str]:
     yield from segment_texts(sheet_segments(root))
     for element in root.iter(*S_HEADER_FOOTER):
         yield _HF_CODE.sub(" ", element.text or "")
-
-
-# --- document properties -----------------------------------------------------------
-
-# The properties a reader sees as text; dc:language is a language tag.
-DC_TEXTS: Final = (_DC + "title", _DC + "subject")
-DC_LANGUAGE: Final = _DC + "language"
-
-
-def core_segments(root: Element) -> Iterator[Segment]:
-    for element in root.iter(*DC_TEXTS):
-        yield [(element, False)]
-
-
-def retag_properties(root: Element, target: str) -> bool:
-    """dc:language and any xml:lang in a properties part made uzbek_tag."""
-    changed = False
-    for element in root.iter():
-        if element.tag == DC_LANGUAGE and element.text:
-            new = uzbek_tag(element.text.strip(), target)
-            if new != element.text.strip():
-                element.text = new
-                changed = True
-        if retag_attributes(element, (_XML + "lang",), target):
-            changed = True
-    return changed
-
-
-def convert_core(root: Element, translit: Transliterator) -> bool:
-    converted = convert_segments(core_segments(root), translit)
-    retagged = retag_properties(root, translit.target)
-    return converted or retagged
 
 
 # --- which parts are which ------------------------------------------------------------
@@ -445,72 +409,68 @@ def _kind_of(
     return PartKind(lambda root: segment_texts(find(root)), convert, priority)
 
 
-def _no_segments(root: Element) -> Iterator[Segment]:
-    del root
-    return iter(())
-
-
 WORD_TEXT: Final = PartKind(word_texts, convert_word, 0)
 WORD_SIDE: Final = PartKind(word_texts, convert_word, 1)
-WORD_LANGUAGE: Final = _kind_of(_no_segments, retag_word, 2)
+WORD_LANGUAGE: Final = PartKind(no_texts, lambda root, to: retag_word(root, to.target), 2)
 DRAWING: Final = PartKind(drawing_texts, convert_drawing, 1)
 SLIDE: Final = PartKind(drawing_texts, convert_drawing, 0)
-DRAWING_LANGUAGE: Final = _kind_of(_no_segments, retag_drawing, 2)
+DRAWING_LANGUAGE: Final = PartKind(no_texts, lambda root, to: retag_drawing(root, to.target), 2)
 SLIDE_COMMENTS: Final = _kind_of(slide_comment_segments)
 SHARED_STRINGS: Final = _kind_of(shared_string_segments, None, 0)
 SHEET: Final = PartKind(sheet_texts, convert_sheet, 1)
 EXCEL_COMMENTS: Final = _kind_of(excel_comment_segments)
-TABLE: Final = PartKind(_no_texts, convert_table, 2)
-WORKBOOK: Final = PartKind(_no_texts, convert_workbook, 2)
-CORE: Final = PartKind(lambda root: segment_texts(core_segments(root)), convert_core, 2)
+TABLE: Final = PartKind(no_texts, convert_table, 2)
+WORKBOOK: Final = PartKind(no_texts, convert_workbook, 2)
 
 _OOXML: Final = "application/vnd.openxmlformats-officedocument."
 # Content type (or its ending after the vendor prefix) → how the part is converted.
-KINDS_BY_CONTENT_TYPE: Final = {
-    # Word: the main document (document, template, with macros) and its side parts
-    "wordprocessingml.document.main+xml": WORD_TEXT,
-    "wordprocessingml.template.main+xml": WORD_TEXT,
-    "application/vnd.ms-word.document.macroEnabled.main+xml": WORD_TEXT,
-    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml": WORD_TEXT,
-    "wordprocessingml.header+xml": WORD_SIDE,  # headers
-    "wordprocessingml.footer+xml": WORD_SIDE,  # footers
-    "wordprocessingml.footnotes+xml": WORD_SIDE,  # footnotes
-    "wordprocessingml.endnotes+xml": WORD_SIDE,  # endnotes
-    "wordprocessingml.comments+xml": WORD_SIDE,  # comments
-    "wordprocessingml.styles+xml": WORD_LANGUAGE,  # the default language, styles' languages
-    "wordprocessingml.settings+xml": WORD_LANGUAGE,  # w:themeFontLang
-    "wordprocessingml.numbering+xml": WORD_LANGUAGE,  # list numbers' languages
-    # Excel
-    "spreadsheetml.sharedStrings+xml": SHARED_STRINGS,  # cell texts
-    "spreadsheetml.worksheet+xml": SHEET,  # inline strings, formulas, headers, footers
-    "spreadsheetml.comments+xml": EXCEL_COMMENTS,  # notes (old-style comments)
-    "spreadsheetml.table+xml": TABLE,  # tables: column names, formulas, filters
-    "spreadsheetml.sheet.main+xml": WORKBOOK,  # defined names; sheet names are kept
-    "spreadsheetml.template.main+xml": WORKBOOK,
-    "application/vnd.ms-excel.sheet.macroEnabled.main+xml": WORKBOOK,
-    "application/vnd.ms-excel.template.macroEnabled.main+xml": WORKBOOK,
-    "application/vnd.ms-excel.threadedcomments+xml": EXCEL_COMMENTS,  # threaded comments
-    "drawing+xml": DRAWING,  # shapes and text boxes on a sheet
-    # PowerPoint
-    "presentationml.slide+xml": SLIDE,
-    "presentationml.slideLayout+xml": DRAWING,
-    "presentationml.slideMaster+xml": DRAWING,
-    "presentationml.notesSlide+xml": DRAWING,
-    "presentationml.notesMaster+xml": DRAWING,
-    "presentationml.handoutMaster+xml": DRAWING,
-    "presentationml.comments+xml": SLIDE_COMMENTS,
-    "application/vnd.ms-powerpoint.comments+xml": DRAWING,  # modern comments
-    "presentationml.presentation.main+xml": DRAWING_LANGUAGE,  # the default text style
-    "presentationml.slideshow.main+xml": DRAWING_LANGUAGE,
-    "presentationml.template.main+xml": DRAWING_LANGUAGE,
-    "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml": DRAWING_LANGUAGE,
-    # Charts and SmartArt, in any of the three
-    "drawingml.chart+xml": DRAWING,
-    "drawingml.diagramData+xml": DRAWING,
-    "application/vnd.ms-office.drawingml.diagramDrawing+xml": DRAWING,
-    # Title and subject
-    "application/vnd.openxmlformats-package.core-properties+xml": CORE,
-}
+KINDS_BY_CONTENT_TYPE: Final = MappingProxyType(
+    {
+        # Word: the main document (document, template, with macros) and its side parts
+        "wordprocessingml.document.main+xml": WORD_TEXT,
+        "wordprocessingml.template.main+xml": WORD_TEXT,
+        "application/vnd.ms-word.document.macroEnabled.main+xml": WORD_TEXT,
+        "application/vnd.ms-word.template.macroEnabledTemplate.main+xml": WORD_TEXT,
+        "wordprocessingml.header+xml": WORD_SIDE,  # headers
+        "wordprocessingml.footer+xml": WORD_SIDE,  # footers
+        "wordprocessingml.footnotes+xml": WORD_SIDE,  # footnotes
+        "wordprocessingml.endnotes+xml": WORD_SIDE,  # endnotes
+        "wordprocessingml.comments+xml": WORD_SIDE,  # comments
+        "wordprocessingml.styles+xml": WORD_LANGUAGE,  # the default language, styles' languages
+        "wordprocessingml.settings+xml": WORD_LANGUAGE,  # w:themeFontLang
+        "wordprocessingml.numbering+xml": WORD_LANGUAGE,  # list numbers' languages
+        # Excel
+        "spreadsheetml.sharedStrings+xml": SHARED_STRINGS,  # cell texts
+        "spreadsheetml.worksheet+xml": SHEET,  # inline strings, formulas, headers, footers
+        "spreadsheetml.comments+xml": EXCEL_COMMENTS,  # notes (old-style comments)
+        "spreadsheetml.table+xml": TABLE,  # tables: column names, formulas, filters
+        "spreadsheetml.sheet.main+xml": WORKBOOK,  # defined names; sheet names are kept
+        "spreadsheetml.template.main+xml": WORKBOOK,
+        "application/vnd.ms-excel.sheet.macroEnabled.main+xml": WORKBOOK,
+        "application/vnd.ms-excel.template.macroEnabled.main+xml": WORKBOOK,
+        "application/vnd.ms-excel.threadedcomments+xml": EXCEL_COMMENTS,  # threaded comments
+        "drawing+xml": DRAWING,  # shapes and text boxes on a sheet
+        # PowerPoint
+        "presentationml.slide+xml": SLIDE,
+        "presentationml.slideLayout+xml": DRAWING,
+        "presentationml.slideMaster+xml": DRAWING,
+        "presentationml.notesSlide+xml": DRAWING,
+        "presentationml.notesMaster+xml": DRAWING,
+        "presentationml.handoutMaster+xml": DRAWING,
+        "presentationml.comments+xml": SLIDE_COMMENTS,
+        "application/vnd.ms-powerpoint.comments+xml": DRAWING,  # modern comments
+        "presentationml.presentation.main+xml": DRAWING_LANGUAGE,  # the default text style
+        "presentationml.slideshow.main+xml": DRAWING_LANGUAGE,
+        "presentationml.template.main+xml": DRAWING_LANGUAGE,
+        "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml": DRAWING_LANGUAGE,
+        # Charts and SmartArt, in any of the three
+        "drawingml.chart+xml": DRAWING,
+        "drawingml.diagramData+xml": DRAWING,
+        "application/vnd.ms-office.drawingml.diagramDrawing+xml": DRAWING,
+        # Title and subject
+        "application/vnd.openxmlformats-package.core-properties+xml": PROPERTIES,
+    }
+)
 
 # The main part's content type tells the application.
 _APPLICATIONS: Final = (
