@@ -148,3 +148,38 @@ def test_header_footer_codes_are_kept() -> None:
 
 def test_recognised_by_content(source: bytes) -> None:
     assert detect_format("book.bin", source[:4096]) == "xlsx"
+
+
+def test_excel_escapes_are_not_read_as_letters() -> None:
+    from uztranslit.formats.office import escape_excel, unescape_excel  # noqa: PLC0415
+
+    book = openpyxl.Workbook()
+    book.active["A1"] = "Salom"
+    out = io.BytesIO()
+    book.save(out)
+    escaped = ("Salom_x000D_\ndunyo", "Fayl_x005F_x0041_nomi")  # a CR; a literal _x0041_
+    changed = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(out.getvalue())) as source,
+        zipfile.ZipFile(changed, "w") as target,
+    ):
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                root = etree.fromstring(content)
+                for t, text in zip(root.iter(S + "t"), escaped[:1], strict=False):
+                    t.text = text
+                row = root.find(f"{S}sheetData/{S}row")
+                cell = etree.SubElement(row, S + "c", r="B1", t="inlineStr")
+                etree.SubElement(etree.SubElement(cell, S + "is"), S + "t").text = escaped[1]
+                content = etree.tostring(root)
+            target.writestr(info, content)
+    cyrillic = convert_bytes(changed.getvalue(), to="cyrillic")
+    with zipfile.ZipFile(io.BytesIO(cyrillic)) as package:
+        root = etree.fromstring(package.read("xl/worksheets/sheet1.xml"))
+    assert [t.text for t in root.iter(S + "t")] == [
+        "Салом_x000D_\nдунё",
+        "Файл_х0041_номи",  # it was text: converted (no longer an escape once Cyrillic)
+    ]
+    for text in ("a\rb", "_x0041_", "x\x01y", "plain"):
+        assert unescape_excel(escape_excel(text)) == text

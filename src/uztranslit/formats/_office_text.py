@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from .._transliterator import Transliterator
 from . import _safexml
@@ -52,19 +52,33 @@ def set_slot(slot: Slot, text: str) -> None:
         element.text = text
 
 
+class Codec(NamedTuple):
+    """How a format stores text that XML cannot hold: *decode* gives the text a
+    reader sees, *encode* stores it again (Excel's ``_x000D_`` escapes)."""
+
+    decode: Callable[[str], str]
+    encode: Callable[[str], str]
+
+
 def convert_segment(
-    segment: Sequence[Slot], translit: Transliterator, after_set: AfterSet | None = None
+    segment: Sequence[Slot],
+    translit: Transliterator,
+    after_set: AfterSet | None = None,
+    codec: Codec | None = None,
 ) -> bool:
     """Convert the slots of *segment* as one text; True if any slot changed."""
-    texts = [slot_text(slot) for slot in segment]
+    stored = [slot_text(slot) for slot in segment]
+    texts = stored if codec is None else [codec.decode(text) for text in stored]
     converted = translit.convert_pieces(texts)
     changed = False
-    for slot, old, new in zip(segment, texts, converted, strict=True):
-        if new != old:
-            set_slot(slot, new)
-            if after_set is not None:
-                after_set(slot[0], slot[1], new)
-            changed = True
+    for slot, text, old, new in zip(segment, texts, stored, converted, strict=True):
+        if new == text:
+            continue
+        store = new if codec is None else codec.encode(new)
+        set_slot(slot, store)
+        if after_set is not None:
+            after_set(slot[0], slot[1], store)
+        changed = changed or store != old
     return changed
 
 
@@ -72,19 +86,21 @@ def convert_segments(
     segments: Iterable[Sequence[Slot]],
     translit: Transliterator,
     after_set: AfterSet | None = None,
+    codec: Codec | None = None,
 ) -> bool:
     """Convert each segment; True if anything changed."""
     changed = False
     for segment in segments:
-        if segment and convert_segment(segment, translit, after_set):
+        if segment and convert_segment(segment, translit, after_set, codec):
             changed = True
     return changed
 
 
-def segment_texts(segments: Iterable[Sequence[Slot]]) -> Iterator[str]:
+def segment_texts(segments: Iterable[Sequence[Slot]], codec: Codec | None = None) -> Iterator[str]:
     """The joined text of each segment, for choosing the direction."""
     for segment in segments:
-        yield "".join(slot_text(slot) for slot in segment)
+        text = "".join(slot_text(slot) for slot in segment)
+        yield text if codec is None else codec.decode(text)
 
 
 # --- language tags --------------------------------------------------------------

@@ -32,6 +32,7 @@ from . import _safexml, _safezip
 from ._base import Chooser, FormatError, Limits
 from ._office_text import (
     PROPERTIES,
+    Codec,
     PartKind,
     Segment,
     convert_formula,
@@ -241,6 +242,28 @@ THREADED_TEXT: Final = _THREADED + "text"
 S_FILTERS: Final = (_S + "filter", _S + "customFilter")
 
 
+# Excel stores a character XML cannot hold (a carriage return, a control
+# character) as _xHHHH_, and a literal "_x" that would read as one as _x005F_x.
+_EXCEL_ESCAPE: Final = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_EXCEL_UNSAFE: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\r\ufffe\uffff]")
+
+
+def unescape_excel(text: str) -> str:
+    """The text a reader sees in an Excel string (escapes resolved)."""
+    if "_x" not in text:
+        return text
+    return _EXCEL_ESCAPE.sub(lambda found: chr(int(found[1], 16)), text)
+
+
+def escape_excel(text: str) -> str:
+    """*text* stored as Excel stores it (unescape_excel undone)."""
+    text = _EXCEL_ESCAPE.sub(lambda found: "_x005F" + found[0], text)
+    return _EXCEL_UNSAFE.sub(lambda found: f"_x{ord(found[0]):04X}_", text)
+
+
+EXCEL_ESCAPES: Final = Codec(unescape_excel, escape_excel)
+
+
 def rich_text_segment(element: Element) -> Segment:
     """The pieces of an Excel string (si, is, a comment's text): its t, or the t
     of each of its runs; the phonetic guide (rPh) is not part of it."""
@@ -343,14 +366,14 @@ def convert_filter_values(root: Element, translit: Transliterator) -> bool:
 
 
 def convert_sheet(root: Element, translit: Transliterator) -> bool:
-    changed = convert_segments(sheet_segments(root), translit, keep_spaces)
+    changed = convert_segments(sheet_segments(root), translit, keep_spaces, EXCEL_ESCAPES)
     if convert_formulas(root, S_FORMULAS, translit):
         changed = True
     if convert_filter_values(root, translit):
         changed = True
     for element in root.iter(*S_HEADER_FOOTER):
         if element.text:
-            new = convert_header_footer(element.text, translit)
+            new = escape_excel(convert_header_footer(unescape_excel(element.text), translit))
             if new != element.text:
                 element.text = new
                 changed = True
@@ -386,7 +409,7 @@ def convert_workbook(root: Element, translit: Transliterator) -> bool:
 
 
 def sheet_texts(root: Element) -> Iterator[str]:
-    yield from segment_texts(sheet_segments(root))
+    yield from segment_texts(sheet_segments(root), EXCEL_ESCAPES)
     for element in root.iter(*S_HEADER_FOOTER):
         yield _HF_CODE.sub(" ", element.text or "")
 
@@ -396,17 +419,15 @@ def sheet_texts(root: Element) -> Iterator[str]:
 
 def _kind_of(
     find: Callable[[Element], Iterator[Segment]],
-    retag: Callable[[Element, str], bool] | None = None,
     priority: int = 1,
+    codec: Codec | None = None,
 ) -> PartKind:
-    """A PartKind from a segment finder and, if the part has any, a language retagger."""
+    """A PartKind from a segment finder (and how the format stores text)."""
 
     def convert(root: Element, translit: Transliterator) -> bool:
-        converted = convert_segments(find(root), translit, keep_spaces)
-        retagged = retag(root, translit.target) if retag is not None else False
-        return converted or retagged
+        return convert_segments(find(root), translit, keep_spaces, codec)
 
-    return PartKind(lambda root: segment_texts(find(root)), convert, priority)
+    return PartKind(lambda root: segment_texts(find(root), codec), convert, priority)
 
 
 WORD_TEXT: Final = PartKind(word_texts, convert_word, 0)
@@ -416,9 +437,9 @@ DRAWING: Final = PartKind(drawing_texts, convert_drawing, 1)
 SLIDE: Final = PartKind(drawing_texts, convert_drawing, 0)
 DRAWING_LANGUAGE: Final = PartKind(no_texts, lambda root, to: retag_drawing(root, to.target), 2)
 SLIDE_COMMENTS: Final = _kind_of(slide_comment_segments)
-SHARED_STRINGS: Final = _kind_of(shared_string_segments, None, 0)
+SHARED_STRINGS: Final = _kind_of(shared_string_segments, 0, EXCEL_ESCAPES)
 SHEET: Final = PartKind(sheet_texts, convert_sheet, 1)
-EXCEL_COMMENTS: Final = _kind_of(excel_comment_segments)
+EXCEL_COMMENTS: Final = _kind_of(excel_comment_segments, 1, EXCEL_ESCAPES)
 TABLE: Final = PartKind(no_texts, convert_table, 2)
 WORKBOOK: Final = PartKind(no_texts, convert_workbook, 2)
 
