@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 else:
     Element = object
 
-NAME: Final = "odt"
+NAME: Final = "odf"  # the module of the formats odt, ods and odp
 
 MIMETYPE: Final = "mimetype"
 # The mimetype entry's content → format name (templates are converted the same).

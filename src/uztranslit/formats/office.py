@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 else:
     Element = object
 
-NAME: Final = "docx"
+NAME: Final = "office"  # the module of the formats docx, xlsx and pptx
 
 CONTENT_TYPES: Final = "[Content_Types].xml"
 OLE2_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
