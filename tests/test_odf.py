@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import io
+import itertools
 import zipfile
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from uztranslit import to_latin
 from uztranslit.formats import FormatError, convert_bytes, detect_format
@@ -300,3 +303,44 @@ def test_teletype_reading_agrees(latin: bytes) -> None:
     document = load(io.BytesIO(latin))
     first = document.text.getElementsByType(text.P)[1]  # the first after the deleted one
     assert teletype.extractText(first) == to_latin("Тошкент шаҳри")
+
+
+SPLIT_TEXT = "Тошкент шаҳри телефон, Ўзбекистон «Ҳаёт» 2024 йил."
+
+
+def split_paragraph(pieces: list[str]) -> bytes:
+    """One paragraph whose pieces alternate between plain text and bold spans."""
+    document = OpenDocumentText()
+    bold = style.Style(name="Bold", family="text")
+    bold.addElement(style.TextProperties(fontweight="bold"))
+    document.automaticstyles.addElement(bold)
+    paragraph = text.P()
+    for index, piece in enumerate(pieces):
+        if index % 2:
+            paragraph.addElement(text.Span(stylename=bold, text=piece))
+        else:
+            paragraph.addText(piece)
+    document.text.addElement(paragraph)
+    return save(document)
+
+
+def pieces_of(data: bytes) -> list[str]:
+    paragraph = part(data, "content.xml").find(f".//{OFFICE}text/{TEXT}p")
+    found = [paragraph.text or ""]
+    for span in paragraph:
+        found += [span.text or "", span.tail or ""]
+    return found
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.integers(0, len(SPLIT_TEXT)), min_size=1, max_size=8))
+def test_split_spans_convert_as_whole_words_and_round_trip(points: list[int]) -> None:
+    edges = [0, *sorted(set(points)), len(SPLIT_TEXT)]
+    pieces = [SPLIT_TEXT[a:b] for a, b in itertools.pairwise(edges)]
+    source = split_paragraph(pieces)
+    latin = convert_bytes(source, to="latin")
+    back = convert_bytes(latin, to="cyrillic")
+    before, after, returned = pieces_of(source), pieces_of(latin), pieces_of(back)
+    assert len(after) == len(returned) == len(before)
+    assert "".join(after) == to_latin(SPLIT_TEXT)
+    assert "".join(returned) == SPLIT_TEXT
