@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import io
+import random
 import zipfile
 
 import pytest
 
-from uztranslit.formats import FormatError, Limits
+from uztranslit.formats import FormatError, Limits, convert_bytes
 from uztranslit.formats._safezip import RATIO_FLOOR, SafeZip, first_entry
 
 
@@ -130,3 +131,27 @@ def test_first_entry_reads_the_head_of_a_file() -> None:
     data = archive()
     assert first_entry(data[:200]) == ("mimetype", b"application/vnd.oasis.opendocument.text")
     assert first_entry(b"plain") is None
+
+
+def test_damaged_documents_give_a_format_error_and_nothing_else() -> None:
+    """Bytes changed anywhere, the central directory most often: the conversion
+    succeeds (the damage was in data copied as it was) or raises FormatError."""
+    from . import test_odf, test_office  # noqa: PLC0415
+
+    documents = [test_office.rich_document(), test_odf.text_document()]
+    rng = random.Random(1)
+    outcomes = set()
+    for _ in range(300):
+        data = bytearray(rng.choice(documents))
+        for _ in range(rng.randint(1, 4)):
+            if rng.random() < 0.5:
+                position = len(data) - 1 - rng.randrange(400)  # the central directory
+            else:
+                position = rng.randrange(len(data))
+            data[position] = rng.randrange(256)
+        try:
+            convert_bytes(bytes(data), to="latin")
+            outcomes.add("converted")
+        except FormatError:
+            outcomes.add("FormatError")
+    assert outcomes == {"converted", "FormatError"}

@@ -46,6 +46,22 @@ ZIP_MAGIC: Final = _LOCAL_SIG
 Transform = Callable[[str], "bytes | None"]
 
 
+# What zipfile and zlib raise for a damaged archive or entry.
+_CORRUPT: Final = (
+    zipfile.BadZipFile,
+    zlib.error,
+    struct.error,
+    OSError,
+    EOFError,
+    ValueError,
+    NotImplementedError,
+)
+# The compression methods zipfile reads.
+_METHODS: Final = frozenset(
+    (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA)
+)
+
+
 class SafeZip:
     """A zip held in memory, checked against *limits* when opened."""
 
@@ -54,7 +70,7 @@ class SafeZip:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as error:
+        except (*_CORRUPT, zipfile.LargeZipFile) as error:
             raise FormatError(f"not a readable zip file ({error})") from None
         check_limits(infos, limits)
         self.infos: tuple[zipfile.ZipInfo, ...] = tuple(infos)
@@ -69,7 +85,7 @@ class SafeZip:
             return self._zip.read(name)
         except KeyError:
             raise FormatError(f"the zip has no entry {name!r}") from None
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as error:
+        except _CORRUPT as error:
             raise FormatError(f"corrupt zip entry {name!r} ({error})") from None
 
     def head(self, name: str, size: int) -> bytes:
@@ -77,7 +93,7 @@ class SafeZip:
         try:
             with self._zip.open(name) as entry:
                 return entry.read(size)
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as error:
+        except _CORRUPT as error:
             raise FormatError(f"corrupt zip entry {name!r} ({error})") from None
 
     def rewrite(self, transform: Transform) -> bytes:
@@ -86,8 +102,12 @@ class SafeZip:
         archive's order, so that only one changed entry is held at a time."""
         try:
             return _raw_rewrite(self.data, self.infos, transform)
-        except _NotRaw:
+        except (_NotRaw, struct.error):
+            pass  # records the raw copy cannot follow: zipfile reads them, or says why not
+        try:
             return _zipfile_rewrite(self, transform)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, struct.error) as error:
+            raise FormatError(f"corrupt zip file ({error})") from None
 
 
 def check_limits(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
@@ -96,6 +116,11 @@ def check_limits(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
     for info in infos:
         if info.flag_bits & _FLAG_ENCRYPTED:
             raise FormatError(f"zip entry {info.filename!r} is encrypted")
+        if info.compress_type not in _METHODS:
+            raise FormatError(
+                f"zip entry {info.filename!r} uses compression method {info.compress_type}, "
+                "which cannot be read"
+            )
         total += info.file_size
         if total > limits.max_unpacked:
             raise FormatError(
