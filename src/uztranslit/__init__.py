@@ -7,6 +7,8 @@
 'Ўзбекистон'
 """
 
+from typing import TYPE_CHECKING, Any
+
 from ._api import (
     APOSTROPHE_STYLES,
     CONVENTIONS,
@@ -21,13 +23,20 @@ from ._api import (
 from ._lexicon import Lexicon, LexiconError, load_lexicon, parse_lexicon
 from ._transliterator import Transliterator
 
+if TYPE_CHECKING:
+    from .formats import FormatError, Limits, convert_bytes, convert_file
+
 __all__ = [
     "APOSTROPHE_STYLES",
     "CONVENTIONS",
     "SCRIPTS",
+    "FormatError",
     "Lexicon",
     "LexiconError",
+    "Limits",
     "Transliterator",
+    "convert_bytes",
+    "convert_file",
     "convert_stream",
     "detect_script",
     "load_lexicon",
@@ -38,3 +47,15 @@ __all__ = [
     "transliterate",
 ]
 __version__ = "1.0.0"
+
+# Files with structure (Office documents, catalogues …): imported on first use, so
+# that `import uztranslit` stays fast for text.
+_FROM_FORMATS = frozenset(("FormatError", "Limits", "convert_bytes", "convert_file"))
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FROM_FORMATS:
+        from . import formats  # noqa: PLC0415 - lazy on purpose
+
+        return getattr(formats, name)
+    raise AttributeError(f"module 'uztranslit' has no attribute {name!r}")

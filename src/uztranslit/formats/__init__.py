@@ -41,6 +41,12 @@ __all__ = [
 FORMATS: Final = MappingProxyType(
     {
         "text": ("text", (".txt",)),  # plain text in UTF-8: the default
+        "docx": ("office", (".docx", ".docm", ".dotx", ".dotm")),  # Word
+        "xlsx": ("office", (".xlsx", ".xlsm", ".xltx", ".xltm")),  # Excel
+        "pptx": ("office", (".pptx", ".pptm", ".potx", ".ppsx")),  # PowerPoint
+        "odt": ("odf", (".odt", ".ott")),  # OpenDocument text
+        "ods": ("odf", (".ods", ".ots")),  # OpenDocument spreadsheet
+        "odp": ("odf", (".odp", ".otp")),  # OpenDocument presentation
     }
 )
 
@@ -55,17 +61,23 @@ def format_module(name: str) -> FormatModule:
 
 def detect_format(filename: str | None, head: bytes) -> str:
     """The format of a file by its content (*head*: its first bytes), then by the
-    ending of *filename*; "text" if neither says."""
-    for name in FORMATS:
-        sniff = getattr(format_module(name), "sniff", None)
-        if sniff is not None and sniff(head):
-            return name
+    ending of *filename*; "text" if neither says.  A module's sniff(head) says
+    True, or the name of the format when one module reads several; then an
+    ending of the same module refines it (a zip's head may not show whether it
+    holds Word or Excel parts)."""
+    by_ending = None
     if filename:
         ending = os.path.splitext(filename)[1].lower()
-        for name, (_module, endings) in FORMATS.items():
-            if ending in endings:
-                return name
-    return "text"
+        by_ending = next((name for name, row in FORMATS.items() if ending in row[1]), None)
+    for name in FORMATS:
+        sniff = getattr(format_module(name), "sniff", None)
+        found = sniff(head) if sniff is not None else None
+        if found:
+            found = found if isinstance(found, str) else name
+            if by_ending is not None and FORMATS[by_ending][0] == FORMATS[found][0]:
+                return by_ending  # the content says the family, the ending which one
+            return found
+    return by_ending or "text"
 
 
 def convert_bytes(

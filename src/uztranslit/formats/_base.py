@@ -32,7 +32,9 @@ class Limits:
     """Caps on what one file may unpack to: untrusted files can be bombs.
 
     *max_unpacked* is the total uncompressed size of a zip's entries and
-    *max_ratio* the largest ratio of an entry's uncompressed to compressed size.
+    *max_ratio* the largest ratio of an entry's uncompressed to compressed size,
+    for entries above 1 MiB (_safezip.RATIO_FLOOR: small XML parts compress far
+    better and are harmless).  Raise them to read bigger files on purpose.
     """
 
     max_unpacked: int = 1 << 30
