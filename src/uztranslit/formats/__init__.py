@@ -18,17 +18,27 @@ import importlib
 import os
 from collections.abc import Iterable
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final
 
 from .._files import ByteSink, write_atomically
 from .._lexicon import Lexicon
 from .._transliterator import Transliterator
-from ._base import Chooser, Entry, FormatError, FormatModule, Limits, chooser_for
+from ._base import (
+    FROM_SOURCE_FORMATS,
+    Chooser,
+    Entry,
+    FormatError,
+    FormatModule,
+    FormatWarning,
+    Limits,
+    chooser_for,
+)
 
 __all__ = [
     "FORMATS",
     "Entry",
     "FormatError",
+    "FormatWarning",
     "Limits",
     "convert_bytes",
     "convert_file",
@@ -41,6 +51,7 @@ __all__ = [
 FORMATS: Final = MappingProxyType(
     {
         "text": ("text", (".txt",)),  # plain text in UTF-8: the default
+        "po": ("po", (".po", ".pot")),  # gettext catalogues and templates
     }
 )
 
@@ -81,13 +92,17 @@ def convert_bytes(
     conventions: Iterable[str] = (),
     keep: Iterable[str] = (),
     limits: Limits | None = None,
+    from_source: bool = False,
 ) -> bytes:
     """Convert a whole file held in *data* and return the new file's bytes.
 
     The format is *format* if given, else recognised from the content and the
     ending of *filename* (detect_format).  The other options are those of
-    transliterate().  Raises FormatError (a ValueError) for a file that cannot
-    be read as its format, naming the line where there is one.
+    transliterate().  *from_source* (formats of FROM_SOURCE_FORMATS only) makes
+    the missing translations from the source text: XLIFF targets from their
+    source, a .pot's empty msgstr from its msgid.  Raises FormatError (a
+    ValueError) for a file that cannot be read as its format, naming the line
+    where there is one.
     """
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise TypeError(f"convert_bytes() argument must be bytes, not {type(data).__name__}")
@@ -100,7 +115,9 @@ def convert_bytes(
         conventions=conventions,
         keep=keep,
     )
-    return convert_with(data, translit, format, filename, limits or Limits())
+    return convert_with(
+        data, translit, format, filename, limits or Limits(), from_source=from_source
+    )
 
 
 def convert_with(
@@ -109,11 +126,24 @@ def convert_with(
     format: str | None,
     filename: str | None,
     limits: Limits,
+    *,
+    from_source: bool = False,
 ) -> bytes:
     """convert_bytes with the options already checked (for the CLI and the server)."""
+    if not isinstance(from_source, bool):
+        raise TypeError(f"from_source must be a bool, not {type(from_source).__name__}")
     name = format if format is not None else detect_format(filename, data[:4096])
     chooser: Chooser = chooser_for(translit)
-    return format_module(name).convert(data, chooser, limits)
+    module = format_module(name)
+    if not from_source:
+        return module.convert(data, chooser, limits)
+    if name not in FROM_SOURCE_FORMATS:
+        raise ValueError(
+            f"from_source is for the formats {', '.join(FROM_SOURCE_FORMATS)}; got {name!r}"
+        )
+    convert: Any = module.convert
+    result: bytes = convert(data, chooser, limits, from_source=True)
+    return result
 
 
 def convert_file(
@@ -129,6 +159,7 @@ def convert_file(
     conventions: Iterable[str] = (),
     keep: Iterable[str] = (),
     limits: Limits | None = None,
+    from_source: bool = False,
 ) -> None:
     """Convert the file at *path* into *output* (which may be *path* itself).
 
@@ -148,6 +179,7 @@ def convert_file(
         conventions=conventions,
         keep=keep,
         limits=limits,
+        from_source=from_source,
     )
     target = os.fspath(output)
 
