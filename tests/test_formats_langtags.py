@@ -33,6 +33,8 @@ def test_uzbek_tags_switch_script_in_their_own_style(
 
 def test_a_bare_tag_follows_the_style_and_other_languages_stay() -> None:
     assert for_script("uz", "cyrillic", style="bcp47") == "uz-Cyrl"
+    assert for_script("uz", "cyrillic", style="underscore") == "uz_Cyrl"
+    assert for_script("uz_UZ", "cyrillic", style="underscore") == "uz_Cyrl_UZ"
     assert for_script(" uz ", "cyrillic", style="posix") == " uz@cyrillic "
     for other in ("ru", "en-US", "uzb", ""):
         assert declared_script(other) is None

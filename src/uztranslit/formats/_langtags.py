@@ -12,8 +12,9 @@ Catalogues declare their language two ways, and both are kept in their own style
 | `uz_Cyrl`, `uz_Cyrl_UZ`, `uz-Cyrl`, `uz-Cyrl-UZ` | Cyrillic | unchanged | `Cyrl` → `Latn` |
 | `uz-UZ` (BCP 47: XLIFF, JSON, XML) | Latin | `uz-Cyrl-UZ` | unchanged |
 
-A bare `uz` becomes `uz@cyrillic` in gettext style (.po) and `uz-Cyrl` in BCP 47
-style (XLIFF); Latin is always written without a mark where the tag had none.
+A bare `uz` becomes `uz@cyrillic` in gettext style (.po), `uz-Cyrl` in BCP 47
+style (XLIFF) and `uz_Cyrl` in Flutter's (ARB `@@locale`); `uz_UZ` in Flutter's
+style becomes `uz_Cyrl_UZ`.  Latin is written without a mark where the tag had none.
 Tags of other languages are left alone.  "new-latin" is a Latin script here.
 """
 
@@ -22,7 +23,10 @@ from __future__ import annotations
 import re
 from typing import Final, Literal
 
-Style = Literal["posix", "bcp47"]
+# How a tag with no separator to tell (a bare "uz") marks Cyrillic: posix as
+# gettext does (uz@cyrillic), bcp47 as XML and the web do (uz-Cyrl), underscore as
+# Flutter and Android resources do (uz_Cyrl).
+Style = Literal["posix", "bcp47", "underscore"]
 
 _UZBEK: Final = re.compile(
     r"(?P<lang>uz)"
@@ -70,11 +74,11 @@ def for_script(tag: str, script: str, *, style: Style) -> str:
         new += (found["sep2"] + region) if region else ""
         if found["modifier"]:
             new += "@" + target
-    elif sep == "-":
-        new = f"{lang}-{_SUBTAG[target]}" + (f"-{region}" if region else "")
-    else:
+    elif found["modifier"] or (style == "posix" and sep == "_"):
         new = lang + (sep + region if region else "")
         if target == "cyrillic":
             new += "@cyrillic"
+    else:
+        new = lang + sep + _SUBTAG[target] + (sep + region if region else "")
     start = tag.index(stripped)
     return tag[:start] + new + tag[start + len(stripped) :]
