@@ -108,7 +108,7 @@ def test_an_ascii_apostrophe_in_icu_text_is_doubled() -> None:
 def test_icu_quoting_is_read_before_converting() -> None:
     parts = _icu.parts("O''zbekiston '{'shahar'}' {n, number, ::currency/UZS}")
     assert [p.text for p in parts] == [
-        "Oʼzbekiston ".replace("ʼ", "'"),
+        "O'zbekiston ",
         None,
         "shahar",
         None,
