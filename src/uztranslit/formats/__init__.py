@@ -53,6 +53,7 @@ FORMATS: Final = MappingProxyType(
         "text": ("text", (".txt",)),  # plain text in UTF-8: the default
         "po": ("po", (".po", ".pot")),  # gettext catalogues and templates
         "json": ("jsoncat", (".json", ".arb")),  # i18next, vue-i18n, ARB, Chrome messages
+        "android": ("android", ()),  # Android strings.xml: by content (<resources), not by .xml
     }
 )
 
