@@ -54,6 +54,7 @@ FORMATS: Final = MappingProxyType(
         "po": ("po", (".po", ".pot")),  # gettext catalogues and templates
         "json": ("jsoncat", (".json", ".arb")),  # i18next, vue-i18n, ARB, Chrome messages
         "android": ("android", ()),  # Android strings.xml: by content (<resources), not by .xml
+        "xliff": ("xliff", (".xlf", ".xliff")),  # XLIFF 1.2 and 2.0, also by content (<xliff)
     }
 )
 
