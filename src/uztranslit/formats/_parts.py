@@ -102,3 +102,33 @@ def convert_parts(translit: Transliterator, parts: Sequence[Part], escape: Escap
         else:
             written.append(escape(part, text))
     return "".join(written)
+
+
+# Stands between two strings converted in one run, so that each is a text of its own.
+_BETWEEN: Final = Part("")
+
+
+def convert_strings(
+    translit: Transliterator, strings: Sequence[Sequence[Part]], escape: Escape
+) -> list[str]:
+    """The new raw form of each string (as convert_parts), all converted in one run."""
+    joined: list[Part] = []
+    for parts in strings:
+        joined += [*parts, _BETWEEN]
+    results: list[str] = []
+    current: list[str] = []
+    for part, text in zip(joined, converted_texts(translit, joined), strict=True):
+        if part is _BETWEEN:
+            results.append("".join(current))
+            current = []
+        elif text is None or text == part.text:
+            current.append(part.raw)
+        else:
+            current.append(escape(part, text))
+    return results
+
+
+def unescaped(part: Part, text: str) -> str:
+    """An Escape for formats whose text needs none."""
+    del part
+    return text

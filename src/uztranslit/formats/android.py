@@ -26,7 +26,7 @@ from typing import Final
 
 from . import _xmlspans
 from ._base import Chooser, Entry, Limits
-from ._parts import Part, converted_texts, visible_text
+from ._parts import Part, convert_strings, visible_text
 
 NAME: Final = "android"
 
@@ -136,26 +136,15 @@ def entries(data: bytes) -> Iterator[Entry]:
             yield Entry(element.line, text)
 
 
-_BETWEEN: Final = Part("")
-
-
 def convert(data: bytes, choose: Chooser, limits: Limits, /) -> bytes:
     """The resources with their strings converted (see the module's docstring)."""
     del limits  # a resource file unpacks to nothing
     found = _read(data)
     translit = choose(visible_text(parts) for _, parts in found)
-    joined: list[Part] = []
-    for _, parts in found:
-        joined += [*parts, _BETWEEN]
-    texts = iter(converted_texts(translit, joined))
+    new_strings = convert_strings(translit, [parts for _, parts in found], escape)
     out, last = [], 0
-    for element, parts in found:
-        written = []
-        for part in parts:
-            text = next(texts)
-            written.append(part.raw if text is None or text == part.text else escape(part, text))
-        next(texts)  # the part between strings
-        new = "".join(written).encode("utf-8")
+    for (element, _), new_string in zip(found, new_strings, strict=True):
+        new = new_string.encode("utf-8")
         if new != data[element.content_start : element.content_end]:
             out += [data[last : element.content_start], new]
             last = element.content_end

@@ -30,10 +30,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Final
 
-from .._transliterator import Transliterator
 from . import _icu, _langtags
 from ._base import Chooser, Entry, FormatError, Limits
-from ._parts import Part, converted_texts, visible_text
+from ._parts import Part, convert_strings, visible_text
 from .text import BOM, decode
 
 NAME: Final = "json"
@@ -252,7 +251,7 @@ def convert(data: bytes, choose: Chooser, limits: Limits, /) -> bytes:
     bom, catalogue = _read(data)
     all_parts = [message_parts(token.value, catalogue.kind) for token in catalogue.tokens]
     translit = choose(visible_text(parts) for parts in all_parts)
-    new_values = _converted_values(translit, all_parts)
+    new_values = convert_strings(translit, all_parts, _escape)
     style = style_of(catalogue.text)
     out, last = [], 0
     for token, new in zip(catalogue.tokens, new_values, strict=True):
@@ -264,28 +263,6 @@ def convert(data: bytes, choose: Chooser, limits: Limits, /) -> bytes:
     if catalogue.kind == "arb" and catalogue.locale is not None:
         text = _switched_locale(text, catalogue.locale, translit.target)
     return bom + text.encode("utf-8")
-
-
-def _converted_values(translit: Transliterator, all_parts: list[list[Part]]) -> list[str]:
-    """Each value's new text, all converted in one run with a syntax part between values."""
-    joined: list[Part] = []
-    for parts in all_parts:
-        joined += [*parts, _BETWEEN]
-    values: list[str] = []
-    current: list[str] = []
-    for part, text in zip(joined, converted_texts(translit, joined), strict=True):
-        if part is _BETWEEN:
-            values.append("".join(current))
-            current = []
-        elif text is None:
-            current.append(part.raw)
-        else:
-            current.append(part.raw if text == part.text else _escape(part, text))
-    return values
-
-
-# Stands between two values, so that each is converted as a text of its own.
-_BETWEEN: Final = Part("")
 
 
 def _switched_locale(text: str, locale: str, target: str) -> str:

@@ -23,10 +23,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
-from .._transliterator import Transliterator
 from . import _langtags, _xmlspans
 from ._base import Chooser, Entry, Limits
-from ._parts import Part, converted_texts, visible_text
+from ._parts import Part, convert_strings, unescaped, visible_text
 from ._xmlspans import Element
 
 NAME: Final = "xliff"
@@ -105,25 +104,8 @@ def entries(data: bytes) -> Iterator[Entry]:
                 yield Entry(unit.target.line, text)
 
 
-_BETWEEN: Final = Part("")
 # A splice: (start, end, new bytes) in the file.
 _Splice = tuple[int, int, bytes]
-
-
-def _converted(translit: Transliterator, all_parts: list[list[Part]]) -> list[str]:
-    """The new inner XML of each list of parts, all converted in one run."""
-    joined: list[Part] = []
-    for parts in all_parts:
-        joined += [*parts, _BETWEEN]
-    results: list[str] = []
-    current: list[str] = []
-    for part, text in zip(joined, converted_texts(translit, joined), strict=True):
-        if part is _BETWEEN:
-            results.append("".join(current))
-            current = []
-        else:
-            current.append(part.raw if text is None else text)
-    return results
 
 
 def _new_target(data: bytes, unit: Unit, content: str) -> _Splice:
@@ -159,7 +141,7 @@ def convert(data: bytes, choose: Chooser, limits: Limits, /, *, from_source: boo
     source_parts = [inner_parts(data, u.source) for u in empty if u.source is not None]
     translit = choose(visible_text(parts) for parts in target_parts + source_parts)
     splices: list[_Splice] = []
-    new_contents = _converted(translit, target_parts + source_parts)
+    new_contents = convert_strings(translit, target_parts + source_parts, unescaped)
     for unit, content in zip(targets, new_contents[: len(targets)], strict=True):
         assert unit.target is not None
         new = content.encode("utf-8")
