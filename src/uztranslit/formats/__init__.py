@@ -55,6 +55,7 @@ FORMATS: Final = MappingProxyType(
         "json": ("jsoncat", (".json", ".arb")),  # i18next, vue-i18n, ARB, Chrome messages
         "android": ("android", ()),  # Android strings.xml: by content (<resources), not by .xml
         "xliff": ("xliff", (".xlf", ".xliff")),  # XLIFF 1.2 and 2.0, also by content (<xliff)
+        "apple": ("apple", (".strings", ".stringsdict")),  # iOS and macOS catalogues
     }
 )
 
