@@ -33,6 +33,7 @@ from ._base import (
     Limits,
     chooser_for,
 )
+from ._check import check_bytes
 
 __all__ = [
     "FORMATS",
@@ -40,6 +41,7 @@ __all__ = [
     "FormatError",
     "FormatWarning",
     "Limits",
+    "check_bytes",
     "convert_bytes",
     "convert_file",
     "detect_format",

@@ -82,3 +82,22 @@ def for_script(tag: str, script: str, *, style: Style) -> str:
         new = lang + sep + _SUBTAG[target] + (sep + region if region else "")
     start = tag.index(stripped)
     return tag[:start] + new + tag[start + len(stripped) :]
+
+
+# An Uzbek tag in a file's path: uz-Cyrl.lproj, values-b+uz+Cyrl, values-uz-rUZ,
+# locale/uz@cyrillic/LC_MESSAGES, app_uz_Cyrl.arb, messages.uz-Latn.xlf.
+_IN_PATH: Final = re.compile(
+    r"(?<![A-Za-z])uz(?:[-_+](?P<script>Cyrl|Latn|cyrl|latn)(?![A-Za-z])|@(?P<modifier>cyrillic|latin))?"
+    r"(?![A-Za-z])"
+)
+
+
+def declared_in_path(path: str) -> str | None:
+    """ "cyrillic" or "latin" from the last Uzbek tag in a file's *path* (the folder
+    Android and Apple declare a catalogue's language by); None if it has none."""
+    found = list(_IN_PATH.finditer(path))
+    if not found:
+        return None
+    last = found[-1]
+    script = (last["script"] or "").lower()
+    return "cyrillic" if script == "cyrl" or last["modifier"] == "cyrillic" else "latin"

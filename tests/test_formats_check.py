@@ -1,0 +1,105 @@
+"""check_bytes: entries in the wrong script for the file's declared language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from uztranslit.formats import Entry, check_bytes, convert_bytes
+from uztranslit.formats._langtags import declared_in_path
+
+FIXTURES = Path(__file__).parent / "fixtures" / "catalogs"
+
+LATIN_PO = """\
+msgid ""
+msgstr ""
+"Language: uz\\n"
+
+msgid "Save"
+msgstr "Saqlash"
+
+msgid "Cancel"
+msgstr "Бекор қилиш"
+
+msgid "%d files"
+msgid_plural "%d files"
+msgstr[0] "%d ta fayl"
+msgstr[1] "%d та файл"
+
+msgid "Open"
+msgstr "%s"
+""".encode()
+
+
+def test_cyrillic_strings_in_a_latin_catalogue_are_listed_with_their_lines() -> None:
+    assert check_bytes(LATIN_PO, filename="uz.po") == [
+        Entry(9, "Бекор қилиш"),
+        Entry(14, "%d та файл"),
+    ]
+
+
+def test_the_expected_script_overrides_the_declared_one() -> None:
+    found = check_bytes(LATIN_PO, filename="uz.po", expected="cyrillic")
+    assert [entry.line for entry in found] == [6, 13]
+    with pytest.raises(ValueError, match="expected must be one of"):
+        check_bytes(LATIN_PO, format="po", expected="lat")
+    with pytest.raises(TypeError, match="must be bytes"):
+        check_bytes("x", format="text")  # type: ignore[arg-type]
+
+
+def test_a_clean_catalogue_has_nothing_to_list() -> None:
+    for name in ("uz_cyrillic.po", "messages.uz.xlf", "strings.xml", "Localizable.strings"):
+        data = (FIXTURES / name).read_bytes()
+        assert check_bytes(data, filename=name) == [], name
+
+
+def test_untranslated_english_in_a_cyrillic_catalogue_is_listed() -> None:
+    data = (FIXTURES / "uz_cyrillic.po").read_bytes()
+    data = data.replace('msgstr "Чиқиш"'.encode(), b'msgstr "Quit"')
+    assert check_bytes(data, filename="uz.po") == [Entry(49, "Quit")]
+
+
+def test_xliff_declares_by_target_language() -> None:
+    data = (FIXTURES / "messages.uz.xlf").read_bytes()
+    cyrillic_declared = data.replace(b'target-language="uz-Latn"', b'target-language="uz-Cyrl"')
+    found = check_bytes(cyrillic_declared, filename="messages.xlf")
+    assert [entry.line for entry in found] == [7, 15, 20, 24, 32]
+
+
+def test_android_and_apple_declare_by_their_folder() -> None:
+    latin = (FIXTURES / "strings.xml").read_bytes()
+    cyrillic = convert_bytes(latin, to="cyrillic", format="android")
+    mixed = cyrillic.replace("Бош саҳифа".encode(), b"Bosh sahifa")
+    assert check_bytes(mixed, filename="res/values-b+uz+Cyrl/strings.xml") == [
+        Entry(6, "Bosh sahifa")
+    ]
+    # declared Latin by its folder, the whole Cyrillic file is wrong
+    assert len(check_bytes(cyrillic, filename="res/values-uz/strings.xml")) == 12
+    strings = (FIXTURES / "Localizable.strings").read_bytes()
+    assert len(check_bytes(strings, filename="uz-Latn.lproj/Localizable.strings")) == 6
+
+
+def test_without_a_declaration_the_majority_script_is_expected() -> None:
+    text = "Birinchi qator\nИккинчи қатор\nUchinchi qator\n123\n".encode()
+    assert check_bytes(text) == [Entry(2, "Иккинчи қатор")]
+    assert check_bytes(text, expected="cyrillic") == [
+        Entry(1, "Birinchi qator"),
+        Entry(3, "Uchinchi qator"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "script"),
+    [
+        ("App/uz-Cyrl.lproj/Localizable.strings", "cyrillic"),
+        ("app/src/main/res/values-b+uz+Cyrl/strings.xml", "cyrillic"),
+        ("app/src/main/res/values-uz-rUZ/strings.xml", "latin"),
+        ("locale/uz@cyrillic/LC_MESSAGES/django.po", "cyrillic"),
+        ("lib/l10n/app_uz_Latn.arb", "latin"),
+        ("res/values-ru/strings.xml", None),
+        ("src/buzz/strings.xml", None),
+    ],
+)
+def test_the_script_a_path_declares(path: str, script: str | None) -> None:
+    assert declared_in_path(path) == script
