@@ -27,6 +27,8 @@ def test_xliff_is_found_by_ending_and_by_content() -> None:
     assert detect_format("messages.uz.xlf", XLIFF12[:4096]) == "xliff"
     assert detect_format("anything.xml", XLIFF20[:4096]) == "xliff"
     assert detect_format("src/locale/messages.xliff", b"") == "xliff"
+    # a catalogue that only mentions xliff is not XLIFF
+    assert detect_format("uz.po", b'msgid "<xliff:g id="a">%s</xliff:g>"\n') == "po"
 
 
 def test_xliff12_targets_and_target_language_change_and_nothing_else() -> None:

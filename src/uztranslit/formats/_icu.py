@@ -26,7 +26,10 @@ _CHOICE_TYPES: Final = _PLURAL_TYPES | {"select"}
 _NAME: Final = re.compile(r"\s*([^\s{}#',|]+)\s*")
 _SELECTOR: Final = re.compile(r"\s*(?:offset:\s*[0-9]+\s*)?(=?-?[^\s{}]+)\s*")
 _SPACE: Final = re.compile(r"\s*")
-KIND: Final = "icu"  # the kind of ICU text parts
+KIND: Final = "icu"
+# The characters that may end a run of plain message text, and such a run.
+_SPECIAL: Final = frozenset("'{}#")
+_PLAIN: Final = re.compile(r"[^'{}#]+")  # the kind of ICU text parts
 
 
 class IcuError(ValueError):
@@ -92,6 +95,12 @@ class _Reader:
                     continue
                 chars.append("'")
                 self.pos += 1
+                continue
+            if char not in _SPECIAL:
+                run = _PLAIN.match(text, self.pos)
+                assert run is not None
+                chars.append(run.group())
+                self.pos = run.end()
                 continue
             if char == "}":
                 break

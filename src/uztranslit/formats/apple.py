@@ -113,9 +113,11 @@ def parse_strings(text: str) -> list[Value]:
     expected = ("key", "=", "value", ";")
     state = 0
     pos = 0
+    line, counted = 1, 0  # the line of *pos*, counted up to *counted*
     while pos < len(text):
         found = _TOKEN.match(text, pos)
-        line = text.count("\n", 0, pos) + 1
+        line += text.count("\n", counted, pos)
+        counted = pos
         if text.startswith("/*", pos) and (found is None or not found["comment"]):
             raise FormatError("an unclosed comment", line)
         if found is None:

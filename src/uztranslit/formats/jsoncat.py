@@ -114,7 +114,8 @@ def string_tokens(text: str) -> Iterator[Token]:
         elif char == '"':
             found = _STRING.match(text, pos)
             assert found is not None  # the text was checked by load()
-            value = json.loads(found.group())
+            token = found.group()
+            value = json.loads(token) if "\\" in token else token[1:-1]
             if expecting_key:
                 stack[-1][1] = value
             else:

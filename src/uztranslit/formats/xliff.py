@@ -33,12 +33,15 @@ NAME: Final = "xliff"
 _KEPT: Final = frozenset({"ph", "bpt", "ept", "it"})  # inline code, not text
 _UNITS: Final = frozenset({"trans-unit", "segment", "ignorable"})
 _LANGUAGE_ATTRIBUTES: Final = (("file", "target-language"), ("xliff", "trgLang"))
-_HEAD: Final = re.compile(rb"<xliff[\s>]")
+# The head of an XLIFF document: a BOM, an XML declaration and comments before <xliff>.
+_HEAD: Final = re.compile(
+    rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<xliff[\s>]", re.DOTALL
+)
 
 
 def sniff(head: bytes) -> bool:
     """Whether *head* is the start of an XLIFF document."""
-    return _HEAD.search(head) is not None
+    return _HEAD.match(head) is not None
 
 
 @dataclass
