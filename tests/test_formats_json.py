@@ -192,3 +192,22 @@ def test_entries_for_check_name_each_value_with_its_line() -> None:
     assert to_cyrillic("Kutubxona") in [
         e.text for e in jsoncat.entries(convert_bytes(ARB, to="cyrillic", format="json"))
     ]
+
+
+_ICU_TEXT = st.text(alphabet="abc' #|{}Шў", max_size=12)
+
+
+@given(
+    st.lists(st.tuples(_ICU_TEXT, st.sampled_from(["", "{n}", "{n, plural, one {x} other {# y}}"])))
+)
+def test_icu_parts_put_back_together_give_the_message(pieces: list[tuple[str, str]]) -> None:
+    message = "".join(text + argument for text, argument in pieces)
+    try:
+        parts = _icu.parts(message)
+    except _icu.IcuError:
+        return
+    assert "".join(part.raw for part in parts) == message
+    for part in parts:
+        if part.text is not None:  # its text written back reads as the same text
+            again = _icu.parts(_icu.escape(part, part.text))
+            assert [p.text for p in again] == [part.text]

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import polib
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from uztranslit import to_cyrillic, to_latin
 from uztranslit.formats import FormatError, FormatWarning, convert_bytes, detect_format
@@ -163,3 +165,11 @@ def test_the_declared_script_and_the_entries_for_check() -> None:
     assert found[0] == (23, "Файллар")
     assert (44, "%d та файл танланди") in found
     assert all(entry.text for entry in found)
+
+
+@given(st.text())
+def test_po_strings_encode_and_decode_back(text: str) -> None:
+    encoded = po_format.encode_string(text)
+    assert po_format.decode_string(encoded, 1) == text
+    assert "\n" not in encoded
+    assert all(encoded[i - 1] == "\\" for i, char in enumerate(encoded) if char == '"')
