@@ -103,3 +103,10 @@ def test_without_a_declaration_the_majority_script_is_expected() -> None:
 )
 def test_the_script_a_path_declares(path: str, script: str | None) -> None:
     assert declared_in_path(path) == script
+
+
+def test_the_listed_entries_are_fixed_by_converting_from_their_script() -> None:
+    fixed = convert_bytes(LATIN_PO, to="latin", source="cyrillic", filename="uz.po")
+    assert check_bytes(fixed, filename="uz.po") == []
+    assert b'msgstr "Bekor qilish"' in fixed
+    assert b'msgstr "Saqlash"' in fixed  # the Latin ones stay as they were

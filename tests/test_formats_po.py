@@ -173,3 +173,8 @@ def test_po_strings_encode_and_decode_back(text: str) -> None:
     assert po_format.decode_string(encoded, 1) == text
     assert "\n" not in encoded
     assert all(encoded[i - 1] == "\\" for i, char in enumerate(encoded) if char == '"')
+
+
+def test_from_source_must_be_a_bool() -> None:
+    with pytest.raises(TypeError, match="from_source must be a bool"):
+        convert_bytes(TEMPLATE, to="latin", format="po", from_source="yes")  # type: ignore[arg-type]

@@ -5,7 +5,10 @@ byte for byte.  Each format is one module in this package with one interface
 (see _base.FormatModule): ``convert(data, choose, limits) -> bytes``, where
 *choose* turns the file's visible texts into the Transliterator to use (it
 detects the source script when none was given).  A new format is one module
-plus one row of FORMATS.
+plus one row of FORMATS.  A module may also offer ``sniff(head) -> bool`` (it
+is chosen by content), ``entries(data)`` and ``declared_script(data)`` (for
+check_bytes, the localiser's check), and the keyword ``from_source`` of
+convert() (FROM_SOURCE_FORMATS).  docs/formats.md describes each format.
 
 Optional dependencies (lxml for Office XML, polib for gettext) are imported by
 the modules that need them, so ``import uztranslit`` stays fast; without them a
