@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from uztranslit.formats import Entry, check_bytes, convert_bytes
+from uztranslit.formats import Entry, FormatError, FormatWarning, check_bytes, convert_bytes
 from uztranslit.formats._langtags import declared_in_path
 
 FIXTURES = Path(__file__).parent / "fixtures" / "catalogs"
@@ -110,3 +113,44 @@ def test_the_listed_entries_are_fixed_by_converting_from_their_script() -> None:
     assert check_bytes(fixed, filename="uz.po") == []
     assert b'msgstr "Bekor qilish"' in fixed
     assert b'msgstr "Saqlash"' in fixed  # the Latin ones stay as they were
+
+
+_FIXTURE_FORMATS = [
+    ("uz_cyrillic.po", "po"),
+    ("app_uz.arb", "json"),
+    ("messages.json", "json"),
+    ("strings.xml", "android"),
+    ("messages.uz.xlf", "xliff"),
+    ("Localizable.strings", "apple"),
+    ("Localizable.stringsdict", "apple"),
+]
+_DAMAGE = st.lists(
+    st.tuples(
+        st.floats(0, 1),
+        st.sampled_from([b"", b'"', b"\\", b"{", b"}", b"<", b"'", b"\n", b"&", b"/*", b"\xff"]),
+        st.integers(0, 6),
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_FIXTURE_FORMATS), _DAMAGE)
+def test_damaged_catalogues_are_converted_or_refused_never_crash(
+    fixture: tuple[str, str], damage: list[tuple[float, bytes, int]]
+) -> None:
+    data = bytearray((FIXTURES / fixture[0]).read_bytes())
+    lines: list[int | None] = []
+    for where, insert, cut in damage:
+        at = int(where * len(data))
+        data[at : at + cut] = insert
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FormatWarning)
+        for to in ("latin", "cyrillic"):
+            try:
+                assert isinstance(convert_bytes(bytes(data), to=to, format=fixture[1]), bytes)
+                check_bytes(bytes(data), format=fixture[1])
+            except FormatError as error:  # the one error a bad file may give
+                lines.append(error.line)
+    assert all(line is None or line >= 1 for line in lines)

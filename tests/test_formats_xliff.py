@@ -91,3 +91,16 @@ def test_malformed_xliff_names_the_line_and_entities_are_refused() -> None:
     bomb = b'<!DOCTYPE x [<!ENTITY a "aaaa">]><xliff version="1.2"><file/></xliff>'
     with pytest.raises(FormatError, match="entities"):
         convert_bytes(bomb, to="latin", format="xliff")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b'<?xml version="1.0" encoding="ISO-8859-1"?>\n<xliff version="1.2"/>', "ISO-8859-1"),
+        (b'<?xml version="1.0" encoding="UTF-3"?>\n<xliff version="1.2"/>', "UTF-3"),
+        (b'<xliff version="1.2">\n<file>\xe9</file></xliff>', "line 2: cannot decode"),
+    ],
+)
+def test_only_utf8_xml_is_read(data: bytes, message: str) -> None:
+    with pytest.raises(FormatError, match=message):
+        convert_bytes(data, to="latin", format="xliff")

@@ -24,7 +24,9 @@ from xml.parsers import expat
 
 from ._base import FormatError
 from ._parts import Part
+from .text import decode
 
+_ENCODING: Final = re.compile(rb"""(?:\xef\xbb\xbf)?<\?xml[^>]*?\sencoding\s*=\s*["']([^"']*)["']""")
 _TAG_END: Final = re.compile(rb"""(?:[^>"']|"[^"]*"|'[^']*')*>""")
 _MARKUP: Final = re.compile(
     r"""<!\[CDATA\[(?P<cdata>.*?)\]\]>|<!--.*?-->|<\?.*?\?>"""
@@ -64,6 +66,10 @@ def read(data: bytes) -> Element:
     """The root element of the UTF-8 XML *data*, with every element's offsets."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise FormatError("only UTF-8 XML is read here; this file is UTF-16")
+    decode(data)  # FormatError naming the line of a byte that is not UTF-8
+    declared = _ENCODING.match(data)
+    if declared is not None and declared[1].lower().replace(b"-", b"") != b"utf8":
+        raise FormatError(f"only UTF-8 XML is read here; this file is {declared[1].decode()}", 1)
     parser = expat.ParserCreate()
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     parser.StartDoctypeDeclHandler = _refuse_internal_subset
