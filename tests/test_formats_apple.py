@@ -46,6 +46,12 @@ def test_utf16_strings_files_stay_utf16() -> None:
     assert latin == b"\xff\xfe" + '"a" = "O\'zbekiston";\n'.encode("utf-16-le")
 
 
+def test_escaped_surrogate_pairs_stay_escaped() -> None:
+    data = b'"a" = "\\UD83D\\UDE00 \\U0421\xd0\xb0\xd0\xbb\xd0\xbe\xd0\xbc";'
+    latin = convert_bytes(data, to="latin", format="apple")
+    assert latin == b'"a" = "\\UD83D\\UDE00 Salom";'
+
+
 def test_stringsdict_converts_user_text_only() -> None:
     latin = convert_bytes(STRINGSDICT, to="latin", filename="Localizable.stringsdict")
     assert changed(STRINGSDICT, latin) == [

@@ -147,6 +147,11 @@ def test_chrome_messages_convert_only_the_message() -> None:
     assert json.loads(back)["greeting"]["message"] == "Салом, $USER$! Сизда $COUNT$ та хабар бор."
 
 
+def test_a_lone_surrogate_stays_an_escape() -> None:
+    data = '{"a": "\\ud800 Салом"}'.encode()
+    assert convert_bytes(data, to="latin", format="json") == b'{"a": "\\ud800 Salom"}'
+
+
 def test_a_file_written_with_ascii_escapes_stays_so() -> None:
     data = json.dumps({"k": "Ўзбекистон/Тошкент", "n": 1}, indent=1).replace("/", "\\/")
     latin = convert_bytes(data.encode(), to="latin", format="json")

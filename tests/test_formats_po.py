@@ -150,6 +150,7 @@ def test_from_source_is_refused_for_plain_text() -> None:
         ('msgid "a"\nmsgstr "b"\n\n"c"\n', 4, "without a keyword"),
         ('msgid "a"\nmsgsrt "b"\n', 2, "expected msgid, msgstr"),
         ('msgid "a"\nmsgstr "\\q"\n', 2, "unknown escape"),
+        ('msgid "a"\nmsgstr "\\xFFFFFFFFFF"\n', 2, "out of range"),
         ('#: x.c:1\nmsgid "a"\n\nmsgid "b"\nmsgstr "c"\n', 2, "both msgid and msgstr"),
     ],
 )

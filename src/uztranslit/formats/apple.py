@@ -83,7 +83,10 @@ def decode_string(raw: str) -> str:
 
 def encode_string(text: str) -> str:
     """*text* written as the content of a .strings quoted string."""
-    return "".join(_WRITTEN.get(char, char) for char in text)
+    return "".join(
+        f"\\U{ord(char):04X}" if "\ud800" <= char <= "\udfff" else _WRITTEN.get(char, char)
+        for char in text
+    )
 
 
 @dataclass(frozen=True)

@@ -192,7 +192,7 @@ def encode(value: str, style: Style) -> str:
             out.append(_ESCAPED[char])
         elif char == "/" and style.escaped_slash:
             out.append("\\/")
-        elif char < " " or (style.ascii_only and char > "\x7f"):
+        elif char < " " or (style.ascii_only and char > "\x7f") or "\ud800" <= char <= "\udfff":
             code = ord(char)
             units = (
                 [code]

@@ -106,6 +106,11 @@ class Message:
         return msgid is not None and msgid.text == "" and self.get("msgctxt") is None
 
 
+def _is_scalar(code: int) -> bool:
+    """Whether *code* is a Unicode scalar value (a character UTF-8 can write)."""
+    return code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF
+
+
 def decode_string(raw: str, line: int) -> str:
     """The text of a PO string's content *raw* (escapes decoded)."""
 
@@ -114,6 +119,8 @@ def decode_string(raw: str, line: int) -> str:
         if octal is not None:
             return chr(int(octal, 8))
         if hexadecimal is not None:
+            if len(hexadecimal) > 6 or not _is_scalar(int(hexadecimal, 16)):
+                raise FormatError(f"escape \\x{hexadecimal} out of range", line)
             return chr(int(hexadecimal, 16))
         if char in _ESCAPES:
             return _ESCAPES[char]
