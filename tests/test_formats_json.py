@@ -216,3 +216,18 @@ def test_icu_parts_put_back_together_give_the_message(pieces: list[tuple[str, st
         if part.text is not None:  # its text written back reads as the same text
             again = _icu.parts(_icu.escape(part, part.text))
             assert [p.text for p in again] == [part.text]
+
+
+def test_nested_icu_arguments_keep_their_syntax() -> None:
+    message = (
+        "{place, selectordinal, one {#-oʻrin} other {#-oʻrin}} — "
+        "{gender, select, female {{n, plural, one {U # ta kitob oldi} other {U # ta kitob oldi}}}"
+        " other {Ular oldi}} '{'belgi'}'"
+    )
+    arb = json.dumps({"@@locale": "uz", "m": message}, ensure_ascii=False).encode()
+    cyrillic = json.loads(convert_bytes(arb, to="cyrillic", format="json"))["m"]
+    assert cyrillic == (
+        "{place, selectordinal, one {#-ўрин} other {#-ўрин}} — "
+        "{gender, select, female {{n, plural, one {У # та китоб олди} other {У # та китоб олди}}}"
+        " other {Улар олди}} '{'белги'}'"
+    )

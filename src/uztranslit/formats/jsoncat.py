@@ -199,9 +199,7 @@ def encode(value: str, style: Style) -> str:
                 if code < 0x10000
                 else [0xD800 + ((code - 0x10000) >> 10), 0xDC00 + (code & 0x3FF)]
             )
-            for unit in units:
-                written = f"\\u{unit:04x}"
-                out.append(written.upper().replace("\\U", "\\u") if style.upper_hex else written)
+            out += [f"\\u{unit:04X}" if style.upper_hex else f"\\u{unit:04x}" for unit in units]
         else:
             out.append(char)
     out.append('"')
@@ -210,6 +208,8 @@ def encode(value: str, style: Style) -> str:
 
 @dataclass(frozen=True)
 class Catalogue:
+    """A JSON catalogue read: its text, kind, converted string tokens and ARB locale."""
+
     text: str
     kind: str
     tokens: list[Token]

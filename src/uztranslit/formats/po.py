@@ -275,7 +275,7 @@ def convert(data: bytes, choose: Chooser, limits: Limits, /, *, from_source: boo
     body = [m for m in messages if not m.is_header]
     translations = [t for m in body for t in m.translations if t.text]
     if from_source:
-        translit = choose(m.get("msgid").text for m in body if m.get("msgid"))  # type: ignore[union-attr]
+        translit = choose(msgid.text for m in body if (msgid := m.get("msgid")) is not None)
     else:
         translit = choose(t.text for t in translations)
         if body and not translations:
