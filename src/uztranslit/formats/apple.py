@@ -45,7 +45,7 @@ _SPECIFIER: Final = re.compile(
     r"[@dDiuUxXoOfFeEgGcCsSpaA%]"
 )
 _TOKEN: Final = re.compile(
-    r"""(?P<space>\s+)|(?P<comment>/\*.*?\*/|//[^\n]*)|(?P<string>"(?:[^"\\]|\\.)*")"""
+    r"""(?P<space>\s+)|(?P<comment>/\*.*?\*/|//[^\n]*)|(?P<string>"[^"\\]*(?:\\.[^"\\]*)*")"""
     r"""|(?P<word>[A-Za-z0-9_.$:/-]+)|(?P<punct>[=;])""",
     re.DOTALL,
 )
@@ -53,7 +53,8 @@ _ESCAPES: Final = MappingProxyType(
     {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "'": "'", "0": "\0"}
 )
 _ESCAPE: Final = re.compile(r"\\(?:[Uu]([0-9A-Fa-f]{4})|(.))", re.DOTALL)
-_WRITTEN: Final = MappingProxyType({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"})
+_WRITTEN: Final = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"})
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 _TYPE_KEYS: Final = frozenset({"NSStringFormatSpecTypeKey", "NSStringFormatValueTypeKey"})
 
 
@@ -83,10 +84,10 @@ def decode_string(raw: str) -> str:
 
 def encode_string(text: str) -> str:
     """*text* written as the content of a .strings quoted string."""
-    return "".join(
-        f"\\U{ord(char):04X}" if "\ud800" <= char <= "\udfff" else _WRITTEN.get(char, char)
-        for char in text
-    )
+    written = text.translate(_WRITTEN)
+    if _SURROGATE.search(written) is None:
+        return written
+    return _SURROGATE.sub(lambda found: f"\\U{ord(found.group()):04X}", written)
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ from .text import BOM, decode
 
 NAME: Final = "json"
 
-_STRING: Final = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_STRING: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _SPACE: Final = re.compile(r"[ \t\r\n]*")
 _LITERAL: Final = re.compile(r"[^,\]}\s]+")
 # Interpolations and markup kept as written in catalogue strings (not ICU ones):

@@ -57,9 +57,10 @@ _ESCAPES: Final = MappingProxyType(
 )
 _ESCAPE: Final = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))", re.DOTALL)
 # How a character of converted text is written back in a PO string.
-_WRITTEN: Final = MappingProxyType(
-    {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
-)
+_WRITTEN: Final = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"})
+_NEEDS_ESCAPE: Final = re.compile('[\\\\"\n\t\r]')
+# A quoted string: its content, up to the first unescaped quote.
+_STRING: Final = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"', re.DOTALL)
 _LANGUAGE: Final = re.compile(r"Language:[ \t]*([^\\]*)")
 
 
@@ -131,25 +132,19 @@ def decode_string(raw: str, line: int) -> str:
 
 def encode_string(text: str) -> str:
     """*text* written as the content of a PO string."""
-    return "".join(_WRITTEN.get(char, char) for char in text)
+    return text.translate(_WRITTEN) if _NEEDS_ESCAPE.search(text) else text
 
 
 def _string_at(line_text: str, start: int, number: int) -> tuple[int, int]:
     """The bounds of the content of the string whose opening quote is at *start*."""
     if start >= len(line_text) or line_text[start] != '"':
         raise FormatError("expected a quoted string", number)
-    index = start + 1
-    while index < len(line_text):
-        char = line_text[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == '"':
-            if line_text[index + 1 :].strip():
-                raise FormatError("unexpected text after the closing quote", number)
-            return start + 1, index
-        index += 1
-    raise FormatError("string not closed with a quote", number)
+    found = _STRING.match(line_text, start)
+    if found is None:
+        raise FormatError("string not closed with a quote", number)
+    if line_text[found.end() :].strip():
+        raise FormatError("unexpected text after the closing quote", number)
+    return found.span(1)
 
 
 def parse(text: str) -> tuple[list[str], list[Message]]:
@@ -157,6 +152,7 @@ def parse(text: str) -> tuple[list[str], list[Message]]:
     lines = text.splitlines(keepends=True)
     messages: list[Message] = []
     current: Field | None = None
+    has_msgstr = False  # whether the last message has a msgstr yet
     for index, line in enumerate(lines):
         number = index + 1
         body = line.rstrip("\r\n")
@@ -180,10 +176,12 @@ def parse(text: str) -> tuple[list[str], list[Message]]:
             entry_starts = keyword in ("msgctxt", "msgid")
             if (
                 not messages
-                or (entry_starts and messages[-1].translations)
+                or (entry_starts and has_msgstr)
                 or (keyword == "msgid" and messages[-1].get("msgid") is not None)
             ):
                 messages.append(Message())
+                has_msgstr = False
+            has_msgstr = has_msgstr or keyword.startswith("msgstr")
             messages[-1].fields.append(current)
             start = found.end()
         begin, end = _string_at(body, start, number)
