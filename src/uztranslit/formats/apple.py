@@ -54,6 +54,7 @@ _ESCAPES: Final = MappingProxyType(
 )
 _ESCAPE: Final = re.compile(r"\\(?:[Uu]([0-9A-Fa-f]{4})|(.))", re.DOTALL)
 _WRITTEN: Final = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"})
+_NEEDS_ESCAPE: Final = re.compile('[\\\\"\n\t]')
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
 _TYPE_KEYS: Final = frozenset({"NSStringFormatSpecTypeKey", "NSStringFormatValueTypeKey"})
 
@@ -84,7 +85,7 @@ def decode_string(raw: str) -> str:
 
 def encode_string(text: str) -> str:
     """*text* written as the content of a .strings quoted string."""
-    written = text.translate(_WRITTEN)
+    written = text.translate(_WRITTEN) if _NEEDS_ESCAPE.search(text) else text
     if _SURROGATE.search(written) is None:
         return written
     return _SURROGATE.sub(lambda found: f"\\U{ord(found.group()):04X}", written)

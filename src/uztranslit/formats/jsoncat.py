@@ -52,6 +52,7 @@ _PLACEHOLDER: Final = re.compile(
 )
 _ESCAPED: Final = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _ESCAPED.update({"\b": "\\b", "\f": "\\f"})
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 _NON_ASCII_ESCAPE: Final = re.compile(
     r"\\u(?:00[89a-fA-F][0-9a-fA-F]|0[1-9a-fA-F]..|[1-9a-fA-F]...)"
 )
@@ -186,6 +187,15 @@ def style_of(text: str) -> Style:
 
 def encode(value: str, style: Style) -> str:
     """*value* as a JSON string token in *style*."""
+    if style.upper_hex or _SURROGATE.search(value):
+        return _encoded_by_character(value, style)
+    written = json.dumps(value, ensure_ascii=style.ascii_only)
+    return written.replace("/", "\\/") if style.escaped_slash else written
+
+
+def _encoded_by_character(value: str, style: Style) -> str:
+    """encode(), one character at a time: for upper-case hex, and lone surrogates
+    (which json.dumps would write raw, and UTF-8 cannot)."""
     out = ['"']
     for char in value:
         if char in _ESCAPED:
