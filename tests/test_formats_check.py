@@ -9,7 +9,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from uztranslit.formats import Entry, FormatError, FormatWarning, check_bytes, convert_bytes
+from uztranslit.formats import (
+    Entry,
+    FormatError,
+    FormatWarning,
+    check_bytes,
+    convert_bytes,
+    convert_file,
+)
 from uztranslit.formats._langtags import declared_in_path
 
 FIXTURES = Path(__file__).parent / "fixtures" / "catalogs"
@@ -154,3 +161,28 @@ def test_damaged_catalogues_are_converted_or_refused_never_crash(
             except FormatError as error:  # the one error a bad file may give
                 lines.append(error.line)
     assert all(line is None or line >= 1 for line in lines)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "uz_cyrillic.po",
+        "i18next.uz-Cyrl.json",
+        "app_uz.arb",
+        "strings.xml",
+        "messages.uz.xlf",
+        "Localizable.strings",
+        "Localizable.stringsdict",
+    ],
+)
+def test_convert_file_chooses_each_catalogue_by_its_name_or_content(
+    name: str, tmp_path: Path
+) -> None:
+    source = tmp_path / name
+    source.write_bytes((FIXTURES / name).read_bytes())
+    to = "cyrillic" if name in ("app_uz.arb", "strings.xml", "messages.uz.xlf") else "latin"
+    from_source = name.endswith(".xlf")
+    convert_file(source, tmp_path / "out", to=to, from_source=from_source)
+    expected = convert_bytes(source.read_bytes(), to=to, filename=name, from_source=from_source)
+    assert (tmp_path / "out").read_bytes() == expected
+    assert expected != source.read_bytes()
