@@ -104,3 +104,22 @@ def test_malformed_xliff_names_the_line_and_entities_are_refused() -> None:
 def test_only_utf8_xml_is_read(data: bytes, message: str) -> None:
     with pytest.raises(FormatError, match=message):
         convert_bytes(data, to="latin", format="xliff")
+
+
+def test_inline_content_marked_not_to_translate_is_kept() -> None:
+    data = (
+        '<xliff version="2.0" trgLang="uz-Cyrl"><file id="f"><unit id="u"><segment>'
+        '<source>x</source><target>Салом <mrk id="m" translate="no">Салом <mrk id="n">'
+        "ичида</mrk></mrk> дунё</target></segment></unit></file></xliff>"
+    ).encode()
+    latin = convert_bytes(data, to="latin", format="xliff").decode()
+    assert (
+        '<target>Salom <mrk id="m" translate="no">Салом <mrk id="n">ичида</mrk></mrk>'
+        " dunyo</target>"
+    ) in latin
+    protected = b'<xliff version="1.2"><file target-language="uz"><body><trans-unit id="a">'
+    protected += b'<source>a</source><target>Kitob <mrk mtype="protected">Kitob</mrk>'
+    protected += b"</target></trans-unit></body></file></xliff>"
+    cyrillic = convert_bytes(protected, to="cyrillic", format="xliff").decode()
+    assert '<target>Китоб <mrk mtype="protected">Kitob</mrk></target>' in cyrillic
+    assert 'target-language="uz-Cyrl"' in cyrillic

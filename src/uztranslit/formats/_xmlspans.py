@@ -29,6 +29,9 @@ from .text import decode
 _ENCODING: Final = re.compile(
     rb"""(?:\xef\xbb\xbf)?<\?xml[^>]*?\sencoding\s*=\s*["']([^"']*)["']"""
 )
+_NOT_TRANSLATED: Final = re.compile(
+    r"""\s(?:translate\s*=\s*["']no["']|mtype\s*=\s*["']protected["'])"""
+)
 _TAG_END: Final = re.compile(rb"""(?:[^>"']|"[^"]*"|'[^']*')*>""")
 _MARKUP: Final = re.compile(
     r"""<!\[CDATA\[(?P<cdata>.*?)\]\]>|<!--.*?-->|<\?.*?\?>"""
@@ -133,31 +136,41 @@ ReadText = Callable[[str, str], list[Part]]
 
 
 def inner_parts(xml: str, kept: Collection[str], read_text: ReadText) -> list[Part]:
-    """The inner XML *xml* of an element as parts (see the module's docstring)."""
+    """The inner XML *xml* of an element as parts (see the module's docstring).
+
+    An element is kept whole when its name is in *kept*, or when it says its
+    content is not to be translated (``translate="no"``, XLIFF 1.2's
+    ``mtype="protected"``).
+    """
     found: list[Part] = []
     last = 0
-    depth = 0  # inside a kept element: how many are open
+    kept_name = None  # the name of the kept element we are in, if any
+    depth = 0  # how many elements of that name are open
     kept_start = 0
     for match in _MARKUP.finditer(xml):
-        if depth == 0 and match.start() > last:
+        if kept_name is None and match.start() > last:
             found.extend(read_text(xml[last : match.start()], "xml"))
         last = match.end()
         name = match["name"]
-        if depth:
-            if name in kept and not match["empty"]:
+        if kept_name is not None:
+            if name == kept_name and not match["empty"]:
                 depth += -1 if match["close"] else 1
                 if depth == 0:
                     found.append(Part(xml[kept_start : match.end()]))
+                    kept_name = None
             continue
-        if name in kept and not match["close"] and not match["empty"]:
-            depth, kept_start = 1, match.start()
+        opens = name is not None and not match["close"] and not match["empty"]
+        if opens and (name in kept or _NOT_TRANSLATED.search(match.group())):
+            kept_name, depth, kept_start = name, 1, match.start()
         elif match["cdata"] is not None:
             found.append(Part("<![CDATA["))
             found.extend(read_text(match["cdata"], "cdata"))
             found.append(Part("]]>"))
         else:
             found.append(Part(match.group()))
-    if last < len(xml):
+    if kept_name is not None:
+        found.append(Part(xml[kept_start:]))
+    elif last < len(xml):
         found.extend(read_text(xml[last:], "xml"))
     return found
 

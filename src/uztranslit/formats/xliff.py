@@ -6,7 +6,8 @@ text around inline elements is converted as pieces of one text, and the inline
 elements stay: ``<g>``, ``<mrk>`` and ``<pc>`` keep their tags and have their
 text converted, ``<x/>``, ``<bx/>``, ``<ex/>``, ``<ph/>``, ``<sc/>``, ``<ec/>``
 are kept, and so is the content of ``<ph>``, ``<bpt>``, ``<ept>``, ``<it>``
-(native code).  ``target-language`` (1.2, on ``<file>``) or ``trgLang`` (2.0,
+(native code) and of inline elements marked ``translate="no"`` or
+``mtype="protected"``.  ``target-language`` (1.2, on ``<file>``) or ``trgLang`` (2.0,
 on ``<xliff>``) becomes the other script's tag (_langtags, BCP 47 style).
 
 With *from_source*, a unit whose target is missing or empty gets one made from
