@@ -123,3 +123,18 @@ def test_inline_content_marked_not_to_translate_is_kept() -> None:
     cyrillic = convert_bytes(protected, to="cyrillic", format="xliff").decode()
     assert '<target>Китоб <mrk mtype="protected">Kitob</mrk></target>' in cyrillic
     assert 'target-language="uz-Cyrl"' in cyrillic
+
+
+def test_xliff12_from_source_adds_a_target_after_the_source() -> None:
+    data = (
+        '<xliff version="1.2">\n <file source-language="uz-Latn" target-language="uz-Latn">\n'
+        '  <body>\n   <trans-unit id="a">\n    <source>Kitob <g id="1">oʻqish</g></source>\n'
+        "   </trans-unit>\n  </body>\n </file>\n</xliff>\n"
+    ).encode()
+    cyrillic = convert_bytes(data, to="cyrillic", format="xliff", from_source=True).decode()
+    assert cyrillic == (
+        '<xliff version="1.2">\n <file source-language="uz-Latn" target-language="uz-Cyrl">\n'
+        '  <body>\n   <trans-unit id="a">\n    <source>Kitob <g id="1">oʻqish</g></source>\n'
+        '    <target>Китоб <g id="1">ўқиш</g></target>\n'
+        "   </trans-unit>\n  </body>\n </file>\n</xliff>\n"
+    )
