@@ -21,6 +21,7 @@ Tags of other languages are left alone.  "new-latin" is a Latin script here.
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 from typing import Final, Literal
 
 # How a tag with no separator to tell (a bare "uz") marks Cyrillic: posix as
@@ -36,7 +37,7 @@ _UZBEK: Final = re.compile(
     re.IGNORECASE,
 )
 # The script subtag (ISO 15924) of each script.
-_SUBTAG: Final = {"cyrillic": "Cyrl", "latin": "Latn"}
+_SUBTAG: Final = MappingProxyType({"cyrillic": "Cyrl", "latin": "Latn"})
 
 
 def _family(script: str) -> str:

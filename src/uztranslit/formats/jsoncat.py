@@ -28,6 +28,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, Final
 
 from . import _icu, _langtags
@@ -50,8 +51,19 @@ _PLACEHOLDER: Final = re.compile(
     r"|</?[A-Za-z][^<>]*>",  # tags
     re.DOTALL,
 )
-_ESCAPED: Final = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_ESCAPED.update({"\b": "\\b", "\f": "\\f"})
+# The short escapes JSON has, as json.dumps writes them; other control characters
+# are written \u00XX.
+_ESCAPED: Final = MappingProxyType(
+    {
+        '"': '\\"',  # the quote
+        "\\": "\\\\",  # the backslash
+        "\n": "\\n",  # line feed
+        "\r": "\\r",  # carriage return
+        "\t": "\\t",  # tab
+        "\b": "\\b",  # backspace
+        "\f": "\\f",  # form feed
+    }
+)
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
 _NON_ASCII_ESCAPE: Final = re.compile(
     r"\\u(?:00[89a-fA-F][0-9a-fA-F]|0[1-9a-fA-F]..|[1-9a-fA-F]...)"
