@@ -10,9 +10,10 @@ is chosen by content), ``entries(data)`` and ``declared_script(data)`` (for
 check_bytes, the localiser's check), and the keyword ``from_source`` of
 convert() (FROM_SOURCE_FORMATS).  docs/formats.md describes each format.
 
-Optional dependencies (lxml for Office XML, polib for gettext) are imported by
-the modules that need them, so ``import uztranslit`` stays fast; without them a
-FormatError says which extra to install.
+Optional dependencies (lxml for Office XML) are imported by the modules that
+need them, so ``import uztranslit`` stays fast; without them a FormatError says
+which extra to install.  The catalogue formats (po, json, android, xliff, apple)
+need only the standard library.
 """
 
 from __future__ import annotations
