@@ -5,11 +5,15 @@ byte for byte.  Each format is one module in this package with one interface
 (see _base.FormatModule): ``convert(data, choose, limits) -> bytes``, where
 *choose* turns the file's visible texts into the Transliterator to use (it
 detects the source script when none was given).  A new format is one module
-plus one row of FORMATS.
+plus one row of FORMATS.  A module may also offer ``sniff(head) -> bool`` (it
+is chosen by content), ``entries(data)`` and ``declared_script(data)`` (for
+check_bytes, the localiser's check), and the keyword ``from_source`` of
+convert() (FROM_SOURCE_FORMATS).  docs/formats.md describes each format.
 
-Optional dependencies (lxml for Office XML, polib for gettext) are imported by
-the modules that need them, so ``import uztranslit`` stays fast; without them a
-FormatError says which extra to install.
+Optional dependencies (lxml for Office XML) are imported by the modules that
+need them, so ``import uztranslit`` stays fast; without them a FormatError says
+which extra to install.  The catalogue formats (po, json, android, xliff, apple)
+need only the standard library.
 """
 
 from __future__ import annotations
@@ -18,18 +22,30 @@ import importlib
 import os
 from collections.abc import Iterable
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final
 
 from .._files import ByteSink, write_atomically
 from .._lexicon import Lexicon
 from .._transliterator import Transliterator
-from ._base import Chooser, Entry, FormatError, FormatModule, Limits, chooser_for
+from ._base import (
+    FROM_SOURCE_FORMATS,
+    Chooser,
+    Entry,
+    FormatError,
+    FormatModule,
+    FormatWarning,
+    Limits,
+    chooser_for,
+)
+from ._check import check_bytes
 
 __all__ = [
     "FORMATS",
     "Entry",
     "FormatError",
+    "FormatWarning",
     "Limits",
+    "check_bytes",
     "convert_bytes",
     "convert_file",
     "detect_format",
@@ -47,6 +63,11 @@ FORMATS: Final = MappingProxyType(
         "odt": ("odf", (".odt", ".ott")),  # OpenDocument text
         "ods": ("odf", (".ods", ".ots")),  # OpenDocument spreadsheet
         "odp": ("odf", (".odp", ".otp")),  # OpenDocument presentation
+        "po": ("po", (".po", ".pot")),  # gettext catalogues and templates
+        "json": ("jsoncat", (".json", ".arb")),  # i18next, vue-i18n, ARB, Chrome messages
+        "android": ("android", ()),  # Android strings.xml: by content (<resources), not by .xml
+        "xliff": ("xliff", (".xlf", ".xliff")),  # XLIFF 1.2 and 2.0, also by content (<xliff)
+        "apple": ("apple", (".strings", ".stringsdict")),  # iOS and macOS catalogues
     }
 )
 
@@ -93,13 +114,17 @@ def convert_bytes(
     conventions: Iterable[str] = (),
     keep: Iterable[str] = (),
     limits: Limits | None = None,
+    from_source: bool = False,
 ) -> bytes:
     """Convert a whole file held in *data* and return the new file's bytes.
 
     The format is *format* if given, else recognised from the content and the
     ending of *filename* (detect_format).  The other options are those of
-    transliterate().  Raises FormatError (a ValueError) for a file that cannot
-    be read as its format, naming the line where there is one.
+    transliterate().  *from_source* (formats of FROM_SOURCE_FORMATS only) makes
+    the missing translations from the source text: XLIFF targets from their
+    source, a .pot's empty msgstr from its msgid.  Raises FormatError (a
+    ValueError) for a file that cannot be read as its format, naming the line
+    where there is one.
     """
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise TypeError(f"convert_bytes() argument must be bytes, not {type(data).__name__}")
@@ -112,7 +137,9 @@ def convert_bytes(
         conventions=conventions,
         keep=keep,
     )
-    return convert_with(data, translit, format, filename, limits or Limits())
+    return convert_with(
+        data, translit, format, filename, limits or Limits(), from_source=from_source
+    )
 
 
 def convert_with(
@@ -121,11 +148,24 @@ def convert_with(
     format: str | None,
     filename: str | None,
     limits: Limits,
+    *,
+    from_source: bool = False,
 ) -> bytes:
     """convert_bytes with the options already checked (for the CLI and the server)."""
+    if not isinstance(from_source, bool):
+        raise TypeError(f"from_source must be a bool, not {type(from_source).__name__}")
     name = format if format is not None else detect_format(filename, data[:4096])
     chooser: Chooser = chooser_for(translit)
-    return format_module(name).convert(data, chooser, limits)
+    module = format_module(name)
+    if not from_source:
+        return module.convert(data, chooser, limits)
+    if name not in FROM_SOURCE_FORMATS:
+        raise ValueError(
+            f"from_source is for the formats {', '.join(FROM_SOURCE_FORMATS)}; got {name!r}"
+        )
+    convert: Any = module.convert
+    result: bytes = convert(data, chooser, limits, from_source=True)
+    return result
 
 
 def convert_file(
@@ -141,6 +181,7 @@ def convert_file(
     conventions: Iterable[str] = (),
     keep: Iterable[str] = (),
     limits: Limits | None = None,
+    from_source: bool = False,
 ) -> None:
     """Convert the file at *path* into *output* (which may be *path* itself).
 
@@ -160,6 +201,7 @@ def convert_file(
         conventions=conventions,
         keep=keep,
         limits=limits,
+        from_source=from_source,
     )
     target = os.fspath(output)
 

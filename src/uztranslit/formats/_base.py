@@ -27,6 +27,11 @@ class FormatError(ValueError):
         return (FormatError, (self.message, self.line))
 
 
+class FormatWarning(UserWarning):
+    """A file converted as asked, but with something the user should know
+    (a .pot template has no translations to convert)."""
+
+
 @dataclass(frozen=True)
 class Limits:
     """Caps on what one file may unpack to: untrusted files can be bombs.
@@ -54,6 +59,11 @@ class FormatModule(Protocol):
     NAME: str
 
     def convert(self, data: bytes, choose: Chooser, limits: Limits, /) -> bytes: ...
+
+
+# The formats whose convert() takes the keyword from_source=True: a target or an
+# empty translation made from the source text (XLIFF <source>, a .po's msgid).
+FROM_SOURCE_FORMATS: Final = ("po", "xliff")
 
 
 def chooser_for(translit: Transliterator) -> Chooser:
