@@ -41,6 +41,8 @@ __all__ = [
 FORMATS: Final = MappingProxyType(
     {
         "text": ("text", (".txt",)),  # plain text in UTF-8: the default
+        "html": ("html", (".html", ".htm")),  # web pages: text nodes and visible attributes
+        "xhtml": ("xhtml", (".xhtml",)),  # the same, checked as well-formed XML first
     }
 )
 
