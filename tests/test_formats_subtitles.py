@@ -35,7 +35,7 @@ def test_srt_cue_text_converts_and_the_rest_stays() -> None:
     for cyrillic, latin_text in (
         ("<i>Ассалому алайкум,</i> азиз\r\n", "<i>Assalomu alaykum,</i> aziz\r\n"),
         ("томошабинлар!", "tomoshabinlar!"),
-        ("{\\an8}Бугун биз <b>Ш</b>аҳрисабзга\r\n", "{\\an8}Bugun biz <b>Shahrisabzga</b>\r\n"),
+        ("{\\an8}Бугун биз <b>Ш</b>аҳрисабзга\r\n", "{\\an8}Bugun biz <b>Sh</b>ahrisabzga\r\n"),
         ("саёҳат қиламиз.", "sayohat qilamiz."),
         ("— Ўзбекистон</font> гўзал!\r\n", "— Oʻzbekiston</font> goʻzal!\r\n"),
         ("— Ҳа, жуда ҳам.", "— Ha, juda ham."),
@@ -47,11 +47,9 @@ def test_srt_cue_text_converts_and_the_rest_stays() -> None:
     assert markup(latin) == markup(SRT)
 
 
-def test_srt_round_trips_but_for_the_split_word() -> None:
+def test_srt_round_trips() -> None:
     latin = convert_bytes(SRT, to="latin", filename="film.srt")
-    back = convert_bytes(latin, to="cyrillic", filename="film.srt")
-    # the word split by <b> comes back whole, in the piece where it started
-    assert back.decode() == SRT.decode().replace("<b>Ш</b>аҳрисабзга", "<b>Шаҳрисабзга</b>")
+    assert convert_bytes(latin, to="cyrillic", filename="film.srt") == SRT
 
 
 def test_vtt_cue_text_converts_and_header_notes_styles_regions_stay() -> None:
@@ -83,6 +81,8 @@ def test_vtt_round_trips() -> None:
 def test_a_cue_converts_as_one_text_across_its_lines() -> None:
     cue = "1\n00:00:01,000 --> 00:00:02,000\nт<i>елефон</i>\n".encode()
     assert convert_bytes(cue, to="latin", format="srt").decode().endswith("telefon<i></i>\n")
+    cue = "1\n00:00:01,000 --> 00:00:02,000\n<i>Тошкент</i>да\n".encode()
+    assert convert_bytes(cue, to="latin", format="srt").decode().endswith("<i>Toshkent</i>da\n")
 
 
 def test_a_byte_order_mark_is_kept() -> None:
@@ -135,7 +135,8 @@ def _visible(line: str) -> str:
     return line if line.strip() else "-"
 
 
-_WORD = st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшъьэюяўқғҳШЎ", min_size=1, max_size=8)
+# no ь: a word of soft signs alone converts to nothing and leaves an empty line
+_WORD = st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшъэюяўқғҳШЎ", min_size=1, max_size=8)
 _LINE = st.lists(st.one_of(_WORD, st.sampled_from([" ", ", ", "<i>", "</i>", "<b>", "</b>"])))
 
 

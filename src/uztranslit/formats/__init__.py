@@ -43,6 +43,7 @@ FORMATS: Final = MappingProxyType(
         "text": ("text", (".txt",)),  # plain text in UTF-8: the default
         "html": ("html", (".html", ".htm")),  # web pages: text nodes and visible attributes
         "xhtml": ("xhtml", (".xhtml",)),  # the same, checked as well-formed XML first
+        "markdown": ("markdown", (".md", ".markdown")),  # prose outside code, URLs, markup
         "srt": ("srt", (".srt",)),  # SubRip subtitles: the cue text
         "vtt": ("vtt", (".vtt",)),  # WebVTT subtitles: the cue text
     }

@@ -3,8 +3,8 @@
 The web formats (HTML, Markdown, subtitles) find the text a reader sees as
 *pieces* of their source: the text nodes of one paragraph, the runs of an
 attribute value between its character references.  The pieces of one *group*
-are read as one text (``<b>Ш</b>аҳар`` is one word) and converted together by
-Transliterator.convert_pieces; each piece that changed is then written over its
+are read as one text (``<b>Ш</b>аҳар`` is one word) and converted together
+(_converted); each piece that changed is then written over its
 own span of the source, and every other byte of the source stays as it was.
 """
 
@@ -40,10 +40,16 @@ class Piece(NamedTuple):
 
 
 class Group(NamedTuple):
-    """Pieces a reader sees as one text, and how to write converted text there."""
+    """Pieces a reader sees as one text, and how to write converted text there.
+
+    *filled* holds the indexes of pieces that must not come back empty when
+    they held letters (their word moved whole into an earlier piece): that is
+    harmless for ``<b></b>``, but an emptied Markdown emphasis shows its ``**``.
+    """
 
     pieces: tuple[Piece, ...]
     escape: Callable[[str], str]
+    filled: frozenset[int] = frozenset()
 
 
 class Edit(NamedTuple):
@@ -75,17 +81,47 @@ def converted_edits(groups: Iterable[Group], translit: Transliterator) -> Iterat
         texts = [piece.text for piece in group.pieces]
         if not has_letters("".join(texts)):
             continue
-        for piece, new in zip(group.pieces, _converted(texts, group.pieces, translit), strict=True):
+        for piece, new in zip(group.pieces, _converted(group, texts, translit), strict=True):
             if new != piece.text:
                 yield Edit(piece.start, piece.end, group.escape(new))
 
 
-def _converted(texts: list[str], pieces: Sequence[Piece], translit: Transliterator) -> list[str]:
-    """The pieces' texts converted as one; where that would move text into or out
-    of a separator piece (which has no span to write to), each run between
-    separators is converted on its own."""
-    if len(texts) == 1:
-        return [translit(texts[0])]
+def _converted(group: Group, texts: list[str], translit: Transliterator) -> list[str]:
+    """The pieces' texts converted as one text.
+
+    Each piece keeps its own converted text when that reads the same as the
+    whole converted at once (``Тошкент|да`` → ``Toshkent|da``); otherwise words
+    move whole into the piece where they start (convert_pieces: ``т|елефон`` →
+    ``telefon|``).  Where that would empty a piece the group keeps *filled*,
+    the pieces before it and from it on are converted apart.
+    """
+    return _converted_range(group, texts, translit, 0, len(texts))
+
+
+def _converted_range(
+    group: Group, texts: list[str], translit: Transliterator, low: int, high: int
+) -> list[str]:
+    if high - low == 1:
+        return [translit(texts[low])]
+    part = texts[low:high]
+    apart = [translit(text) for text in part]
+    if "".join(apart) == translit("".join(part)):
+        return apart
+    together = _words_kept_whole(part, group.pieces[low:high], translit)
+    for index in range(low + 1, high):
+        if index in group.filled and has_letters(texts[index]) and not together[index - low]:
+            return _converted_range(group, texts, translit, low, index) + _converted_range(
+                group, texts, translit, index, high
+            )
+    return together
+
+
+def _words_kept_whole(
+    texts: list[str], pieces: Sequence[Piece], translit: Transliterator
+) -> list[str]:
+    """convert_pieces; where that would move text into or out of a separator
+    piece (which has no span to write to), each run between separators is
+    converted on its own."""
     new = translit.convert_pieces(texts)
     if all(n == t for n, t, p in zip(new, texts, pieces, strict=True) if p.start == p.end):
         return new
