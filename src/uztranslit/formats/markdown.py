@@ -75,6 +75,8 @@ _YAML_ESCAPES: Final = MappingProxyType(
 _NEWLINE: Final = re.compile(r"\r\n|\r|\n")
 
 
+# The characters where an inline construct of CommonMark, tables or strikethrough may start.
+_INLINE_MARKUP: Final = re.compile(r"[!&*<\[\\\]_`~]")
 _TAG: Final = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 _NO_TRANSLATE: Final = re.compile(
     r"""\stranslate\s*=\s*["']?no\b|\sclass\s*=\s*["'][^"']*\bnotranslate\b""", re.IGNORECASE
@@ -121,23 +123,24 @@ def _recorder(state: StateInline) -> _Recorder | None:
 
 def _recording(name: str, rule: Callable[[StateInline, bool], bool]) -> Any:
     """*rule*, recording into env["uztranslit"] where it matched."""
+    width = _DELIMITER_WIDTHS.get(name)
 
     def wrapped(state: StateInline, silent: bool) -> bool:
         start, delimiters = state.pos, len(state.delimiters)
-        matched = rule(state, silent)
-        recorder = _recorder(state)
-        if not matched or silent or recorder is None:
-            return matched
-        width = _DELIMITER_WIDTHS.get(name)
+        if not rule(state, silent):
+            return False
+        recorder = None if silent else _recorder(state)
+        if recorder is None:
+            return True
         if width is None:
             recorder.spans.extend(_spans_of(name, state, start, state.pos))
-            return matched
+            return True
         added = state.delimiters[delimiters:]
         first = state.pos - width * len(added)
         for number, delimiter in enumerate(added):
             token = state.tokens[delimiter.token]
             recorder.delimiters.append((first + number * width, width, token))
-        return matched
+        return True
 
     return wrapped
 
@@ -218,11 +221,22 @@ def _parser() -> MarkdownIt:
         raise FormatError(
             "Markdown needs markdown-it-py: pip install 'uztranslit[formats]'"
         ) from None
-    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+    class SourceMarkdown(MarkdownIt):
+        """Links as written: no HTML is made, so none needs normalising (it is slow)."""
+
+        def normalizeLink(self, url: str) -> str:
+            return url
+
+        def normalizeLinkText(self, link: str) -> str:
+            return link
+
+    md = SourceMarkdown("commonmark").enable(["table", "strikethrough"])
     md.disable("inline")  # each inline token is parsed below, with its spans recorded
-    for name in md.inline.ruler.get_all_rules():
-        rule = md.inline.ruler.__rules__[md.inline.ruler.__find__(name)].fn
-        md.inline.ruler.at(name, _recording(name, rule))
+    for name in (*_SPANS_OF, *_DELIMITER_WIDTHS):  # not text or newline: they match text
+        if name in md.inline.ruler.get_all_rules():
+            rule = md.inline.ruler.__rules__[md.inline.ruler.__find__(name)].fn
+            md.inline.ruler.at(name, _recording(name, rule))
     ruler2 = md.inline.ruler2
     joining = ruler2.__rules__[ruler2.__find__("fragments_join")].fn
     ruler2.at("fragments_join", _pairing_recorded(joining))
@@ -362,7 +376,8 @@ def _inline_groups(
     md: MarkdownIt, source: str, paragraph: _Paragraph, env: dict[str, Any]
 ) -> list[Group]:
     recorder = _Recorder(paragraph.content)
-    md.inline.parse(paragraph.content, md, {**env, "uztranslit": recorder}, [])
+    if _INLINE_MARKUP.search(paragraph.content):  # else it is all text: no need to parse
+        md.inline.parse(paragraph.content, md, {**env, "uztranslit": recorder}, [])
     builder = _Groups(source, paragraph)
     at = 0
     for span in sorted(recorder.spans):
