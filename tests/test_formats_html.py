@@ -378,3 +378,17 @@ def test_inline_markup_stays_and_the_text_converts_as_one(parts: list[str]) -> N
     back = html(out, "cyrillic", source="latin")
     assert tag.findall(back) == tag.findall(page)
     assert tag.sub("", back) == to_cyrillic(tag.sub("", out))
+
+
+def test_xhtml_entries_and_declared_script() -> None:
+    from uztranslit.formats import xhtml  # noqa: PLC0415 - the module under test
+
+    assert xhtml.declared_script(XHTML) == "cyrillic"
+    assert list(xhtml.entries(XHTML)) == [
+        (5, "Шаҳар"),
+        (9, "Тошкент\u00a0шаҳри"),
+        (9, "маркази"),
+        (9, "Ўзбекистон"),
+    ]
+    with pytest.raises(FormatError, match="line 2: not well-formed XML"):
+        list(xhtml.entries(b"<html>\n<p></html>"))
