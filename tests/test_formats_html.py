@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -392,3 +393,40 @@ def test_xhtml_entries_and_declared_script() -> None:
     ]
     with pytest.raises(FormatError, match="line 2: not well-formed XML"):
         list(xhtml.entries(b"<html>\n<p></html>"))
+
+
+_BLOCK = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<div class='x'>",
+        "</div>",
+        "<br>",
+        "<li>",
+        '<img src="a.png" alt="сурат">',
+        "<script>var шаҳар = 'шаҳар';</script>",
+        '<code title="шаҳар">шаҳар</code>',
+        '<span translate="no">шаҳар</span>',
+        "&amp;",
+        "&nbsp;",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_TAGS, _BLOCK, _TEXT), max_size=16))
+def test_any_markup_stays_and_only_letters_change(parts: list[str]) -> None:
+    page = "".join(parts)
+    out = html(page, "latin", source="cyrillic")
+    kept = re.compile(r"<script>.*?</script>|<code.*?</code>|<span translate.*?</span>|&\w+;")
+    assert kept.findall(out) == kept.findall(page)
+    tags = re.compile(r"<[^>]*>")
+    masked = re.compile(r'alt="[^"]*"')
+    assert [masked.sub("", t) for t in tags.findall(out)] == [
+        masked.sub("", t) for t in tags.findall(page)
+    ]
+    assert _LETTERS.sub("", tags.sub("", out)) == _LETTERS.sub("", tags.sub("", page))
+
+
+# Letters and the apostrophes of oʻ/gʻ: all a conversion may change.
+_LETTERS = regex.compile(r"[\p{L}ʻʼ']")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from uztranslit.formats import convert_bytes, detect_format
+from uztranslit.formats import FormatError, convert_bytes, detect_format
 from uztranslit.formats.markdown import entries
 
 FIXTURES = Path(__file__).parent / "fixtures" / "web"
@@ -172,3 +173,15 @@ def test_generated_markdown_changes_letters_only(lines: list[tuple[str, list[str
     if not any(kind == "html_block" for kind, _, _ in blocks):  # raw HTML has no code spans
         for kept in ("`код`", "(/йўл)"):
             assert latin.count(kept) == text.count(kept)
+
+
+def test_without_markdown_it_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    from uztranslit.formats import markdown as module  # noqa: PLC0415 - the module under test
+
+    module._parser.cache_clear()
+    monkeypatch.setitem(sys.modules, "markdown_it", None)
+    try:
+        with pytest.raises(FormatError, match=r"pip install 'uztranslit\[formats\]'"):
+            convert_bytes(b"# x", to="latin", format="markdown")
+    finally:
+        module._parser.cache_clear()
