@@ -73,6 +73,12 @@ def test_vtt_cue_text_converts_and_header_notes_styles_regions_stay() -> None:
     assert markup(latin.encode()) == markup(VTT)
 
 
+def test_vtt_declares_its_script_in_the_language_header() -> None:
+    assert vtt.declared_script(VTT) == "cyrillic"
+    assert vtt.declared_script(b"WEBVTT\nLanguage: uz-Latn\n\n") == "latin"
+    assert vtt.declared_script(b"WEBVTT\n\n") is None
+
+
 def test_vtt_round_trips() -> None:
     latin = convert_bytes(VTT, to="latin", filename="lecture.vtt")
     assert convert_bytes(latin, to="cyrillic", filename="lecture.vtt") == VTT

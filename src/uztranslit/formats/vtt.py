@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from ._base import Chooser, Entry, Limits
+from .html import script_of_tag
 from .subtitles import convert_subtitles, cue_entries, read_vtt, split_bom
 
 NAME: Final = "vtt"
@@ -21,3 +22,9 @@ def convert(data: bytes, choose: Chooser, limits: Limits, /) -> bytes:
 def entries(data: bytes) -> Iterator[Entry]:
     """Each cue's text and the line it starts on."""
     return cue_entries(read_vtt(split_bom(data)[1]))
+
+
+def declared_script(data: bytes) -> str | None:
+    """The script the ``Language:`` header declares ("latin", "cyrillic"), or None."""
+    languages = read_vtt(split_bom(data)[1]).languages
+    return script_of_tag(languages[0].text) if languages else None
