@@ -185,3 +185,8 @@ def test_without_markdown_it_the_error_names_the_extra(monkeypatch: pytest.Monke
             convert_bytes(b"# x", to="latin", format="markdown")
     finally:
         module._parser.cache_clear()
+
+
+def test_a_long_word_split_by_many_emphases_converts_piece_by_piece() -> None:
+    text = "т*елефон*" * 3000  # one word: every part is cut off on its own, none emptied
+    assert markdown(text, "latin", source="cyrillic") == "t*yelefon*" * 3000

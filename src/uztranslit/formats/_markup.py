@@ -11,6 +11,7 @@ own span of the source, and every other byte of the source stays as it was.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Final, NamedTuple
 
@@ -92,28 +93,44 @@ def _converted(group: Group, texts: list[str], translit: Transliterator) -> list
     Each piece keeps its own converted text when that reads the same as the
     whole converted at once (``Тошкент|да`` → ``Toshkent|da``); otherwise words
     move whole into the piece where they start (convert_pieces: ``т|елефон`` →
-    ``telefon|``).  Where that would empty a piece the group keeps *filled*,
-    the pieces before it and from it on are converted apart.
+    ``telefon|``).  Where that would empty a piece the group keeps *filled*, the
+    group is cut before each such piece and each part is converted so; a part
+    that would still empty one is converted piece by piece.
     """
-    return _converted_range(group, texts, translit, 0, len(texts))
+    if len(texts) == 1:
+        return [translit(texts[0])]
+    apart = [translit(text) for text in texts]
+    best = _apart_or_together(texts, apart, group.pieces, translit)
+    emptied = _emptied(group, texts, best, 0)
+    if not emptied:
+        return best
+    result: list[str] = []
+    for low, high in itertools.pairwise([0, *emptied, len(texts)]):
+        part = _apart_or_together(
+            texts[low:high], apart[low:high], group.pieces[low:high], translit
+        )
+        result += apart[low:high] if _emptied(group, texts[low:high], part, low) else part
+    return result
 
 
-def _converted_range(
-    group: Group, texts: list[str], translit: Transliterator, low: int, high: int
+def _apart_or_together(
+    texts: list[str], apart: list[str], pieces: Sequence[Piece], translit: Transliterator
 ) -> list[str]:
-    if high - low == 1:
-        return [translit(texts[low])]
-    part = texts[low:high]
-    apart = [translit(text) for text in part]
-    if "".join(apart) == translit("".join(part)):
+    """*apart* (each piece converted alone) if it reads as the whole converted
+    at once, else the pieces converted together (words kept whole)."""
+    if len(texts) == 1 or "".join(apart) == translit("".join(texts)):
         return apart
-    together = _words_kept_whole(part, group.pieces[low:high], translit)
-    for index in range(low + 1, high):
-        if index in group.filled and has_letters(texts[index]) and not together[index - low]:
-            return _converted_range(group, texts, translit, low, index) + _converted_range(
-                group, texts, translit, index, high
-            )
-    return together
+    return _words_kept_whole(texts, pieces, translit)
+
+
+def _emptied(group: Group, texts: list[str], new: list[str], offset: int) -> list[int]:
+    """The pieces (their index in *group*) of *texts*, which start at *offset* in
+    the group, that the group keeps filled and *new* empties, but the first."""
+    return [
+        offset + index
+        for index in range(1, len(texts))
+        if offset + index in group.filled and not new[index] and has_letters(texts[index])
+    ]
 
 
 def _words_kept_whole(

@@ -386,12 +386,26 @@ def _is_visible(attribute: str, tag: str, values: dict[str, str | None]) -> bool
 
 
 def scan(source: str, *, xml: bool = False) -> Scan:
-    """Where the text a reader sees lies in the page *source*."""
+    """Where the text a reader sees lies in the page *source*.
+
+    What follows the last ``>`` from its first ``<`` on is an unfinished tag,
+    comment or declaration that runs to the end of the file: it is left as
+    written and not given to html.parser, which would take time growing with
+    the square of its length to read it as text (a browser drops it).
+    """
+    end = _unfinished_tail(source)
     scanner = _Scanner(source, xml)
-    scanner.feed(source)
+    scanner.feed(source[:end])
     scanner.close()
     scanner._end_group()
     return scanner.scan
+
+
+def _unfinished_tail(source: str) -> int:
+    """Where the unfinished markup at the end of *source* starts (len(source) if none)."""
+    last = source.rfind(">") + 1
+    start = source.find("<", last)
+    return len(source) if start < 0 else start
 
 
 # --- languages -------------------------------------------------------------------------
