@@ -132,7 +132,7 @@ _META_CHARSET: Final = re.compile(
     rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE
 )
 _XML_ENCODING: Final = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
-_INTERNAL_SUBSET: Final = re.compile(r"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
+_DOCTYPE: Final = re.compile("<!DOCTYPE", re.IGNORECASE)
 
 # An attribute of a raw start tag, as html.parser finds it (its attrfind_tolerant).
 _ATTRIBUTE: Final = re.compile(
@@ -488,10 +488,13 @@ def check_well_formed(source: str, data: bytes) -> None:
     """FormatError unless *data* is well-formed XML with no internal DTD subset."""
     from ._safexml import lxml_etree  # noqa: PLC0415 - lxml is an optional dependency
 
-    found = _INTERNAL_SUBSET.search(source)
+    found = _DOCTYPE.search(source)  # XML allows one, which lxml checks
     if found is not None:
-        line = source.count("\n", 0, found.start()) + 1
-        raise FormatError("a document type declaration with an internal subset is refused", line)
+        bracket, end = source.find("[", found.end()), source.find(">", found.end())
+        if bracket >= 0 and (end < 0 or bracket < end):
+            line = source.count("\n", 0, found.start()) + 1
+            message = "a document type declaration with an internal subset is refused"
+            raise FormatError(message, line)
     lxml = lxml_etree()
     parser = lxml.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False

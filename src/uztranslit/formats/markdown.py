@@ -60,13 +60,14 @@ NAME: Final = "markdown"
 FRONT_MATTER_TEXT_KEYS: Final = frozenset(
     {"title", "subtitle", "description", "summary", "excerpt", "caption"}
 )
-# A top-level "key: value" line of YAML with a one-line value: double-quoted,
-# single-quoted or plain (not a block scalar, flow collection, anchor, tag …).
-_FRONT_MATTER_VALUE: Final = re.compile(
-    r"""(?P<key>[A-Za-z_][\w-]*):[ \t]+"""
-    r"""(?P<value>"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^"'|>&*!%@`#\[{][^#]*?)"""
-    r"""(?:[ \t]+\#.*)?[ \t]*"""
-)
+# The key of a top-level "key: value" line of YAML.
+_FRONT_MATTER_KEY: Final = re.compile(r"([A-Za-z_][\w-]*):[ \t]+")
+# A quoted YAML scalar, and what may follow it on its line (a comment).
+_QUOTED: Final = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^']|'')*'""")
+_AFTER_QUOTED: Final = re.compile(r"(?:[ \t]+#.*)?")
+# How a value starts that is not a plain one-line scalar: a block scalar, a
+# flow collection, an anchor, alias, tag, directive, comment or reserved sign.
+_NOT_PLAIN: Final = tuple("|>&*!%@`#[{\"'")
 # An escape inside a double-quoted YAML value, and the characters they stand for.
 _YAML_ESCAPE: Final = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
 _YAML_ESCAPES: Final = MappingProxyType(
@@ -413,17 +414,38 @@ def _front_matter_end(lines: list[_Line]) -> int:
 
 def _front_matter_groups(lines: list[_Line]) -> Iterator[Group]:
     for line in lines:
-        found = _FRONT_MATTER_VALUE.fullmatch(line.text)
-        if found is None or found.group("key") not in FRONT_MATTER_TEXT_KEYS:
+        found = _front_matter_value(line.text)
+        if found is None:
             continue
-        value = found.group("value")
-        start = line.start + found.start("value")
+        at, value = found
+        start = line.start + at
         if value[0] == '"':
             yield Group(_double_quoted_pieces(value, start), _double_quoted)
         elif value[0] == "'":
             yield Group(_single_quoted_pieces(value, start), _single_quoted)
         else:
             yield Group((Piece(start, start + len(value), value),), unchanged)
+
+
+def _front_matter_value(line: str) -> tuple[int, str] | None:
+    """Where the one-line value of a text key (FRONT_MATTER_TEXT_KEYS) starts on
+    *line*, and the value as written (quotes included); None for any other line."""
+    key = _FRONT_MATTER_KEY.match(line)
+    if key is None or key.group(1) not in FRONT_MATTER_TEXT_KEYS:
+        return None
+    at = key.end()
+    rest = line[at:].rstrip(" \t")
+    if not rest:
+        return None
+    if rest[0] in "\"'":
+        quoted = _QUOTED.match(rest)
+        if quoted is None or not _AFTER_QUOTED.fullmatch(rest, quoted.end()):
+            return None
+        return at, quoted.group()
+    if rest.startswith(_NOT_PLAIN):
+        return None
+    comment = min((i for i in (rest.find(" #"), rest.find("\t#")) if i >= 0), default=len(rest))
+    return at, rest[:comment].rstrip(" \t")
 
 
 def _double_quoted_pieces(value: str, start: int) -> tuple[Piece, ...]:
