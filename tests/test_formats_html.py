@@ -342,6 +342,7 @@ def test_xhtml_converts_as_html_does() -> None:
             b'<?xml version="1.0"?>\n<!DOCTYPE l [<!ENTITY a "aaaa">]><l>&a;</l>',
             "line 2: a document type declaration with an internal subset is refused",
         ),
+        (b"<!DOCTYPE" * 20_000, "line 1: not well-formed XML"),
     ],
 )
 def test_malformed_xhtml_is_an_error_never_plain_text(page: bytes, message: str) -> None:

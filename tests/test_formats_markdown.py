@@ -190,3 +190,10 @@ def test_without_markdown_it_the_error_names_the_extra(monkeypatch: pytest.Monke
 def test_a_long_word_split_by_many_emphases_converts_piece_by_piece() -> None:
     text = "т*елефон*" * 3000  # one word: every part is cut off on its own, none emptied
     assert markdown(text, "latin", source="cyrillic") == "t*yelefon*" * 3000
+
+
+def test_front_matter_with_long_runs_of_spaces_converts() -> None:
+    spaces = " " * 20_000  # once read with a regular expression that backtracked
+    text = f"---\ntitle: Шаҳар{spaces}маркази  # изоҳ\nsummary: 'а'{spaces}x\n---\n"
+    expected = f"---\ntitle: Shahar{spaces}markazi  # изоҳ\nsummary: 'а'{spaces}x\n---\n"
+    assert markdown(text, "latin", source="cyrillic") == expected
