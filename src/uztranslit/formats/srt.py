@@ -1,0 +1,23 @@
+"""SubRip subtitles (.srt): the cue text converted; see formats.subtitles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+
+from ._base import Chooser, Entry, Limits
+from .subtitles import convert_subtitles, cue_entries, read_srt, split_bom
+
+NAME: Final = "srt"
+
+
+def convert(data: bytes, choose: Chooser, limits: Limits, /) -> bytes:
+    """The subtitles in *data* with each cue's text converted; all else as it was."""
+    del limits  # subtitles unpack to nothing
+    bom, source = split_bom(data)
+    return bom + convert_subtitles(read_srt(source), choose).encode("utf-8")
+
+
+def entries(data: bytes) -> Iterator[Entry]:
+    """Each cue's text and the line it starts on."""
+    return cue_entries(read_srt(split_bom(data)[1]))

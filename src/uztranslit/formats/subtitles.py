@@ -1,0 +1,212 @@
+"""Subtitles, SubRip (.srt) and WebVTT (.vtt): the cue text, nothing else.
+
+A file is a list of blocks separated by blank lines.  A cue is an optional
+number (SRT) or identifier (VTT), a timing line, and its text lines; the text
+lines of one cue are converted as one text.  Cue numbers, identifiers, timings,
+cue settings and SRT coordinates stay as written, and so do the tags inside
+the text (``<i>``, ``<b>``, ``<u>``, ``<c.class>``, ``<v Name>``,
+``<00:01.500>``, ``<font …>``, ``{\\an8}``) and character references
+(``&amp;``).  A WebVTT file's header, NOTE, STYLE and REGION blocks are kept; an
+Uzbek ``Language:`` header names the new script.
+
+The file must be UTF-8 (a byte order mark is kept).  A block that is neither a
+cue nor one of VTT's other blocks, or a timing line that is malformed, is a
+FormatError naming its line: such a file is never converted as plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Final, NamedTuple
+
+from .._transliterator import Transliterator
+from ._base import Chooser, Entry, FormatError
+from ._markup import (
+    Edit,
+    Group,
+    Piece,
+    converted_edits,
+    group_entries,
+    group_text,
+    splice,
+    unchanged,
+)
+from .html import retagged
+from .text import BOM, decode
+
+# Timestamps: SRT writes 00:01:02,500 (some tools write a dot); VTT 01:02.500 or 00:01:02.500.
+_SRT_TIME: Final = r"\d{1,3}:\d{1,2}:\d{1,2}[,.]\d{1,3}"
+_VTT_TIME: Final = r"(?:\d{2,}:)?\d{2}:\d{2}\.\d{3}"
+# A timing line; SRT may add X1: Y1: coordinates, VTT cue settings.
+SRT_TIMING: Final = re.compile(rf"[ \t]*{_SRT_TIME}[ \t]*-->[ \t]*{_SRT_TIME}(?:[ \t]+[^\r\n]*)?")
+VTT_TIMING: Final = re.compile(rf"{_VTT_TIME}[ \t]+-->[ \t]+{_VTT_TIME}(?:[ \t]+[^\r\n]*)?")
+# Markup inside cue text, kept as written: tags and SSA override blocks.
+_MARKUP: Final = re.compile(r"<[^<>\r\n]*>|\{\\[^{}\r\n]*\}")
+# Character references inside cue text (WebVTT's, which players also read in SRT).
+_REFERENCE: Final = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_REFERENCES: Final = MappingProxyType(
+    {"amp": "&", "lt": "<", "gt": ">", "nbsp": "\u00a0", "lrm": "\u200e", "rlm": "\u200f"}
+)
+# VTT blocks that are not cues: kept whole.
+VTT_OTHER_BLOCKS: Final = ("NOTE", "STYLE", "REGION")
+_VTT_HEADER: Final = re.compile(r"WEBVTT(?:[ \t]|$)")
+_VTT_LANGUAGE: Final = re.compile(r"Language:[ \t]*(\S+)", re.IGNORECASE)
+
+
+class Line(NamedTuple):
+    """A line of the file: its text without the line break, and where it starts."""
+
+    number: int
+    start: int
+    text: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True)
+class Subtitles:
+    """The cue texts of a subtitle file (as groups) and its language headers."""
+
+    source: str
+    cues: list[Group]
+    languages: list[Edit]  # the value of each Language: header, to be retagged
+
+
+def _lines(source: str) -> list[Line]:
+    lines: list[Line] = []
+    at = 0
+    for number, found in enumerate(re.finditer(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", source), 1):
+        text = found.group().rstrip("\r\n")
+        lines.append(Line(number, at, text))
+        at = found.end()
+    return lines
+
+
+def _blocks(lines: list[Line]) -> Iterator[list[Line]]:
+    """Runs of lines that are not blank."""
+    block: list[Line] = []
+    for line in lines:
+        if line.text.strip():
+            block.append(line)
+        elif block:
+            yield block
+            block = []
+    if block:
+        yield block
+
+
+def _cue_text(source: str, lines: Sequence[Line]) -> Group | None:
+    """The pieces of a cue's text lines: text between tags, and references."""
+    if not lines:
+        return None
+    start, end = lines[0].start, lines[-1].end
+    pieces: list[Piece] = []
+    at = start
+    for found in re.finditer(rf"{_MARKUP.pattern}|{_REFERENCE.pattern}", source[start:end]):
+        begin, finish = start + found.start(), start + found.end()
+        if begin > at:
+            pieces.append(Piece(at, begin, source[at:begin]))
+        if found.group().startswith("&"):
+            pieces.append(Piece(begin, finish, _unescape(found.group())))
+        at = finish
+    if at < end:
+        pieces.append(Piece(at, end, source[at:end]))
+    return Group(tuple(pieces), unchanged) if pieces else None
+
+
+def _unescape(reference: str) -> str:
+    name = reference[1:-1]
+    if name.startswith(("#x", "#X")):
+        return chr(int(name[2:], 16))
+    if name.startswith("#"):
+        return chr(int(name[1:]))
+    return _REFERENCES.get(name, reference)
+
+
+def _timing_error(line: Line, kind: str) -> FormatError:
+    return FormatError(f"malformed {kind} timing: {line.text.strip()!r}", line.number)
+
+
+def read_srt(source: str) -> Subtitles:
+    """The cues of a SubRip file: [number], timing, text lines."""
+    cues: list[Group] = []
+    for block in _blocks(_lines(source)):
+        first = block[0]
+        if SRT_TIMING.fullmatch(first.text):
+            text = block[1:]
+        elif first.text.strip().isdigit():
+            if len(block) < 2 or not SRT_TIMING.fullmatch(block[1].text):
+                after = block[1] if len(block) > 1 else first
+                raise _timing_error(after, "SRT")
+            text = block[2:]
+        elif "-->" in first.text:
+            raise _timing_error(first, "SRT")
+        else:
+            raise FormatError(f"expected a cue number or timing: {first.text!r}", first.number)
+        group = _cue_text(source, text)
+        if group is not None:
+            cues.append(group)
+    return Subtitles(source, cues, [])
+
+
+def read_vtt(source: str) -> Subtitles:
+    """The cues of a WebVTT file: [identifier], timing and settings, text lines."""
+    lines = _lines(source)
+    if not lines or not _VTT_HEADER.match(lines[0].text):
+        raise FormatError("a WebVTT file must begin with WEBVTT", 1)
+    blocks = list(_blocks(lines))
+    languages = []
+    for line in blocks[0][1:]:
+        found = _VTT_LANGUAGE.fullmatch(line.text.strip())
+        if found is not None:
+            begin = line.start + line.text.index(found.group(1))
+            languages.append(Edit(begin, begin + len(found.group(1)), found.group(1)))
+    cues: list[Group] = []
+    for block in blocks[1:]:
+        first = block[0]
+        if first.text.split(maxsplit=1)[0] in VTT_OTHER_BLOCKS and "-->" not in first.text:
+            continue
+        timing = 0 if "-->" in first.text else 1
+        if timing >= len(block) or "-->" not in block[timing].text:
+            raise FormatError(f"a cue without a timing line: {first.text!r}", first.number)
+        if not VTT_TIMING.fullmatch(block[timing].text):
+            raise _timing_error(block[timing], "WebVTT")
+        group = _cue_text(source, block[timing + 1 :])
+        if group is not None:
+            cues.append(group)
+    return Subtitles(source, cues, languages)
+
+
+def _language_edits(languages: list[Edit], translit: Transliterator) -> Iterator[Edit]:
+    if translit.source is None or translit.source == translit.target:
+        return
+    for language in languages:
+        new = retagged(language.text, translit.target)
+        if new is not None:
+            yield language._replace(text=new)
+
+
+def convert_subtitles(subtitles: Subtitles, choose: Chooser) -> str:
+    """The subtitle text with each cue's text converted."""
+    translit = choose(group_text(cue) for cue in subtitles.cues)
+    edits = [
+        *converted_edits(subtitles.cues, translit),
+        *_language_edits(subtitles.languages, translit),
+    ]
+    return splice(subtitles.source, edits)
+
+
+def split_bom(data: bytes) -> tuple[bytes, str]:
+    """The byte order mark of *data* (or b"") and its text decoded as UTF-8."""
+    bom = BOM if data.startswith(BOM) else b""
+    return bom, decode(data[len(bom) :])
+
+
+def cue_entries(subtitles: Subtitles) -> Iterator[Entry]:
+    """Each cue's text and the line it starts on."""
+    return group_entries(subtitles.source, subtitles.cues)
