@@ -1,0 +1,189 @@
+"""Worker processes that convert, each job with a time cap, behind a bounded queue.
+
+Conversion is CPU work, so it runs in processes, not on the event loop: a
+thread cannot be stopped when its time runs out, a process can.  A worker
+that overruns the cap is killed and a fresh one takes its place.  The pool
+admits at most ``workers + queue_size`` requests at once; one more is turned
+away at the door (QueueFull, which the app answers with 503) before its body
+is even kept, so memory stays bounded.
+
+Each worker runs ``serve``: it receives ``(function, args)`` through a pipe,
+calls it and sends back ``(True, result)`` or ``(False, exception)``.  The
+functions are module-level ones from _jobs, so they pickle by name.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import contextlib
+import multiprocessing
+import pickle
+import time
+from collections.abc import Callable, Iterator
+from multiprocessing.connection import Connection
+from typing import Any, Final, TypeVar
+
+Result = TypeVar("Result")
+
+# Seconds a stopping worker gets to finish before it is killed.
+STOP_GRACE: Final = 2.0
+
+
+class QueueFull(Exception):
+    """Every worker is busy and the queue is full: try again shortly (503)."""
+
+
+class Overrun(Exception):
+    """A job ran past the time cap; its worker was killed and replaced (504)."""
+
+
+class WorkerDied(Exception):
+    """A worker process died during a job (out of memory, a crash); it was replaced."""
+
+
+def serve(conn: Connection) -> None:
+    """A worker's loop: run each job received on *conn* until None or the pipe closes."""
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        function, args = job
+        try:
+            reply: tuple[bool, Any] = (True, function(*args))
+        except Exception as error:  # sent back to be raised in the server
+            reply = (False, error)
+        try:
+            conn.send(reply)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            conn.send((False, RuntimeError(f"{type(reply[1]).__name__} (not picklable)")))
+
+
+class Worker:
+    """One worker process and the parent's end of its pipe; restarts itself."""
+
+    def __init__(self, context: multiprocessing.context.SpawnContext) -> None:
+        self._context = context
+        self._stopped = False
+        self.conn, self.process = self._start()
+
+    def _start(self) -> tuple[Connection, multiprocessing.process.BaseProcess]:
+        parent, child = self._context.Pipe()
+        process = self._context.Process(target=serve, args=(child,), daemon=True)
+        process.start()
+        child.close()
+        return parent, process
+
+    def call(self, job: tuple[Callable[..., Any], tuple[Any, ...]], time_cap: float) -> Any:
+        """Run *job* in the worker (blocking: called in a thread); its result or its error."""
+        deadline = time.monotonic() + time_cap
+        try:
+            self.conn.send(job)
+            if not self.conn.poll(max(0.0, deadline - time.monotonic())):
+                self.restart()
+                raise Overrun(f"the conversion took more than {time_cap:g} s and was stopped")
+            ok, value = self.conn.recv()
+        except (EOFError, OSError) as error:
+            self.restart()
+            raise WorkerDied("the conversion process stopped unexpectedly") from error
+        if ok:
+            return value
+        raise value
+
+    def restart(self) -> None:
+        """Kill the process (whatever it is doing) and start a fresh one."""
+        self.process.kill()
+        self.process.join()
+        self.conn.close()
+        if not self._stopped:
+            self.conn, self.process = self._start()
+
+    def stop(self) -> None:
+        """Ask the process to end; kill it if it does not within STOP_GRACE."""
+        self._stopped = True
+        with contextlib.suppress(OSError):
+            self.conn.send(None)
+        self.process.join(STOP_GRACE)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+class WorkerPool:
+    """*workers* processes, at most *admitted* requests at once, *time_cap* s per job.
+
+    Use ``with pool.admission():`` around a whole request (raises QueueFull when
+    full), and ``await pool.run(function, *args)`` for the conversion in it.
+    start() and stop() are called from the app's lifespan, in its event loop.
+    """
+
+    def __init__(self, workers: int, admitted: int, time_cap: float) -> None:
+        self.size = workers
+        self.admitted = admitted
+        self.time_cap = time_cap
+        self.held = 0  # requests admitted and not yet answered
+        self._workers: list[Worker] = []
+        self._idle: asyncio.Queue[Worker] | None = None
+        self._threads: concurrent.futures.ThreadPoolExecutor | None = None
+
+    def start(self) -> None:
+        # spawn, not fork: the server has threads, and a forked child would copy
+        # their locks; a spawned one starts clean with only what it imports.
+        context = multiprocessing.get_context("spawn")
+        self._workers = [Worker(context) for _ in range(self.size)]
+        self._idle = asyncio.Queue()
+        for worker in self._workers:
+            self._idle.put_nowait(worker)
+        self._threads = concurrent.futures.ThreadPoolExecutor(
+            self.size, thread_name_prefix="uztranslit-worker"
+        )
+
+    def stop(self) -> None:
+        if self._threads is not None:
+            self._threads.shutdown(wait=False, cancel_futures=True)
+        for worker in self._workers:
+            worker.stop()
+        self._workers = []
+
+    def pids(self) -> list[int | None]:
+        """The process ids of the workers (for tests and the load benchmark)."""
+        return [worker.process.pid for worker in self._workers]
+
+    @contextlib.contextmanager
+    def admission(self) -> Iterator[None]:
+        """Hold one of the *admitted* places for a request, or raise QueueFull."""
+        if self.held >= self.admitted:
+            raise QueueFull(
+                f"the server is busy ({self.size} converting, {self.admitted - self.size} "
+                "waiting); try again in a moment"
+            )
+        self.held += 1
+        try:
+            yield
+        finally:
+            self.held -= 1
+
+    async def run(self, function: Callable[..., Result], *args: Any) -> Result:
+        """*function(*args)* run in a free worker; raises what it raised, or Overrun."""
+        if self._idle is None or self._threads is None:
+            raise RuntimeError("the worker pool is not started")
+        idle = self._idle
+        worker = await idle.get()
+        loop = asyncio.get_running_loop()
+        future = loop.run_in_executor(self._threads, worker.call, (function, args), self.time_cap)
+
+        def job_over(done: asyncio.Future[Any]) -> None:
+            # The worker goes back only when its job is over, even if the request that
+            # asked for it has gone (a client that hung up does not free a busy worker);
+            # the error of a job nobody waits for any more is dropped here.
+            idle.put_nowait(worker)
+            if not done.cancelled():
+                done.exception()
+
+        future.add_done_callback(job_over)
+        result: Result = await asyncio.shield(future)
+        return result
