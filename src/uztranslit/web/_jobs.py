@@ -9,14 +9,15 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Final, NamedTuple
 
 from .._detect import detect_script
 from .._lexicon import parse_lexicon
 from .._options import Options
 from .._transliterator import Transliterator
-from ..formats import FormatError, Limits, convert_with, detect_format
+from ..formats import FormatError, Limits, detect_format, format_module
+from ..formats._base import DETECT_SIZE, Chooser
 
 # The script a text is converted to when no target is given: the other one.
 OTHER_SCRIPT: Final = {"cyrillic": "latin", "latin": "cyrillic", "new-latin": "cyrillic"}
@@ -58,24 +59,51 @@ class Converted(NamedTuple):
     result: str
 
 
+def with_lexicon(options: Options, lexicon_tsv: str | None) -> Options:
+    """*options* with the lexicon parsed from *lexicon_tsv* (LexiconError if malformed)."""
+    if lexicon_tsv:
+        return options._replace(lexicon=parse_lexicon(lexicon_tsv.splitlines(), source="lexicon"))
+    return options
+
+
 def transliterator(options: Options, lexicon_tsv: str | None) -> Transliterator:
     """The Transliterator for *options*, with the lexicon parsed from *lexicon_tsv*."""
-    if lexicon_tsv:
-        lexicon = parse_lexicon(lexicon_tsv.splitlines(), source="lexicon")
-        options = options._replace(lexicon=lexicon)
-    return Transliterator.from_options(options)
+    return Transliterator.from_options(with_lexicon(options, lexicon_tsv))
 
 
 def convert_text(
     options: Options, auto_target: bool, lexicon_tsv: str | None, text: str
 ) -> Converted:
     """*text* converted; with *auto_target* the target is the other script of the one read."""
-    detected = options.source is None
-    source = detect_script(text) if detected else options.source
+    source, resolved = resolve(options, auto_target, text)
+    translit = transliterator(resolved, lexicon_tsv)
+    return Converted(source, resolved.to, options.source is None, translit.convert(text))
+
+
+def resolve(options: Options, auto_target: bool, sample: str) -> tuple[str | None, Options]:
+    """The script read (given, or detected in *sample*) and the options with the
+    source (and, with *auto_target*, the target) fixed.  Text without Uzbek
+    letters gets a source equal to its target: nothing is converted."""
+    source = detect_script(sample) if options.source is None else options.source
     if auto_target:
         options = options._replace(to=OTHER_SCRIPT[source or "cyrillic"])
-    translit = transliterator(options._replace(source=source or options.to), lexicon_tsv)
-    return Converted(source, options.to, detected, translit.convert(text))
+    return source, options._replace(source=source or options.to)
+
+
+def chooser(options: Options, auto_target: bool) -> Chooser:
+    """For a file's visible texts, the Transliterator to use: resolve() on their start."""
+
+    def choose(texts: Iterable[str]) -> Transliterator:
+        taken: list[str] = []
+        size = 0
+        for text in texts:
+            taken.append(text)
+            size += len(text)
+            if size >= DETECT_SIZE:
+                break
+        return Transliterator.from_options(resolve(options, auto_target, "\n".join(taken))[1])
+
+    return choose
 
 
 def looks_binary(head: bytes) -> bool:
@@ -83,38 +111,40 @@ def looks_binary(head: bytes) -> bool:
     return head.startswith(BINARY_MAGIC) or b"\x00" in head
 
 
-def convert_one(translit: Transliterator, name: str, data: bytes, limits: Limits) -> bytes:
+def convert_one(choose: Chooser, name: str, data: bytes, limits: Limits) -> bytes:
     """One file converted in the format its content or name says; UnsupportedFile if none."""
     head = data[:4096]
     found = detect_format(name, head)
     if found == "text" and looks_binary(head):
         raise UnsupportedFile(name)
     try:
-        return convert_with(data, translit, found, name, limits)
+        return format_module(found).convert(data, choose, limits)
     except FormatError as error:
         raise FormatError(f"{name}: {error}") from None
 
 
 def convert_files(
     options: Options,
+    auto_target: bool,
     lexicon_tsv: str | None,
     files: Sequence[tuple[str, bytes]],
     max_unpacked: int,
 ) -> bytes:
     """One file converted, or several converted into one zip (their names kept, made unique).
 
-    A file that fails stops them all: its error names it.
+    Each file's direction is resolved on its own visible text.  A file that
+    fails stops them all: its error names it.
     """
-    translit = transliterator(options, lexicon_tsv)
+    choose = chooser(with_lexicon(options, lexicon_tsv), auto_target)
     limits = Limits(max_unpacked=max_unpacked)
     if len(files) == 1:
         name, data = files[0]
-        return convert_one(translit, name, data, limits)
+        return convert_one(choose, name, data, limits)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         names = unique_names([name for name, _ in files])
         for name, (_, data) in zip(names, files, strict=True):
-            archive.writestr(name, convert_one(translit, name, data, limits))
+            archive.writestr(name, convert_one(choose, name, data, limits))
     return buffer.getvalue()
 
 

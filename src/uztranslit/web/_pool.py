@@ -7,9 +7,11 @@ admits at most ``workers + queue_size`` requests at once; one more is turned
 away at the door (QueueFull, which the app answers with 503) before its body
 is even kept, so memory stays bounded.
 
-Each worker runs ``serve``: it receives ``(function, args)`` through a pipe,
-calls it and sends back ``(True, result)`` or ``(False, exception)``.  The
-functions are module-level ones from _jobs, so they pickle by name.
+Each worker runs ``serve``: it warms up, says READY, then receives
+``(function, args)`` through a pipe, calls it and sends back ``(True, result)``
+or ``(False, exception)``.  The functions are module-level ones from _jobs, so
+they pickle by name.  A job's time starts once its worker is ready, so a fresh
+worker's start-up is not counted against the request it serves.
 """
 
 from __future__ import annotations
@@ -24,10 +26,16 @@ from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from typing import Any, Final, TypeVar
 
+from .._api import transliterate
+
 Result = TypeVar("Result")
 
 # Seconds a stopping worker gets to finish before it is killed.
 STOP_GRACE: Final = 2.0
+# Seconds a new worker may take to start (import and warm up) before it counts as dead.
+START_TIMEOUT: Final = 120.0
+# What a worker sends once it can take jobs.
+READY: Final = "ready"
 
 
 class QueueFull(Exception):
@@ -42,8 +50,16 @@ class WorkerDied(Exception):
     """A worker process died during a job (out of memory, a crash); it was replaced."""
 
 
+def warm_up() -> None:
+    """Load the rules and lexicons both ways now, not in the first request's time."""
+    transliterate("Шаҳар", to="latin")
+    transliterate("Shahar", to="cyrillic")
+
+
 def serve(conn: Connection) -> None:
     """A worker's loop: run each job received on *conn* until None or the pipe closes."""
+    warm_up()
+    conn.send(READY)
     while True:
         try:
             job = conn.recv()
@@ -68,6 +84,7 @@ class Worker:
     def __init__(self, context: multiprocessing.context.SpawnContext) -> None:
         self._context = context
         self._stopped = False
+        self._ready = False
         self.conn, self.process = self._start()
 
     def _start(self) -> tuple[Connection, multiprocessing.process.BaseProcess]:
@@ -75,12 +92,22 @@ class Worker:
         process = self._context.Process(target=serve, args=(child,), daemon=True)
         process.start()
         child.close()
+        self._ready = False
         return parent, process
+
+    def wait_ready(self) -> None:
+        """Block until the worker has started (at most START_TIMEOUT s)."""
+        if self._ready:
+            return
+        if not self.conn.poll(START_TIMEOUT) or self.conn.recv() != READY:
+            raise EOFError("the worker did not start")
+        self._ready = True
 
     def call(self, job: tuple[Callable[..., Any], tuple[Any, ...]], time_cap: float) -> Any:
         """Run *job* in the worker (blocking: called in a thread); its result or its error."""
-        deadline = time.monotonic() + time_cap
         try:
+            self.wait_ready()
+            deadline = time.monotonic() + time_cap
             self.conn.send(job)
             if not self.conn.poll(max(0.0, deadline - time.monotonic())):
                 self.restart()

@@ -194,10 +194,13 @@ class Api:
         if not files:
             raise ApiError(400, "the request has no file: send it in the form field 'file'")
         wanted = read_options(form_fields(pairs), settings.max_text_chars)
-        if wanted.auto_target:
-            raise ApiError(400, f"to must be given for files, one of {', '.join(SCRIPTS)}")
         converted = await self.pool.run(
-            convert_files, wanted.options, wanted.lexicon_tsv, files, settings.max_unpacked_bytes
+            convert_files,
+            wanted.options,
+            wanted.auto_target,
+            wanted.lexicon_tsv,
+            files,
+            settings.max_unpacked_bytes,
         )
         name = files[0][0] if len(files) == 1 else ZIP_NAME
         return Response(
