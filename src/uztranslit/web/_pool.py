@@ -7,6 +7,11 @@ admits at most ``workers + queue_size`` requests at once; one more is turned
 away at the door (QueueFull, which the app answers with 503) before its body
 is even kept, so memory stays bounded.
 
+Requests waiting for a worker are served smallest first, within reason: each
+waits in order of its arrival time plus SIZE_DELAY per character, so a short
+text overtakes the 1 MB ones queued before it, while a big one is never held
+back more than that delay (no starvation).
+
 Each worker runs ``serve``: it warms up, says READY, then receives
 ``(function, args)`` through a pipe, calls it and sends back ``(True, result)``
 or ``(False, exception)``.  The functions are module-level ones from _jobs, so
@@ -19,6 +24,8 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
+import heapq
+import itertools
 import multiprocessing
 import pickle
 import time
@@ -36,6 +43,9 @@ STOP_GRACE: Final = 2.0
 START_TIMEOUT: Final = 120.0
 # What a worker sends once it can take jobs.
 READY: Final = "ready"
+# Seconds added to a waiting job's place in the queue per character (or byte) of input:
+# 1 s per million, so a 1 MB text lets the short ones that come in the next ~0.5 s pass.
+SIZE_DELAY: Final = 1e-6
 
 
 class QueueFull(Exception):
@@ -154,7 +164,10 @@ class WorkerPool:
         self.time_cap = time_cap
         self.held = 0  # requests admitted and not yet answered
         self._workers: list[Worker] = []
-        self._idle: asyncio.Queue[Worker] | None = None
+        self._idle: list[Worker] = []
+        # Jobs waiting for a worker: (place in the queue, arrival number, where to hand it).
+        self._waiting: list[tuple[float, int, asyncio.Future[Worker]]] = []
+        self._arrivals = itertools.count()
         self._threads: concurrent.futures.ThreadPoolExecutor | None = None
 
     def start(self) -> None:
@@ -162,9 +175,8 @@ class WorkerPool:
         # their locks; a spawned one starts clean with only what it imports.
         context = multiprocessing.get_context("spawn")
         self._workers = [Worker(context) for _ in range(self.size)]
-        self._idle = asyncio.Queue()
-        for worker in self._workers:
-            self._idle.put_nowait(worker)
+        self._idle = list(self._workers)
+        self._waiting = []
         self._threads = concurrent.futures.ThreadPoolExecutor(
             self.size, thread_name_prefix="uztranslit-worker"
         )
@@ -194,12 +206,37 @@ class WorkerPool:
         finally:
             self.held -= 1
 
-    async def run(self, function: Callable[..., Result], *args: Any) -> Result:
-        """*function(*args)* run in a free worker; raises what it raised, or Overrun."""
-        if self._idle is None or self._threads is None:
+    async def _acquire(self, size: int) -> Worker:
+        """A free worker, after the waiting jobs placed before a job of *size*."""
+        if self._idle and not self._waiting:
+            return self._idle.pop()
+        handed: asyncio.Future[Worker] = asyncio.get_running_loop().create_future()
+        place = time.monotonic() + size * SIZE_DELAY
+        heapq.heappush(self._waiting, (place, next(self._arrivals), handed))
+        try:
+            return await handed
+        except asyncio.CancelledError:
+            if handed.done() and not handed.cancelled():
+                self._release(handed.result())  # handed over just as the request went
+            raise
+
+    def _release(self, worker: Worker) -> None:
+        """Give *worker* to the first job still waiting, or mark it free."""
+        while self._waiting:
+            _, _, handed = heapq.heappop(self._waiting)
+            if not handed.done():
+                handed.set_result(worker)
+                return
+        self._idle.append(worker)
+
+    async def run(self, function: Callable[..., Result], *args: Any, size: int = 0) -> Result:
+        """*function(*args)* run in a free worker; raises what it raised, or Overrun.
+
+        *size* (characters or bytes of input) places the job in the queue.
+        """
+        if self._threads is None:
             raise RuntimeError("the worker pool is not started")
-        idle = self._idle
-        worker = await idle.get()
+        worker = await self._acquire(size)
         loop = asyncio.get_running_loop()
         future = loop.run_in_executor(self._threads, worker.call, (function, args), self.time_cap)
 
@@ -207,7 +244,7 @@ class WorkerPool:
             # The worker goes back only when its job is over, even if the request that
             # asked for it has gone (a client that hung up does not free a busy worker);
             # the error of a job nobody waits for any more is dropped here.
-            idle.put_nowait(worker)
+            self._release(worker)
             if not done.cancelled():
                 done.exception()
 

@@ -171,7 +171,12 @@ class Api:
             ) from None
         wanted = read_options(fields, self.settings.max_text_chars)
         converted = await self.pool.run(
-            convert_text, wanted.options, wanted.auto_target, wanted.lexicon_tsv, text
+            convert_text,
+            wanted.options,
+            wanted.auto_target,
+            wanted.lexicon_tsv,
+            text,
+            size=len(text),
         )
         return JSONResponse(conversion_body(converted))
 
@@ -201,6 +206,7 @@ class Api:
             wanted.lexicon_tsv,
             files,
             settings.max_unpacked_bytes,
+            size=len(body),
         )
         name = files[0][0] if len(files) == 1 else ZIP_NAME
         return Response(
