@@ -288,6 +288,7 @@ def machine() -> dict[str, Any]:
         "machine": platform.machine(),
         "python": platform.python_version(),
         "uztranslit": uztranslit.__version__,
+        "load_average_before": [round(value, 2) for value in os.getloadavg()],
     }
 
 

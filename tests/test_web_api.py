@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import tempfile
@@ -13,11 +14,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from starlette.requests import Request
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
 from uztranslit import parse_lexicon, to_cyrillic, to_latin, transliterate
 from uztranslit.web import Settings, create_app
+from uztranslit.web._body import TooSlow, read_body
 from uztranslit.web._errors import STATUSES
 from uztranslit.web.app import OPENAPI, STATIC
 
@@ -429,3 +432,17 @@ def test_uploaded_text_is_not_logged(caplog: pytest.LogCaptureFixture, client: T
         client.post("/api/convert-file?to=latin&filename=a.txt", content=marker.encode())
         client.post("/api/convert", json={"text": marker, "to": "bad"})
     assert marker not in caplog.text
+
+
+def test_a_body_that_trickles_in_is_cut_off_with_408() -> None:
+    async def slow_receive() -> dict[str, object]:
+        await asyncio.sleep(0.05)
+        return {"type": "http.request", "body": b"x", "more_body": True}
+
+    async def fast_receive() -> dict[str, object]:
+        return {"type": "http.request", "body": b"xy", "more_body": False}
+
+    scope = {"type": "http", "method": "POST", "headers": [], "path": "/api/convert"}
+    with pytest.raises(TooSlow, match=r"within 0\.3 s"):
+        asyncio.run(read_body(Request(scope, slow_receive), 1000, 0.3))
+    assert asyncio.run(read_body(Request(scope, fast_receive), 1000, 0.3)) == b"xy"

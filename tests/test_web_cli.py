@@ -59,6 +59,7 @@ def test_it_binds_loopback_by_default_and_passes_the_settings(
     [
         (["--workers", "0"], "workers must be at least 1; got 0"),
         (["--time-cap", "0"], "time_cap must be more than 0"),
+        (["--read-timeout", "-1"], "read_timeout must be more than 0"),
         (["--max-body", "ten"], "not a size"),
         (["--port", "70000"], "port must be at most 65535"),
         (["--nonsense"], "unrecognized arguments"),

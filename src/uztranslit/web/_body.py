@@ -12,6 +12,7 @@ body, so no uploaded byte is ever written to disk.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncGenerator, AsyncIterator
 from typing import Final
 
@@ -27,6 +28,10 @@ MAX_FIELDS: Final = 32
 
 class TooLarge(Exception):
     """A body over the cap (413)."""
+
+
+class TooSlow(Exception):
+    """A body that did not arrive within the read timeout (408)."""
 
 
 class BadForm(Exception):
@@ -46,7 +51,16 @@ async def drain(stream: AsyncIterator[bytes], already: int) -> None:
             return
 
 
-async def read_body(request: Request, cap: int) -> bytes:
+async def read_body(request: Request, cap: int, timeout: float) -> bytes:
+    """The whole body; TooLarge as soon as it passes *cap* bytes, TooSlow if it takes
+    more than *timeout* seconds (a client trickling bytes would hold a place)."""
+    try:
+        return await asyncio.wait_for(read_capped(request, cap), timeout)
+    except asyncio.TimeoutError:
+        raise TooSlow(f"the request's body did not arrive within {timeout:g} s") from None
+
+
+async def read_capped(request: Request, cap: int) -> bytes:
     """The whole body, or TooLarge as soon as it passes *cap* bytes."""
     stream = request.stream()
     declared = request.headers.get("content-length", "")

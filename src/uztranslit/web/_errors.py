@@ -8,7 +8,7 @@ from starlette.responses import JSONResponse
 
 from .._lexicon import LexiconError
 from ..formats import FormatError
-from ._body import BadForm, TooLarge, TooManyFiles
+from ._body import BadForm, TooLarge, TooManyFiles, TooSlow
 from ._jobs import UnsupportedFile
 from ._pool import Overrun, QueueFull, WorkerDied
 from ._request import TooLong
@@ -30,6 +30,7 @@ class ApiError(Exception):
 STATUSES: Final[tuple[tuple[type[Exception], int], ...]] = (
     (QueueFull, 503),  # every worker busy and the queue full
     (Overrun, 504),  # the time cap ran out
+    (TooSlow, 408),  # body not in within read_timeout
     (TooLarge, 413),  # body over max_body_bytes
     (TooManyFiles, 413),  # more than max_files
     (TooLong, 413),  # text or lexicon over max_text_chars

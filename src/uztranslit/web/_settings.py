@@ -34,6 +34,7 @@ class Settings:
     max_text_chars: int = 2_000_000  # characters of text (and of a lexicon) per request
     max_unpacked_bytes: int = 200 * MIB  # what one zip-based document may unpack to
     time_cap: float = 30.0  # seconds of conversion per request before its worker is killed
+    read_timeout: float = 60.0  # seconds a request's body may take to arrive
     queue_size: int = 32  # requests waiting for a worker beyond those converting; then 503
     cors_origins: tuple[str, ...] = ()  # origins allowed to call the API; none by default
 
@@ -45,8 +46,9 @@ class Settings:
         check_at_least("port", self.port, 0)
         if self.port > 65535:
             raise ValueError(f"port must be at most 65535; got {self.port}")
-        if not self.time_cap > 0:
-            raise ValueError(f"time_cap must be more than 0 seconds; got {self.time_cap}")
+        for name in ("time_cap", "read_timeout"):
+            if not getattr(self, name) > 0:
+                raise ValueError(f"{name} must be more than 0 seconds; got {getattr(self, name)}")
         if isinstance(self.cors_origins, str):
             raise TypeError("cors_origins must be a tuple of origins, not one str")
 

@@ -133,6 +133,7 @@ class Api:
                     "max_files": settings.max_files,
                     "max_text_chars": settings.max_text_chars,
                     "time_cap": settings.time_cap,
+                    "read_timeout": settings.read_timeout,
                     "queue_size": settings.queue_size,
                 },
                 "scripts": list(SCRIPTS),
@@ -147,7 +148,7 @@ class Api:
         if not is_content_type(request, "application/json"):
             await discard_body(request)
             raise ApiError(415, "send the text as JSON, with Content-Type: application/json")
-        body = await read_body(request, self.settings.max_body_bytes)
+        body = await read_body(request, self.settings.max_body_bytes, self.settings.read_timeout)
         try:
             fields = json.loads(body)
         except json.JSONDecodeError as error:
@@ -183,7 +184,7 @@ class Api:
     async def convert_file(self, request: Request) -> Response:
         """POST /api/convert-file: files in a multipart form, or one file as the raw body."""
         settings = self.settings
-        body = await read_body(request, settings.max_body_bytes)
+        body = await read_body(request, settings.max_body_bytes, settings.read_timeout)
         if is_content_type(request, "multipart/form-data"):
             files, pairs = await self.read_form(request, body)
         else:

@@ -95,6 +95,14 @@ def build_parser() -> argparse.ArgumentParser:
         "answer is 504 (default: %(default)s)",
     )
     work.add_argument(
+        "--read-timeout",
+        type=float,
+        default=defaults.read_timeout,
+        metavar="SECONDS",
+        help="time a request's body may take to arrive; past it the answer is 408 "
+        "(default: %(default)s)",
+    )
+    work.add_argument(
         "--max-body",
         type=size,
         default=defaults.max_body_bytes,
@@ -156,6 +164,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         port=args.port,
         queue_size=args.queue_size,
         time_cap=args.time_cap,
+        read_timeout=args.read_timeout,
         max_body_bytes=args.max_body,
         max_files=args.max_files,
         max_text_chars=args.max_text_chars,
