@@ -131,10 +131,16 @@ class Tally:
         self.dropped: Counter[str] = Counter()
         self.wrong = 0
         self.sent = 0
+        # For each dropped connection: seconds the connection had been idle before the
+        # request (None: the client's first request), seconds from the request to the
+        # error, and the error.
+        self.drops: list[tuple[float | None, float, str]] = []
         self.converted_bytes = 0
 
 
-async def one_request(client: httpx.AsyncClient, load: Load, kind: str, tally: Tally) -> int:
+async def one_request(
+    client: httpx.AsyncClient, load: Load, kind: str, tally: Tally, idle: float | None
+) -> int:
     """Send one request of *kind*; its status (0 when the connection dropped)."""
     started = time.perf_counter()
     try:
@@ -162,6 +168,8 @@ async def one_request(client: httpx.AsyncClient, load: Load, kind: str, tally: T
             size = 2 * len(load.file)
     except httpx.HTTPError as error:
         tally.dropped[f"{kind}: {type(error).__name__}"] += 1
+        waited = round(time.perf_counter() - started, 2)
+        tally.drops.append((idle and round(idle, 2), waited, repr(error.__cause__ or error)))
         return 0
     elapsed = time.perf_counter() - started
     tally.statuses[(kind, answer.status_code)] += 1
@@ -180,10 +188,14 @@ async def client_loop(
     base: str, load: Load, tally: Tally, deadline: float, args: argparse.Namespace
 ) -> None:
     async with httpx.AsyncClient(base_url=base, timeout=300.0) as client:
+        last: float | None = None
         while time.monotonic() < deadline and tally.sent < args.max_requests:
             tally.sent += 1
             (kind,) = random.choices(KINDS, weights=args.mix)
-            if await one_request(client, load, kind, tally) == 503:
+            idle = None if last is None else time.monotonic() - last
+            status = await one_request(client, load, kind, tally, idle)
+            last = time.monotonic()
+            if status == 503:
                 await asyncio.sleep(random.uniform(0.05, 0.2))
 
 
@@ -243,6 +255,7 @@ def summarise(tally: Tally, elapsed: float, samples: list[int]) -> dict[str, Any
         "rejected_503": sum(c for (_, s), c in tally.statuses.items() if s == 503),
         "errors_other_than_503": bad,
         "dropped_connections": dict(tally.dropped),
+        "dropped_idle_and_wait_s": tally.drops,
         "wrong_answers": tally.wrong,
         "latency_of_200": latency,
         "all_200": {
@@ -264,11 +277,18 @@ def start_server(args: argparse.Namespace) -> tuple[subprocess.Popen[bytes], str
     port = free_port()
     command = [
         sys.executable, "-m", "uztranslit.web", "--host", HOST, "--port", str(port),
-        "--no-access-log", "--log-level", "warning", "--queue-size", str(args.queue_size),
+        "--queue-size", str(args.queue_size),
     ]  # fmt: skip
+    if args.server_log:
+        command += ["--log-level", "trace"]
+    else:
+        command += ["--no-access-log", "--log-level", "warning"]
     if args.workers:
         command += ["--workers", str(args.workers)]
-    server = subprocess.Popen(command)
+    if args.keep_alive:
+        command += ["--keep-alive", str(args.keep_alive)]
+    log = args.server_log.open("wb") if args.server_log else None
+    server = subprocess.Popen(command, stdout=log, stderr=log)
     base = f"http://{HOST}:{port}"
     deadline = time.monotonic() + 60
     while True:
@@ -300,6 +320,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=0, help="server workers (default: its own)")
     parser.add_argument("--queue-size", type=int, default=32)
     parser.add_argument(
+        "--keep-alive", type=int, default=0, help="the server's --keep-alive (default: its own)"
+    )
+    parser.add_argument(
         "--mix",
         type=lambda text: [float(part) for part in text.split(",")],
         default=[80.0, 10.0, 10.0],
@@ -307,6 +330,9 @@ def main() -> None:
     )
     parser.add_argument("--corpus", type=Path, nargs="*", default=[])
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument(
+        "--server-log", type=Path, help="write the server's log here, at its most detailed"
+    )
     args = parser.parse_args()
     load = Load(args.corpus)
     server, base = start_server(args)
@@ -326,6 +352,7 @@ def main() -> None:
             "max_requests": args.max_requests,
             "workers": health["workers"],
             "queue_size": health["limits"]["queue_size"],
+            "keep_alive": args.keep_alive or "server default",
             "mix_short_1mb_files": args.mix,
         },
         "results": results,

@@ -51,6 +51,8 @@ if not CHROMIUM.exists():
     )
 
 expect: Any = playwright_sync.expect
+# The machine may be shared and busy: wait longer than Playwright's 5 s for a change.
+expect.set_options(timeout=30_000)
 
 
 def free_port() -> int:

@@ -45,9 +45,10 @@ def test_it_binds_loopback_by_default_and_passes_the_settings(
     argv = ["--host", "0.0.0.0", "--port", "9000", "-w", "3", "--max-body", "2M",
             "--max-files", "5", "--time-cap", "2.5", "--queue-size", "0",
             "--cors-origin", "https://a.example", "--cors-origin", "https://b.example",
-            "--no-access-log"]  # fmt: skip
+            "--no-access-log", "--keep-alive", "30"]  # fmt: skip
     assert cli.main(argv) == 0
     assert (ran["host"], ran["port"], ran["access_log"]) == ("0.0.0.0", 9000, False)
+    assert ran["timeout_keep_alive"] == 30
     settings = ran["settings"]
     assert (settings.workers, settings.max_body_bytes, settings.max_files) == (3, 2 << 20, 5)
     assert (settings.time_cap, settings.queue_size) == (2.5, 0)

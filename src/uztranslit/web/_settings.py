@@ -28,6 +28,7 @@ class Settings:
 
     host: str = "127.0.0.1"  # loopback only: open it to a network on purpose
     port: int = 8000
+    keep_alive: int = 5  # seconds an idle connection stays open (uvicorn's default)
     workers: int = field(default_factory=default_workers)  # conversion processes
     max_body_bytes: int = 10 * MIB  # one request's body, counted while it arrives
     max_files: int = 20  # files in one upload
@@ -46,6 +47,7 @@ class Settings:
         check_at_least("port", self.port, 0)
         if self.port > 65535:
             raise ValueError(f"port must be at most 65535; got {self.port}")
+        check_at_least("keep_alive", self.keep_alive, 1)
         for name in ("time_cap", "read_timeout"):
             if not getattr(self, name) > 0:
                 raise ValueError(f"{name} must be more than 0 seconds; got {getattr(self, name)}")

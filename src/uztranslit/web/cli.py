@@ -133,6 +133,15 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"most bytes a zip-based document may unpack to (default: "
         f"{defaults.max_unpacked_bytes // MIB}M)",
     )
+    listen.add_argument(
+        "--keep-alive",
+        type=int,
+        default=defaults.keep_alive,
+        metavar="SECONDS",
+        help="how long an idle connection is kept open for the next request (default: "
+        "%(default)s, uvicorn's); a client that reuses a connection later than this finds "
+        "it closed",
+    )
     other = parser.add_argument_group("other")
     other.add_argument(
         "--cors-origin",
@@ -144,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     other.add_argument(
         "--log-level",
-        choices=("critical", "error", "warning", "info", "debug"),
+        choices=("critical", "error", "warning", "info", "debug", "trace"),
         default="info",
         help="how much the server logs (default: %(default)s); no level logs uploaded text",
     )
@@ -162,6 +171,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
     return Settings(
         host=args.host,
         port=args.port,
+        keep_alive=args.keep_alive,
         queue_size=args.queue_size,
         time_cap=args.time_cap,
         read_timeout=args.read_timeout,
@@ -191,6 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         port=settings.port,
         log_level=args.log_level,
         access_log=not args.no_access_log,
+        timeout_keep_alive=settings.keep_alive,
         server_header=False,
     )
     return EXIT_OK
