@@ -11,6 +11,8 @@ import uvicorn
 
 from uztranslit.web import Settings, cli
 
+from ._docs import ROOT
+
 
 def test_help_names_every_option(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["--help"]) == 0
@@ -88,3 +90,13 @@ def test_python_m_uztranslit_web_runs_the_same_command() -> None:
     )  # fmt: skip
     assert done.returncode == 0
     assert done.stdout.startswith("usage: uztranslit serve")
+
+
+def test_every_option_is_in_the_docs_settings_table() -> None:
+    documented = (ROOT / "docs" / "web.md").read_text(encoding="utf-8")
+    for action in cli.build_parser()._actions:
+        long = [flag for flag in action.option_strings if flag.startswith("--")]
+        if long and long[0] != "--help":
+            assert f"`{long[0]}`" in documented, long[0]
+    for name in Settings.__dataclass_fields__:
+        assert f"`{name}`" in documented, name

@@ -28,7 +28,7 @@ class Settings:
 
     host: str = "127.0.0.1"  # loopback only: open it to a network on purpose
     port: int = 8000
-    keep_alive: int = 5  # seconds an idle connection stays open (uvicorn's default)
+    keep_alive: int = 30  # seconds an idle connection stays open (uvicorn's own is 5)
     workers: int = field(default_factory=default_workers)  # conversion processes
     max_body_bytes: int = 10 * MIB  # one request's body, counted while it arrives
     max_files: int = 20  # files in one upload

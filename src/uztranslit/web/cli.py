@@ -139,8 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=defaults.keep_alive,
         metavar="SECONDS",
         help="how long an idle connection is kept open for the next request (default: "
-        "%(default)s, uvicorn's); a client that reuses a connection later than this finds "
-        "it closed",
+        "%(default)s); a client that reuses a connection later than this may find it closed",
     )
     other = parser.add_argument_group("other")
     other.add_argument(
