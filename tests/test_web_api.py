@@ -6,8 +6,6 @@ import asyncio
 import io
 import json
 import tempfile
-import threading
-import time
 import urllib.parse
 import zipfile
 from collections.abc import Iterator
@@ -390,27 +388,18 @@ def test_the_static_files_are_the_package_s(client: TestClient) -> None:
 
 
 def test_a_full_queue_answers_503_at_once() -> None:
-    settings = Settings(workers=1, queue_size=0, max_text_chars=3_000_000)
+    settings = Settings(workers=1, queue_size=1)
     with TestClient(create_app(settings)) as client:
         pool = client.app.state.pool  # type: ignore[attr-defined]
-        results: list[int] = []
-        big = "Шаҳар ўғли " * 250_000  # converting it keeps the one worker busy for a while
-        thread = threading.Thread(
-            target=lambda: results.append(
-                client.post("/api/convert", json={"text": big}).status_code
-            )
-        )
-        thread.start()
-        deadline = time.monotonic() + 30
-        while pool.held == 0 and time.monotonic() < deadline:
-            time.sleep(0.001)
-        answer = client.post("/api/convert", json={"text": "Шаҳар"})
-        thread.join()
+        # Two requests in progress (one converting, one waiting) fill workers + queue.
+        with pool.admission(), pool.admission():
+            answer = client.post("/api/convert", json={"text": "Шаҳар"})
+            upload = client.post("/api/convert-file?to=latin&filename=a.txt", content=b"x" * 4096)
         assert pool.held == 0
-    message = error_of(answer, 503)
-    assert "busy" in message
+        assert convert(client, text="Шаҳар")["result"] == "Shahar"  # and then it is served
+    assert "busy (1 converting, 1 waiting)" in error_of(answer, 503)
     assert answer.headers["retry-after"] == "1"
-    assert results == [200]
+    error_of(upload, 503)
 
 
 def test_the_time_cap_answers_504_and_the_next_request_works() -> None:

@@ -81,14 +81,14 @@ def test_short_jobs_overtake_big_ones_waiting_but_not_forever() -> None:
 
         try:
             await pool.run(operator.add, 1, 1)  # the worker is up
-            busy = asyncio.create_task(job("first", 0, 0.5))
+            busy = asyncio.create_task(job("first", 0, 2))
             await asyncio.sleep(0.1)  # "first" holds the worker; the others queue
             big = asyncio.create_task(job("big", 2_000_000, 0))
             await asyncio.sleep(0.01)
             short = asyncio.create_task(job("short", 10, 0))
             await asyncio.gather(busy, big, short)
             # A big job that has waited longer than its size's delay goes first.
-            busy = asyncio.create_task(job("second", 0, 0.5))
+            busy = asyncio.create_task(job("second", 0, 2))
             await asyncio.sleep(0.1)
             old = asyncio.create_task(job("old-big", 100_000, 0))
             await asyncio.sleep(0.2)  # more than 100_000 characters' delay
