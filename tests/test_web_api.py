@@ -18,6 +18,7 @@ from starlette.testclient import TestClient
 
 from uztranslit import parse_lexicon, to_cyrillic, to_latin, transliterate
 from uztranslit.web import Settings, create_app
+from uztranslit.web import app as web_app
 from uztranslit.web._body import TooSlow, read_body
 from uztranslit.web._errors import STATUSES
 from uztranslit.web.app import OPENAPI, STATIC
@@ -435,3 +436,21 @@ def test_a_body_that_trickles_in_is_cut_off_with_408() -> None:
     with pytest.raises(TooSlow, match=r"within 0\.3 s"):
         asyncio.run(read_body(Request(scope, slow_receive), 1000, 0.3))
     assert asyncio.run(read_body(Request(scope, fast_receive), 1000, 0.3)) == b"xy"
+
+
+def test_an_unexpected_error_is_a_json_500_and_logged(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(web_app, "convert_text", broken)  # runs in the server, not a worker
+    pool = client.app.state.pool  # type: ignore[attr-defined]
+
+    async def in_place(function: Any, *args: Any, size: int = 0) -> Any:
+        return function(*args)
+
+    monkeypatch.setattr(pool, "run", in_place)
+    answer = client.post("/api/convert", json={"text": "Шаҳар"})
+    assert "the server failed" in error_of(answer, 500)
+    assert "unexpected RuntimeError in /api/convert" in caplog.text

@@ -11,7 +11,7 @@ from ..formats import FormatError
 from ._body import BadForm, TooLarge, TooManyFiles, TooSlow
 from ._jobs import UnsupportedFile
 from ._pool import Overrun, QueueFull, WorkerDied
-from ._request import TooLong
+from ._request import BadOption, TooLong
 
 # Seconds a client is asked to wait after a 503.
 RETRY_AFTER: Final = "1"
@@ -37,10 +37,10 @@ STATUSES: Final[tuple[tuple[type[Exception], int], ...]] = (
     (UnsupportedFile, 415),  # a file in no format the server reads
     (FormatError, 422),  # a file that is not valid in its format, e.g. not UTF-8
     (UnicodeError, 422),  # text that is not valid Unicode
+    (BadOption, 400),  # an option the library refuses, with its message
     (LexiconError, 400),  # a malformed lexicon row
     (BadForm, 400),  # a multipart body that cannot be parsed
-    (ValueError, 400),  # a bad option value (the library's message)
-    (TypeError, 400),  # an option of the wrong type (the library's message)
+    (ValueError, 422),  # any other refusal of a file's content by a format
     (WorkerDied, 500),  # a worker crashed, e.g. out of memory
 )
 

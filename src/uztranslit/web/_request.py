@@ -24,6 +24,10 @@ class TooLong(Exception):
     """A text or lexicon over the character cap (413)."""
 
 
+class BadOption(Exception):
+    """An option the library refuses, with the library's message (400)."""
+
+
 class Wanted(NamedTuple):
     """A request's checked options, the lexicon as TSV text, and whether *to* is chosen
     by the server (the other script than the one read)."""
@@ -40,7 +44,15 @@ def check_length(what: str, text: str, cap: int) -> None:
 
 
 def read_options(fields: Mapping[str, object], max_chars: int) -> Wanted:
-    """The options in *fields* (JSON values, or lists of strings from a form), checked."""
+    """The options in *fields* (JSON values, or lists of strings from a form), checked;
+    BadOption with the library's message for one it refuses."""
+    try:
+        return checked_options(fields, max_chars)
+    except (TypeError, ValueError) as error:
+        raise BadOption(str(error)) from None
+
+
+def checked_options(fields: Mapping[str, object], max_chars: int) -> Wanted:
     to = fields.get("to")
     source = fields.get("source")
     apostrophes = fields.get("apostrophes")

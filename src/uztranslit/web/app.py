@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import mimetypes
 import urllib.parse
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -38,6 +39,7 @@ from ._pool import QueueFull, WorkerPool
 from ._request import OPTION_FIELDS, check_length, form_fields, read_options, unknown_fields
 from ._settings import Settings
 
+LOG: Final = logging.getLogger("uztranslit.web")
 HERE: Final = Path(__file__).resolve().parent
 STATIC: Final = HERE / "static"
 OPENAPI: Final = HERE / "openapi.json"
@@ -115,8 +117,9 @@ class Api:
                 return error_response(503, str(error))
             except Exception as error:
                 status = status_of(error)
-                if status is None:
-                    raise
+                if status is None:  # a bug: logged with its traceback, answered as JSON
+                    LOG.exception("unexpected %s in %s", type(error).__name__, request.url.path)
+                    return error_response(500, "the server failed; its log says why")
                 return error_response(status, str(error))
 
         return run
