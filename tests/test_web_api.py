@@ -60,6 +60,7 @@ def test_cyrillic_is_detected_and_goes_to_latin(client: TestClient) -> None:
         "source": "cyrillic",
         "to": "latin",
         "detected": True,
+        "flagged": [],
     }
 
 
@@ -88,7 +89,25 @@ def test_options_are_those_of_transliterate(client: TestClient) -> None:
 
 def test_a_given_source_is_not_detected(client: TestClient) -> None:
     body = convert(client, text="Shahar", to="cyrillic", source="latin")
-    assert body == {"result": "Шаҳар", "source": "latin", "to": "cyrillic", "detected": False}
+    assert body == {
+        "result": "Шаҳар",
+        "source": "latin",
+        "to": "cyrillic",
+        "detected": False,
+        "flagged": [],
+    }
+
+
+def test_guessed_words_are_flagged_at_their_place_in_the_result(client: TestClient) -> None:
+    body = convert(client, text="Biz yod va Konsertlarimizda", to="cyrillic")
+    result = body["result"]
+    marked = [
+        (result[f["start"] : f["end"]], f["kind"], f["alternatives"]) for f in body["flagged"]
+    ]
+    assert marked == [
+        ("ёд", "homograph", ["йод"]),
+        ("Концертларимизда", "lexicon", ["Консертларимизда"]),
+    ]
 
 
 def test_keep_words_stay_latin(client: TestClient) -> None:

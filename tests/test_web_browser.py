@@ -159,6 +159,13 @@ def test_options_change_the_result(page: Any) -> None:
     expect(page.locator("#output")).to_have_text("O'g'il 2025-yil")
 
 
+def test_guessed_words_are_marked_for_review(page: Any) -> None:
+    page.locator("#input").fill("Biz yod va mol haqida gapirdik")
+    expect(page.locator("#output")).to_have_text("Биз ёд ва мол ҳақида гапирдик")
+    expect(page.locator("#output mark")).to_have_text(["ёд", "мол"])
+    assert page.locator("#output mark").first.get_attribute("title") == "homograph: йод"
+
+
 def test_html_typed_in_is_shown_as_text_and_never_run(page: Any) -> None:
     hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script> салом'
     page.locator("#source").select_option("cyrillic")  # more Latin letters than Cyrillic

@@ -18,8 +18,9 @@ explain(word) says which rule or lexicon entry produced each part of one word's 
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
@@ -278,6 +279,36 @@ def _has_uzbek_letters_only(body: str) -> bool:
 
 def _rules_cyrillic(body: str) -> str:
     return _latin_to_cyrillic.word_to_cyrillic(body, {})
+
+
+class Mark(NamedTuple):
+    """Where a flagged word stands in the converted text."""
+
+    start: int  # offset in the converted text
+    end: int
+    flag: Flag
+
+
+def marks_in_output(text: str, flags: Sequence[Flag], translit: Transliterator) -> list[Mark]:
+    """Where each of *flags* (from review(text)) lands in translit(text).
+
+    The text is cut at the flagged words and converted as pieces
+    (Transliterator.convert_pieces), whose joined result is the conversion of the
+    whole, so each flagged word's piece is its place in the output.  A word whose
+    conversion merged with its neighbours' (a convention joined them) is not marked.
+    """
+    cuts = sorted({0, len(text), *(f.start for f in flags), *(f.end for f in flags)})
+    pieces = [text[a:b] for a, b in itertools.pairwise(cuts)]
+    converted = translit.convert_pieces(pieces)
+    where = dict(
+        zip(cuts, itertools.accumulate((len(p) for p in converted), initial=0), strict=False)
+    )
+    length = dict(zip(cuts, (len(p) for p in converted), strict=False))
+    return [
+        Mark(where[flag.start], where[flag.start] + length[flag.start], flag)
+        for flag in flags
+        if length.get(flag.start)
+    ]
 
 
 def format_report(flags: Iterable[Flag], /, *, style: str = "table") -> str:

@@ -18,6 +18,7 @@ from .._options import Options
 from .._transliterator import Transliterator
 from ..formats import FormatError, Limits, detect_format, format_module
 from ..formats._base import DETECT_SIZE, Chooser
+from ..review import marks_in_output, review
 
 # The script a text is converted to when no target is given: the other one.
 OTHER_SCRIPT: Final = {"cyrillic": "latin", "latin": "cyrillic", "new-latin": "cyrillic"}
@@ -50,6 +51,10 @@ class UnsupportedFile(ValueError):
         return (UnsupportedFile, (self.filename,))
 
 
+# Texts up to this many characters come back with their review report (words to check).
+FLAGGED_LIMIT: Final = 100_000
+
+
 class Converted(NamedTuple):
     """A text's conversion and the scripts it went between."""
 
@@ -57,6 +62,7 @@ class Converted(NamedTuple):
     to: str
     detected: bool  # whether *source* was detected rather than given
     result: str
+    flagged: tuple[dict[str, object], ...] = ()  # review report, offsets in *result*
 
 
 def with_lexicon(options: Options, lexicon_tsv: str | None) -> Options:
@@ -77,7 +83,28 @@ def convert_text(
     """*text* converted; with *auto_target* the target is the other script of the one read."""
     source, resolved = resolve(options, auto_target, text)
     translit = transliterator(resolved, lexicon_tsv)
-    return Converted(source, resolved.to, options.source is None, translit.convert(text))
+    result = translit.convert(text)
+    return Converted(source, resolved.to, options.source is None, result, flagged(text, translit))
+
+
+def flagged(text: str, translit: Transliterator) -> tuple[dict[str, object], ...]:
+    """The words of *text* the review report flags, placed in its conversion
+    (uztranslit.review); none for texts over FLAGGED_LIMIT or between Latin alphabets."""
+    scripts = {translit.source, translit.target}
+    if len(text) > FLAGGED_LIMIT or scripts != {"cyrillic", "latin"}:
+        return ()
+    flags = review(text, to=translit.target, source=translit.source, keep=translit.options.keep)
+    return tuple(
+        {
+            "start": mark.start,
+            "end": mark.end,
+            "word": mark.flag.word,
+            "kind": mark.flag.kind,
+            "alternatives": list(mark.flag.alternatives),
+            "why": mark.flag.why,
+        }
+        for mark in marks_in_output(text, flags, translit)
+    )
 
 
 def resolve(options: Options, auto_target: bool, sample: str) -> tuple[str | None, Options]:

@@ -56,14 +56,15 @@ Handler = Callable[[Request], Awaitable[Response]]
 def conversion_body(converted: Converted) -> dict[str, Any]:
     """The JSON answer of /api/convert.
 
-    A later review report (words to check, the issue "Accuracy, second round")
-    adds its list here as ``"flagged"``; the page already highlights such a list.
+    ``"flagged"`` is the review report (uztranslit.review): the words a reader
+    should check, with their offsets in the result; the page marks them.
     """
     return {
         "result": converted.result,
         "source": converted.source,
         "to": converted.to,
         "detected": converted.detected,
+        "flagged": list(converted.flagged),
     }
 
 

@@ -109,11 +109,15 @@
     }
     const characters = Array.from(text);
     let at = 0;
-    for (const { start, end } of [...flagged].sort((a, b) => a.start - b.start)) {
+    for (const flag of [...flagged].sort((a, b) => a.start - b.start)) {
+      const { start, end } = flag;
       if (start < at || end <= start) continue;
       output.append(characters.slice(at, start).join(""));
       const mark = document.createElement("mark");
       mark.textContent = characters.slice(start, end).join("");
+      // what else the word could be, shown on hover and read by screen readers
+      const others = (flag.alternatives || []).join(", ");
+      mark.title = others ? `${flag.kind}: ${others}` : flag.kind || "";
       output.append(mark);
       at = end;
     }
