@@ -5,8 +5,8 @@
 Spark needs a Java runtime (17 or 21; on Debian: apt-get install default-jre-headless)
 and ``pip install pyspark pandas pyarrow``.  A pandas_udf gets each Arrow batch
 of the column as a pandas Series and BatchTransliterator converts it in one call;
-the script of each row is detected on the way, only rows that need it are converted
-(``source=None``), and the count of rows per script is printed.  Spark runs on this
+the script of each row is detected once, only the rows that need it are converted,
+and the count of rows per script is printed.  Spark runs on this
 machine only (``local[N]``, bound to 127.0.0.1, no web UI).
 """
 
@@ -23,20 +23,28 @@ from pyspark.sql.types import StringType
 
 import uztranslit
 
-# Options checked once here; the converter pickles with them into every Python worker.
-TO_LATIN = uztranslit.BatchTransliterator(to="latin")
-
-
-@F.pandas_udf(StringType())
-def to_latin(texts: pd.Series) -> pd.Series:
-    """A batch of rows in Latin (rows already in Latin, or with no letters, unchanged)."""
-    return TO_LATIN(texts)
+# One converter per script that needs converting, options checked once; they pickle
+# with their options into every Python worker.
+TO_LATIN = {
+    "cyrillic": uztranslit.BatchTransliterator(to="latin", source="cyrillic"),
+    "new-latin": uztranslit.BatchTransliterator(to="latin", source="new-latin"),
+}
 
 
 @F.pandas_udf(StringType())
 def script(texts: pd.Series) -> pd.Series:
     """The script of each row: cyrillic, latin, new-latin, or null."""
     return pd.Series(uztranslit.detect_scripts(texts), index=texts.index, dtype=object)
+
+
+@F.pandas_udf(StringType())
+def to_latin(texts: pd.Series, scripts: pd.Series) -> pd.Series:
+    """The rows in Latin: converted only where their script needs it."""
+    latin = texts.astype(object)
+    for name, convert in TO_LATIN.items():
+        rows = scripts == name
+        latin[rows] = convert(texts[rows])
+    return latin
 
 
 def local_spark(master: str) -> SparkSession:
@@ -66,7 +74,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         frame = spark.read.parquet(args.source)
         frame = frame.withColumn("script", script(args.column))
-        frame = frame.withColumn(f"{args.column}_latin", to_latin(args.column))
+        frame = frame.withColumn(f"{args.column}_latin", to_latin(args.column, "script"))
         frame.write.mode("overwrite").parquet(args.target)
         written = spark.read.parquet(args.target)
         for row in written.groupBy("script").count().orderBy("script").collect():
