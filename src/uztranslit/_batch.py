@@ -14,7 +14,7 @@ types, since a Series or an Arrow array cannot exist without its library.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple, TypeVar, overload
 
 from ._detect import detect_script
@@ -64,6 +64,8 @@ def python_texts(texts: object, function: str) -> list[object]:
     if _is_arrow_array(texts) or _is_chunked_array(texts):
         values: list[object] = texts.to_pylist()  # type: ignore[attr-defined]
         return values
+    if isinstance(texts, list):
+        return texts
     if isinstance(texts, Iterable):
         return list(texts)
     raise TypeError(f"{function}() takes a collection of texts, not {type(texts).__name__}")
@@ -120,10 +122,14 @@ class BatchTransliterator:
             f" source={self.transliterator.source!r})"
         )
 
+    # A list or tuple gives a list; so does an iterator.  Anything else is a column of
+    # pandas or Arrow (they are iterable, but not Sequences), given back as the same kind.
     @overload
-    def __call__(self, texts: Sequence[str], /) -> list[str]: ...
+    def __call__(self, texts: list[str] | tuple[str, ...], /) -> list[str]: ...
     @overload
-    def __call__(self, texts: Iterable[str | None], /) -> list[str | None]: ...
+    def __call__(
+        self, texts: list[str | None] | tuple[str | None, ...] | Iterator[str | None], /
+    ) -> list[str | None]: ...
     @overload
     def __call__(self, texts: ColumnT, /) -> ColumnT: ...
 
