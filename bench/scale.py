@@ -257,8 +257,8 @@ def run_spark(work: Path, workers: int, batch: int) -> dict[str, float]:
         frame = frame.withColumn("latin", to_latin("text"))
         frame.write.mode("overwrite").parquet(str(work / "spark-out"))
         end = time.perf_counter()
-        jvm = spark.sparkContext._gateway.proc.pid  # type: ignore[union-attr]
-        cpu = tree_cpu(jvm) + time.process_time()
+        gateway: Any = spark.sparkContext._gateway  # py4j's, with the JVM's process
+        cpu = tree_cpu(gateway.proc.pid) + time.process_time()
     finally:
         spark.stop()
     return {
