@@ -16,6 +16,7 @@ already in memory.
 
 Engines:
     baseline          to_latin on each line in one process (nothing else timed)
+    batch             BatchTransliterator on all the lines in one call, likewise
     arrow             one process: Parquet → to_pylist → BatchTransliterator → Arrow → Parquet
     multiprocessing   Pool(N).imap over batches of lines of the text file, written in order
     datasets          Dataset.from_parquet, map(batched=True, num_proc=N), to_parquet
@@ -42,9 +43,9 @@ from typing import Any
 
 import uztranslit
 
-ENGINES = ("baseline", "arrow", "multiprocessing", "datasets", "spark")
+ENGINES = ("baseline", "batch", "arrow", "multiprocessing", "datasets", "spark")
 # Engines that run on one process whatever --workers says.
-SINGLE = ("baseline", "arrow")
+SINGLE = ("baseline", "batch", "arrow")
 SPLITS_PER_WORKER = 4  # tasks (Spark partitions) per worker: see docs/scale.md
 
 
@@ -102,6 +103,16 @@ def run_baseline(work: Path, workers: int, batch: int) -> dict[str, float]:
     lines = text_lines(work)
     start, cpu = time.perf_counter(), time.process_time()
     latin = [uztranslit.to_latin(line) for line in lines]
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    assert len(latin) == len(lines)
+    return {"seconds": seconds, "cpu": cpu}
+
+
+def run_batch(work: Path, workers: int, batch: int) -> dict[str, float]:
+    lines = text_lines(work)
+    convert = uztranslit.BatchTransliterator(to="latin", source="cyrillic")
+    start, cpu = time.perf_counter(), time.process_time()
+    latin = convert(lines)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     assert len(latin) == len(lines)
     return {"seconds": seconds, "cpu": cpu}
@@ -272,6 +283,7 @@ def run_spark(work: Path, workers: int, batch: int) -> dict[str, float]:
 
 RUNNERS: dict[str, Callable[[Path, int, int], dict[str, float]]] = {
     "baseline": run_baseline,
+    "batch": run_batch,
     "arrow": run_arrow,
     "multiprocessing": run_multiprocessing,
     "datasets": run_datasets,
