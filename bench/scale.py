@@ -12,7 +12,10 @@ configuration runs in a fresh process, and the configurations are measured in tu
 falls on all of them alike.  Every figure is MB of UTF-8 Cyrillic input per second,
 end to end (start the engine, read, convert, write), and also as a ratio to the
 baseline of the same round: plain ``to_latin`` on one core, line by line, on text
-already in memory.
+already in memory.  Beside it, the processor time each configuration used (its process
+and every process under it: workers, Spark's JVM and Python workers), per 100 MB and as
+a ratio to the baseline's: on a shared machine it moves far less than the wall clock,
+so the overhead of an engine is read from it.
 
 Engines:
     baseline          to_latin on each line in one process (nothing else timed)

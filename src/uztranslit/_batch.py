@@ -143,7 +143,7 @@ class BatchTransliterator:
             return pyarrow.chunked_array(chunks, type=_arrow_text_type(texts))
         if _is_arrow_array(texts):
             return self._arrow(texts)
-        return self.transliterator.batch(python_texts(texts, "batch"))  # type: ignore[arg-type]
+        return self.transliterator.batch(python_texts(texts, "BatchTransliterator"))  # type: ignore[arg-type]
 
     def _series(self, series: Any) -> Any:
         pandas = _loaded("pandas")
