@@ -61,7 +61,8 @@ def prepared(corpora: list[Path], work: Path, megabytes: int, row_group: int) ->
         "mb": megabytes,
         "row_group": row_group,
     }
-    if about.exists():
+    made = [about, work / "corpus.txt", work / "corpus.parquet"]
+    if all(path.exists() for path in made):
         known: dict[str, Any] = json.loads(about.read_text(encoding="utf-8"))
         if known["wanted"] == wanted:
             return known
