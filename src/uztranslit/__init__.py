@@ -20,6 +20,13 @@ from ._api import (
     to_latin,
     transliterate,
 )
+from ._batch import (  # columns for engines, scripts per row (docs/scale.md)
+    BatchTransliterator,
+    ScriptCounts,
+    count_scripts,
+    detect_scripts,
+    transliterate_batch,
+)
 from ._lexicon import Lexicon, LexiconError, load_lexicon, parse_lexicon
 from ._transliterator import Transliterator
 
@@ -30,21 +37,26 @@ __all__ = [
     "APOSTROPHE_STYLES",
     "CONVENTIONS",
     "SCRIPTS",
+    "BatchTransliterator",
     "FormatError",
     "Lexicon",
     "LexiconError",
     "Limits",
+    "ScriptCounts",
     "Transliterator",
     "convert_bytes",
     "convert_file",
     "convert_stream",
+    "count_scripts",
     "detect_script",
+    "detect_scripts",
     "load_lexicon",
     "normalize_apostrophes",
     "parse_lexicon",
     "to_cyrillic",
     "to_latin",
     "transliterate",
+    "transliterate_batch",
 ]
 __version__ = "1.0.0"
 
