@@ -17,7 +17,7 @@ import os
 import sys
 from typing import Final, NoReturn
 
-from . import __version__
+from . import __version__, formats
 from ._cli_errors import (
     EXIT_BROKEN_PIPE,
     EXIT_FAILURE,
@@ -27,6 +27,7 @@ from ._cli_errors import (
     PROG,
     CliError,
 )
+from ._documents import check_one_output, format_names, parse_size
 from ._files import HardLinkError, NamedSink, write_output
 from ._inputs import check_readable, convert_inputs
 from ._jobs import convert_each, hard_link_message
@@ -129,6 +130,28 @@ def build_parser() -> argparse.ArgumentParser:
         help="text encoding of the input (default: utf-8); the output is always UTF-8",
     )
     parser.add_argument(
+        "--format",
+        choices=format_names(),
+        metavar="NAME",
+        help="format of the inputs (docs/formats.md); by default each input's is recognised "
+        "by its content and name, and anything else is plain text. Documents are converted "
+        "whole; plain text streams",
+    )
+    parser.add_argument(
+        "--max-unpacked",
+        type=_size,
+        metavar="SIZE",
+        help="the most a document packed in a zip (Office, OpenDocument) may unpack to, as "
+        f"bytes or with K, M, G (default: {formats.Limits().max_unpacked >> 30}G)",
+    )
+    parser.add_argument(
+        "--max-ratio",
+        type=int,
+        metavar="N",
+        help="the largest compression ratio allowed for a zip entry in a document "
+        f"(default: {formats.Limits().max_ratio})",
+    )
+    parser.add_argument(
         "--errors",
         choices=ERROR_HANDLERS,
         default="strict",
@@ -178,6 +201,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _size(text: str) -> int:
+    try:
+        return parse_size(text)
+    except CliError as error:
+        raise argparse.ArgumentTypeError(error.message) from None
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     """Parse and check the command line; raise CliError(status 2) on misuse."""
     args = build_parser().parse_args(argv)
@@ -186,6 +216,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     args.lexicon = _lexicon(args.lexicon)
     args.keep = _keep(args.keep)
     _check_file_modes(args)
+    if args.max_ratio is not None and args.max_ratio < 1:
+        raise CliError(f"--max-ratio must be 1 or more; got {args.max_ratio}", EXIT_USAGE)
     if args.output != "-":
         for name in args.files:
             if name != "-" and _same_file(name, args.output):
@@ -290,6 +322,7 @@ def write_to_stdout(args: argparse.Namespace) -> int:
     named and skipped, and the status is then 1."""
     if sys.stdout is None:
         raise CliError("standard output is closed; give -o OUTPUT")
+    check_one_output(args.files, args)
     out = NamedSink(sys.stdout.buffer, "standard output")
     missing = convert_inputs(args.files, args, out, skip_unreadable=True)
     out.flush()
@@ -299,6 +332,7 @@ def write_to_stdout(args: argparse.Namespace) -> int:
 def write_to_output(args: argparse.Namespace) -> None:
     """The inputs converted into -o OUTPUT: all of them, or nothing is written."""
     output = args.output
+    check_one_output(args.files, args)
     problems: list[str] = []
     for name in args.files:
         try:

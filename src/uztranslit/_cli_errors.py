@@ -1,4 +1,5 @@
-"""The command's exit statuses and the one exception that carries a message and one."""
+"""The command's exit statuses, the exception that carries a message and one, and
+how messages name an input."""
 
 from __future__ import annotations
 
@@ -23,3 +24,8 @@ class CliError(Exception):
 
     def __reduce__(self) -> tuple[type[CliError], tuple[str, int]]:
         return (CliError, (self.message, self.status))
+
+
+def display(name: str) -> str:
+    """How an input is named in messages (``-`` is standard input)."""
+    return "<stdin>" if name == "-" else name

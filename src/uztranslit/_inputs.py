@@ -18,8 +18,9 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Final
 
+from . import _documents
 from ._api import convert_stream, detect_script
-from ._cli_errors import PROG, CliError
+from ._cli_errors import PROG, CliError, display
 from ._files import ByteSink
 
 READ_SIZE: Final = 1 << 16  # bytes asked for at a time; a pipe may return fewer
@@ -46,11 +47,6 @@ Read = Callable[[int], bytes]
 
 class UnreadableInput(CliError):
     """An input that cannot be opened (missing, a directory, not permitted)."""
-
-
-def display(name: str) -> str:
-    """How an input is named in messages."""
-    return "<stdin>" if name == "-" else name
 
 
 @contextlib.contextmanager
@@ -248,10 +244,25 @@ def convert_text(
             out.flush()
 
 
-def convert_input(name: str, args: argparse.Namespace, out: ByteSink) -> None:
-    """Convert input *name* (``-``: stdin) into *out*."""
+def convert_input(
+    name: str, args: argparse.Namespace, out: ByteSink, *, documents: bool = True
+) -> None:
+    """Convert input *name* (``-``: stdin) into *out*.
+
+    Plain text streams through convert_text; a document in another format is read
+    whole and converted by its format module (_documents) if *documents*, else
+    it is a usage error (several inputs into one output).
+    """
     with open_input(name) as (read, stream):
-        convert_text(blocks(read), name, args, out, flush=stream)
+        first = read(READ_SIZE)
+        found = _documents.format_of(name, first, args)
+        if found == _documents.TEXT:
+            convert_text(blocks(read, first), name, args, out, flush=stream)
+            return
+        if not documents:
+            raise _documents.several_documents(display(name), found)
+        data = b"".join(blocks(read, first))
+        out.write(_documents.convert_document(data, found, name, args))
 
 
 def convert_inputs(
@@ -262,7 +273,7 @@ def convert_inputs(
     missing: list[str] = []
     for name in names:
         try:
-            convert_input(name, args, out)
+            convert_input(name, args, out, documents=len(names) == 1)
         except CliError as error:
             if not skip_unreadable or not isinstance(error, UnreadableInput):
                 raise

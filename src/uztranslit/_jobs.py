@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import argparse
 import collections
-import concurrent.futures
 import functools
-import multiprocessing
 import os
 import signal
 import stat
@@ -27,14 +25,17 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from multiprocessing.synchronize import Event
 from types import FrameType
-from typing import Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from ._cli_errors import PROG, CliError
 from ._files import HardLinkError, write_output
 from ._inputs import check_readable, convert_input
 from ._signals import Terminated
+
+if TYPE_CHECKING:  # the worker machinery is imported only when workers start
+    import concurrent.futures
+    from multiprocessing.synchronize import Event
 
 WATCH_INTERVAL: Final = 0.1  # seconds between a worker's looks at its parent
 ROLLBACK_GRACE: Final = 5.0  # seconds an orphaned worker waits for its rollback
@@ -187,6 +188,9 @@ def _in_workers(
     failed: list[CliError],
 ) -> None:
     """At most *jobs* files in flight; none started after a failure or interruption."""
+    import concurrent.futures  # noqa: PLC0415 - only with workers, for start-up time
+    import multiprocessing  # noqa: PLC0415 - the same
+
     context = multiprocessing.get_context()
     cancel = context.Event()
     waiting = collections.deque(work)
@@ -220,6 +224,8 @@ def _in_workers(
 def _record(
     future: concurrent.futures.Future[None], name: str, done: list[str], failed: list[CliError]
 ) -> None:
+    import concurrent.futures.process  # noqa: PLC0415 - loaded already by _in_workers
+
     error = future.exception()
     if error is None:
         done.append(name)
