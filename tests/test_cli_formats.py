@@ -3,7 +3,9 @@ the ``serve`` subcommand."""
 
 from __future__ import annotations
 
+import os
 import sys
+import threading
 import types
 from pathlib import Path
 from types import MappingProxyType
@@ -121,6 +123,22 @@ def test_several_inputs_with_a_document_need_each_file_mode(
     assert run(["--output-dir", str(out_dir), str(text), str(doc)])[0] == 0
     assert (out_dir / "a.txt").read_bytes() == b"Yer\n"
     assert (out_dir / "b.bin").read_bytes() == MAGIC + b"k0=Yer\n"
+
+
+def test_a_fifo_among_several_inputs_is_read_once(tmp_path: Path, run: Runner) -> None:
+    text = write(tmp_path / "a.txt", "Ер\n")
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with fifo.open("wb") as writer:
+            writer.write("Сув\n".encode())
+
+    feeder = threading.Thread(target=feed)
+    feeder.start()
+    code, out, _ = run(["-t", "latin", str(text), str(fifo)])
+    feeder.join(timeout=30)
+    assert (code, out) == (0, b"Yer\nSuv\n")
 
 
 def test_in_place_document(tmp_path: Path, run: Runner, seen: list[Limits]) -> None:

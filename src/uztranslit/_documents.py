@@ -9,7 +9,9 @@ the text a reader sees byte for byte.
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterable
 from typing import Final
@@ -62,7 +64,8 @@ def format_of(name: str, head: bytes, args: argparse.Namespace) -> str:
 def check_one_output(names: list[str], args: argparse.Namespace) -> None:
     """Documents are not concatenated: several inputs to one output must all be text.
 
-    Named files are looked at now; standard input when it is read.
+    Named regular files are looked at now; standard input, FIFOs and devices
+    when they are read.
     """
     if len(names) < 2:
         return
@@ -70,6 +73,8 @@ def check_one_output(names: list[str], args: argparse.Namespace) -> None:
         found = args.format
         if found is None and name != "-":
             try:
+                if not stat.S_ISREG(os.stat(name).st_mode):
+                    continue  # a FIFO or device: peeking would eat what it holds
                 with open(name, "rb") as file:
                     head = file.read(HEAD_SIZE)
             except OSError:
