@@ -254,6 +254,25 @@ class TestMessages:
         assert b"Traceback" not in done.stderr
 
 
+def test_a_fifo_input_with_output_is_read_once(tmp_path: Path, run: Runner) -> None:
+    """Checking that the inputs can be read must not open a FIFO: that would let
+    its writer through and then close the pipe on it."""
+    fifo = tmp_path / "in.fifo"
+    os.mkfifo(fifo)
+    sent: list[int] = []
+
+    def feed() -> None:
+        with fifo.open("wb") as writer:
+            sent.append(writer.write("Ер\n".encode() * 1000))
+
+    feeder = threading.Thread(target=feed)
+    feeder.start()
+    out = tmp_path / "out.txt"
+    assert run(["-t", "latin", "-o", str(out), str(fifo)])[0] == 0
+    feeder.join(timeout=30)
+    assert out.read_bytes() == b"Yer\n" * 1000
+
+
 class TestMissingInputs:
     def test_to_stdout_the_readable_ones_are_converted(self, tmp_path: Path, run: Runner) -> None:
         good = write(tmp_path / "good.txt", "Ер\n")

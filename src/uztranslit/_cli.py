@@ -14,6 +14,7 @@ import errno
 import importlib
 import io
 import os
+import stat
 import sys
 from typing import Final, NoReturn
 
@@ -33,6 +34,7 @@ from ._inputs import check_readable, convert_inputs
 from ._jobs import convert_each, hard_link_message
 from ._lexicon import Lexicon, LexiconError, load_lexicon
 from ._options import APOSTROPHE_STYLES, CONVENTIONS, SCRIPTS, check_keep
+from ._progress import DELAY, Progress
 from ._signals import Terminated, terminations_raise
 
 ERROR_HANDLERS: Final = ("strict", "replace", "surrogateescape")
@@ -192,6 +194,12 @@ def build_parser() -> argparse.ArgumentParser:
         "quotes («» ↔ “”), or all",
     )
     parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        help="show progress on stderr: bytes and files done, rate, time left (default: when "
+        "stderr is a terminal and the output is not, after half a second of work)",
+    )
+    parser.add_argument(
         "-v",
         "--verbose",
         action="store_true",
@@ -317,19 +325,53 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.abspath(a) == os.path.abspath(b)
 
 
-def write_to_stdout(args: argparse.Namespace) -> int:
+def make_progress(args: argparse.Namespace) -> Progress:
+    """The progress report this run shows, if any (see _progress)."""
+    stream = sys.stderr
+    terminal = _isatty(stream)
+    to_terminal = args.output == "-" and not args.in_place and args.output_dir is None
+    to_terminal = to_terminal and _isatty(sys.stdout)
+    enabled = args.progress if args.progress is not None else terminal and not to_terminal
+    sizes = [_input_size(name) for name in args.files]
+    return Progress(
+        stream,
+        enabled=enabled,
+        terminal=terminal,
+        total=None if None in sizes else sum(size or 0 for size in sizes),
+        files=len(args.files),
+        delay=0.0 if args.progress else DELAY,
+    )
+
+
+def _isatty(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def _input_size(name: str) -> int | None:
+    """The size of a regular file input (stdin too, if redirected from one); else None."""
+    try:
+        found = os.fstat(sys.stdin.fileno()) if name == "-" else os.stat(name)
+    except (OSError, AttributeError, ValueError):
+        return None
+    return found.st_size if stat.S_ISREG(found.st_mode) else None
+
+
+def write_to_stdout(args: argparse.Namespace, progress: Progress) -> int:
     """The inputs converted to standard output; one that cannot be opened is
     named and skipped, and the status is then 1."""
     if sys.stdout is None:
         raise CliError("standard output is closed; give -o OUTPUT")
     check_one_output(args.files, args)
     out = NamedSink(sys.stdout.buffer, "standard output")
-    missing = convert_inputs(args.files, args, out, skip_unreadable=True)
+    missing = convert_inputs(args.files, args, out, skip_unreadable=True, progress=progress)
     out.flush()
     return EXIT_FAILURE if missing else EXIT_OK
 
 
-def write_to_output(args: argparse.Namespace) -> None:
+def write_to_output(args: argparse.Namespace, progress: Progress) -> None:
     """The inputs converted into -o OUTPUT: all of them, or nothing is written."""
     output = args.output
     check_one_output(args.files, args)
@@ -351,7 +393,9 @@ def write_to_output(args: argparse.Namespace) -> None:
     try:
         write_output(
             output,
-            lambda out: convert_inputs(args.files, args, out, skip_unreadable=False),
+            lambda out: convert_inputs(
+                args.files, args, out, skip_unreadable=False, progress=progress
+            ),
             hard_links="rewrite" if args.allow_hardlinks else "refuse",
         )
     except HardLinkError:
@@ -388,12 +432,16 @@ def run(argv: list[str]) -> int:
     status = EXIT_OK
     try:
         args = parse_args(argv)
-        if args.in_place or args.output_dir is not None:
-            convert_each(args)
-        elif args.output == "-":
-            status = write_to_stdout(args)
-        else:
-            write_to_output(args)
+        progress = make_progress(args)
+        try:
+            if args.in_place or args.output_dir is not None:
+                convert_each(args, progress)
+            elif args.output == "-":
+                status = write_to_stdout(args, progress)
+            else:
+                write_to_output(args, progress)
+        finally:
+            progress.clear()  # before any message, and for the shell prompt
     except _UsageExit as done:
         status = done.status
     except CliError as error:

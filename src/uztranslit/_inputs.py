@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import contextlib
+import errno
 import os
 import re
 import stat
@@ -22,6 +23,7 @@ from . import _documents
 from ._api import convert_stream, detect_script
 from ._cli_errors import PROG, CliError, display
 from ._files import ByteSink
+from ._progress import Progress
 
 READ_SIZE: Final = 1 << 16  # bytes asked for at a time; a pipe may return fewer
 DETECT_SIZE: Final = 1 << 16  # bytes looked at to choose the direction
@@ -77,23 +79,25 @@ def unreadable(name: str, error: OSError) -> UnreadableInput:
 
 
 def check_readable(name: str) -> None:
-    """Raise CliError if input *name* cannot be opened for reading.
+    """Raise UnreadableInput if input *name* cannot be opened for reading.
 
-    Opened without blocking, so a FIFO with no writer yet does not hang.
+    A regular file is opened and closed.  A FIFO or device is not opened: that
+    would let a writer waiting on a FIFO through, then leave it with a closed pipe.
     """
     if name == "-":
         if sys.stdin is None:
             raise UnreadableInput("standard input is closed; give FILEs to read")
         return
     try:
-        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        found = os.stat(name)
+        if stat.S_ISDIR(found.st_mode):
+            raise UnreadableInput(f"{name}: is a directory, not a file")
+        if stat.S_ISREG(found.st_mode):
+            os.close(os.open(name, os.O_RDONLY))
+        elif not os.access(name, os.R_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), name)
     except OSError as error:
         raise unreadable(name, error) from None
-    try:
-        if stat.S_ISDIR(os.fstat(fd).st_mode):
-            raise UnreadableInput(f"{name}: is a directory, not a file")
-    finally:
-        os.close(fd)
 
 
 def _is_stream(raw: object) -> bool:
@@ -103,11 +107,16 @@ def _is_stream(raw: object) -> bool:
         return True
 
 
-def blocks(read: Read, first: bytes = b"") -> Iterator[bytes]:
-    """*first*, then each block *read* returns, until the end of the input."""
+def blocks(read: Read, first: bytes = b"", progress: Progress | None = None) -> Iterator[bytes]:
+    """*first*, then each block *read* returns, until the end of the input; each
+    block is counted in *progress*."""
     if first:
+        if progress is not None:
+            progress.add_bytes(len(first))
         yield first
     while data := read(READ_SIZE):
+        if progress is not None:
+            progress.add_bytes(len(data))
         yield data
 
 
@@ -245,7 +254,12 @@ def convert_text(
 
 
 def convert_input(
-    name: str, args: argparse.Namespace, out: ByteSink, *, documents: bool = True
+    name: str,
+    args: argparse.Namespace,
+    out: ByteSink,
+    *,
+    documents: bool = True,
+    progress: Progress | None = None,
 ) -> None:
     """Convert input *name* (``-``: stdin) into *out*.
 
@@ -257,26 +271,35 @@ def convert_input(
         first = read(READ_SIZE)
         found = _documents.format_of(name, first, args)
         if found == _documents.TEXT:
-            convert_text(blocks(read, first), name, args, out, flush=stream)
+            convert_text(blocks(read, first, progress), name, args, out, flush=stream)
             return
         if not documents:
             raise _documents.several_documents(display(name), found)
-        data = b"".join(blocks(read, first))
+        data = b"".join(blocks(read, first, progress))
         out.write(_documents.convert_document(data, found, name, args))
 
 
 def convert_inputs(
-    names: list[str], args: argparse.Namespace, out: ByteSink, *, skip_unreadable: bool
+    names: list[str],
+    args: argparse.Namespace,
+    out: ByteSink,
+    *,
+    skip_unreadable: bool,
+    progress: Progress | None = None,
 ) -> list[str]:
     """Convert the inputs *names* in turn into *out*; return those that could not
     be opened.  Without *skip_unreadable*, the first of them raises CliError."""
     missing: list[str] = []
     for name in names:
         try:
-            convert_input(name, args, out, documents=len(names) == 1)
+            convert_input(name, args, out, documents=len(names) == 1, progress=progress)
         except CliError as error:
             if not skip_unreadable or not isinstance(error, UnreadableInput):
                 raise
+            if progress is not None:
+                progress.clear()
             sys.stderr.write(f"{PROG}: {error.message}\n")
             missing.append(name)
+        if progress is not None:
+            progress.add_file()
     return missing

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 from ._cli_errors import PROG, CliError
 from ._files import HardLinkError, write_output
 from ._inputs import check_readable, convert_input
+from ._progress import Progress
 from ._signals import Terminated
 
 if TYPE_CHECKING:  # the worker machinery is imported only when workers start
@@ -39,13 +40,15 @@ if TYPE_CHECKING:  # the worker machinery is imported only when workers start
 
 WATCH_INTERVAL: Final = 0.1  # seconds between a worker's looks at its parent
 ROLLBACK_GRACE: Final = 5.0  # seconds an orphaned worker waits for its rollback
+PROGRESS_TICK: Final = 0.25  # seconds between looks at the workers, to redraw progress
 
 
 class Work(NamedTuple):
-    """One input and the file its conversion goes to."""
+    """One input, the file its conversion goes to, and its size before (for progress)."""
 
     name: str
     target: str
+    size: int = 0
 
 
 def usable_cores() -> int:
@@ -83,7 +86,7 @@ def plan(args: argparse.Namespace) -> list[Work]:
         if problem:
             problems.append(problem)
         else:
-            work.append(Work(name, target))
+            work.append(Work(name, target, _size(name)))
     if problems:
         for message in problems[:-1]:
             sys.stderr.write(f"{PROG}: {message}\n")
@@ -121,12 +124,17 @@ def hard_link_message(target: str, links: int) -> str:
     )
 
 
-def convert_one(work: Work, args: argparse.Namespace, committed: Callable[[], None]) -> None:
+def convert_one(
+    work: Work,
+    args: argparse.Namespace,
+    committed: Callable[[], None],
+    progress: Progress | None = None,
+) -> None:
     """Convert one input into its target; *committed* runs once the target is written."""
     try:
         write_output(
             work.target,
-            lambda out: convert_input(work.name, args, out),
+            lambda out: convert_input(work.name, args, out, progress=progress),
             hard_links="rewrite" if args.allow_hardlinks else "refuse",
             committed=committed,
         )
@@ -136,65 +144,89 @@ def convert_one(work: Work, args: argparse.Namespace, committed: Callable[[], No
         raise CliError(f"{error.filename or work.target}: {error.strerror}") from None
 
 
-def convert_each(args: argparse.Namespace) -> None:
+def convert_each(args: argparse.Namespace, progress: Progress) -> None:
     """Convert every input into its own file; see the module's docstring."""
     work = plan(args)
+    progress.files = len(work)
+    progress.total = sum(item.size for item in work)
     if args.output_dir is not None:
         try:
             os.makedirs(args.output_dir, exist_ok=True)
         except OSError as error:
             raise CliError(f"{args.output_dir}: cannot create: {error.strerror}") from None
     jobs = worker_count(args.jobs, len(work))
-    done: list[str] = []
-    failed: list[CliError] = []
+    tally = Tally(work, progress)
     try:
         if jobs == 1:
-            _one_after_another(work, args, done, failed)
+            _one_after_another(args, tally)
         else:
-            _in_workers(work, args, jobs, done, failed)
+            _in_workers(args, jobs, tally)
     except (KeyboardInterrupt, Terminated):
-        sys.stderr.write(f"{PROG}: interrupted; {_summary(work, done)}\n")
+        progress.clear()
+        sys.stderr.write(f"{PROG}: interrupted; {tally.summary()}\n")
         raise
-    if failed:
-        raise CliError(_summary(work, done), failed[0].status)
+    progress.clear()
+    if tally.failed:
+        raise CliError(tally.summary(), tally.failed[0].status)
 
 
-def _summary(work: list[Work], done: list[str]) -> str:
-    untouched = [item.name for item in work if item.name not in done]
-    return f"converted: {', '.join(done) or 'none'}; left untouched: {', '.join(untouched)}"
+def _size(name: str) -> int:
+    try:
+        return os.stat(name).st_size
+    except OSError:
+        return 0
 
 
-def _report(error: CliError, failed: list[CliError]) -> None:
-    failed.append(error)
-    sys.stderr.write(f"{PROG}: {error.message}\n")
+class Tally:
+    """What became of each file: converted, failed (reported at once), or neither."""
+
+    def __init__(self, work: list[Work], progress: Progress) -> None:
+        self.work = work
+        self.progress = progress
+        self.done: list[str] = []
+        self.failed: list[CliError] = []
+
+    def converted(self, name: str) -> None:
+        """*name*'s target is written (called right after its rename)."""
+        self.done.append(name)
+
+    def finished(self, size: int = 0) -> None:
+        """One more file is done; *size*: its bytes, if a worker read them."""
+        self.progress.add_file(size)
+
+    def report(self, error: CliError) -> None:
+        """A file failed: say so now (and start no other file)."""
+        self.failed.append(error)
+        self.progress.clear()
+        sys.stderr.write(f"{PROG}: {error.message}\n")
+
+    def summary(self) -> str:
+        """Which files were converted and which were left untouched."""
+        untouched = [item.name for item in self.work if item.name not in self.done]
+        return (
+            f"converted: {', '.join(self.done) or 'none'}; left untouched: {', '.join(untouched)}"
+        )
 
 
-def _one_after_another(
-    work: list[Work], args: argparse.Namespace, done: list[str], failed: list[CliError]
-) -> None:
-    for item in work:
+def _one_after_another(args: argparse.Namespace, tally: Tally) -> None:
+    for item in tally.work:
         try:
-            convert_one(item, args, functools.partial(done.append, item.name))
+            convert_one(item, args, functools.partial(tally.converted, item.name), tally.progress)
         except CliError as error:
-            _report(error, failed)
+            tally.report(error)
             return
+        tally.finished()
 
 
-def _in_workers(
-    work: list[Work],
-    args: argparse.Namespace,
-    jobs: int,
-    done: list[str],
-    failed: list[CliError],
-) -> None:
+def _in_workers(args: argparse.Namespace, jobs: int, tally: Tally) -> None:
     """At most *jobs* files in flight; none started after a failure or interruption."""
     import concurrent.futures  # noqa: PLC0415 - only with workers, for start-up time
     import multiprocessing  # noqa: PLC0415 - the same
 
     context = multiprocessing.get_context()
     cancel = context.Event()
-    waiting = collections.deque(work)
-    running: dict[concurrent.futures.Future[None], str] = {}
+    waiting = collections.deque(tally.work)
+    running: dict[concurrent.futures.Future[None], Work] = {}
     with concurrent.futures.ProcessPoolExecutor(
         jobs,
         mp_context=context,
@@ -203,38 +235,39 @@ def _in_workers(
     ) as pool:
         try:
             while waiting or running:
-                while waiting and len(running) < jobs and not failed:
+                while waiting and len(running) < jobs and not tally.failed:
                     item = waiting.popleft()
-                    running[pool.submit(_convert_in_worker, item)] = item.name
+                    running[pool.submit(_convert_in_worker, item)] = item
                 if not running:
                     break
                 finished, _ = concurrent.futures.wait(
-                    running, return_when=concurrent.futures.FIRST_COMPLETED
+                    running, timeout=PROGRESS_TICK, return_when=concurrent.futures.FIRST_COMPLETED
                 )
                 for future in finished:
-                    _record(future, running.pop(future), done, failed)
+                    _record(future, running.pop(future), tally)
+                tally.progress.tick()
         except BaseException:
             cancel.set()  # workers roll back what they are writing
             finished, _ = concurrent.futures.wait(running)
             for future in finished:
-                _record(future, running.pop(future), done, failed)
+                _record(future, running.pop(future), tally)
             raise
 
 
-def _record(
-    future: concurrent.futures.Future[None], name: str, done: list[str], failed: list[CliError]
-) -> None:
+def _record(future: concurrent.futures.Future[None], item: Work, tally: Tally) -> None:
     import concurrent.futures.process  # noqa: PLC0415 - loaded already by _in_workers
 
+    name = item.name
     error = future.exception()
     if error is None:
-        done.append(name)
+        tally.converted(name)
+        tally.finished(item.size)
     elif isinstance(error, CliError):
-        _report(error, failed)
+        tally.report(error)
     elif isinstance(error, concurrent.futures.process.BrokenProcessPool):
-        _report(CliError(f"{name}: the process converting it died"), failed)
+        tally.report(CliError(f"{name}: the process converting it died"))
     elif not isinstance(error, (KeyboardInterrupt, Terminated)):
-        _report(CliError(f"{name}: {type(error).__name__}: {error}"), failed)
+        tally.report(CliError(f"{name}: {type(error).__name__}: {error}"))
 
 
 class _WorkerState:
