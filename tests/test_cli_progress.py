@@ -97,7 +97,7 @@ def run_with_stderr(
 
 
 def test_shown_on_a_terminal_and_erased_at_the_end(tmp_path: Path) -> None:
-    slow_fifo(tmp_path / "in.txt", 1.5)
+    slow_fifo(tmp_path / "in.txt", 1.0)
     code, err = run_with_stderr(
         ["-t", "latin", "-o", str(tmp_path / "out.txt"), str(tmp_path / "in.txt")], terminal=True
     )
@@ -110,7 +110,7 @@ def test_shown_on_a_terminal_and_erased_at_the_end(tmp_path: Path) -> None:
 
 
 def test_nothing_when_piped(tmp_path: Path) -> None:
-    slow_fifo(tmp_path / "in.txt", 1.2)
+    slow_fifo(tmp_path / "in.txt", 0.8)  # longer than the delay a terminal would get
     code, err = run_with_stderr(
         ["-o", str(tmp_path / "out.txt"), str(tmp_path / "in.txt")], terminal=False
     )
@@ -118,13 +118,13 @@ def test_nothing_when_piped(tmp_path: Path) -> None:
 
 
 def test_no_progress_turns_it_off(tmp_path: Path) -> None:
-    slow_fifo(tmp_path / "in.txt", 1.2)
+    slow_fifo(tmp_path / "in.txt", 0.8)
     argv = ["--no-progress", "-o", str(tmp_path / "out.txt"), str(tmp_path / "in.txt")]
     assert run_with_stderr(argv, terminal=True) == (0, "")
 
 
 def test_forced_when_piped_writes_plain_lines(tmp_path: Path) -> None:
-    slow_fifo(tmp_path / "in.txt", 1.2)
+    slow_fifo(tmp_path / "in.txt", 0.5)  # forced on: shown from the start
     argv = ["--progress", "-o", str(tmp_path / "out.txt"), str(tmp_path / "in.txt")]
     code, err = run_with_stderr(argv, terminal=False)
     assert code == 0
@@ -136,7 +136,7 @@ def test_forced_when_piped_writes_plain_lines(tmp_path: Path) -> None:
 
 def test_nothing_when_the_output_is_the_terminal(tmp_path: Path) -> None:
     """Converted text on the terminal would be mixed with the progress line."""
-    slow_fifo(tmp_path / "in.txt", 1.0)
+    slow_fifo(tmp_path / "in.txt", 0.8)
     reader, writer = pty.openpty()
     proc = subprocess.Popen(
         [*command(), "-t", "latin", str(tmp_path / "in.txt")],
@@ -169,7 +169,7 @@ def test_ctrl_c_leaves_a_clean_line_and_a_summary(tmp_path: Path) -> None:
         inputs.append(str(path))
     out = tmp_path / "out"
     code, err = run_with_stderr(
-        ["--output-dir", str(out), *inputs], terminal=True, interrupt_after=1.5
+        ["--output-dir", str(out), *inputs], terminal=True, interrupt_after=1.0
     )
     assert code == 130
     before, _, last = err.rpartition(ERASE_LINE)

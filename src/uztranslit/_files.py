@@ -211,6 +211,8 @@ def keep_owner_and_mode(fd: int, replaced: os.stat_result | None) -> None:
     dropped: a file never becomes setuid for someone else.  A new file gets the
     permissions ``open()`` would give it (0666 less the umask).
     """
+    if not hasattr(os, "fchown"):  # no owners to keep (Windows)
+        return
     if replaced is None:
         umask = os.umask(0)
         os.umask(umask)

@@ -32,7 +32,7 @@ from ._cli_errors import PROG, CliError
 from ._files import HardLinkError, write_output
 from ._inputs import check_readable, convert_input
 from ._progress import Progress
-from ._signals import Terminated
+from ._signals import CAUGHT, Terminated, interrupt_main_thread
 
 if TYPE_CHECKING:  # the worker machinery is imported only when workers start
     import concurrent.futures
@@ -231,7 +231,7 @@ def _in_workers(args: argparse.Namespace, jobs: int, tally: Tally) -> None:
         jobs,
         mp_context=context,
         initializer=_start_worker,
-        initargs=(args, cancel, os.getpid()),
+        initargs=(args, cancel),
     ) as pool:
         try:
             while waiting or running:
@@ -283,12 +283,17 @@ class _WorkerState:
 _worker: Final = _WorkerState()
 
 
-def _start_worker(args: argparse.Namespace, cancel: Event, parent: int) -> None:
+def _start_worker(args: argparse.Namespace, cancel: Event) -> None:
     """Set up a worker: Ctrl-C is the parent's to handle; SIGTERM and SIGHUP roll
-    back the file being written; a thread watches the parent and the cancel flag."""
+    back the file being written; a thread watches the parent and the cancel flag.
+
+    The parent watched is the one the worker has now: the command itself when
+    workers are forked, the fork server (which ends with the command) otherwise.
+    """
+    parent = os.getppid()
     _worker.args, _worker.cancel = args, cancel
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for signum in (signal.SIGTERM, signal.SIGHUP):
+    for signum in CAUGHT:
         signal.signal(signum, _on_worker_signal)
     threading.Thread(target=_watch, args=(parent, cancel), daemon=True).start()
 
@@ -328,7 +333,7 @@ def _watch(parent: int, cancel: Event) -> None:
         orphaned = os.getppid() != parent
         if (orphaned or cancel.is_set()) and _worker.converting and signalled != _worker.task:
             signalled = _worker.task
-            signal.pthread_kill(main, signal.SIGTERM)  # interrupts a blocked read too
+            interrupt_main_thread(main)
         if orphaned:
             deadline = time.monotonic() + ROLLBACK_GRACE
             while _worker.converting and time.monotonic() < deadline:

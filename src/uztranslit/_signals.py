@@ -8,6 +8,7 @@ terminations_raise() is active they raise Terminated, which unwinds the same way
 
 from __future__ import annotations
 
+import _thread
 import contextlib
 import signal
 import threading
@@ -15,7 +16,10 @@ from collections.abc import Iterator
 from types import FrameType
 from typing import Final
 
-CAUGHT: Final = (signal.SIGTERM, signal.SIGHUP)
+# SIGTERM, and SIGHUP where the system has it (not on Windows).
+CAUGHT: Final = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
 
 
 class Terminated(BaseException):
@@ -49,6 +53,15 @@ def terminations_raise() -> Iterator[None]:
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+
+
+def interrupt_main_thread(main: int) -> None:
+    """From another thread, make the main thread raise Terminated: a real signal
+    sent to that thread, so that a read it is blocked in returns at once."""
+    if hasattr(signal, "pthread_kill"):
+        signal.pthread_kill(main, signal.SIGTERM)
+    else:  # no thread signals: the handler runs when the main thread next runs Python
+        _thread.interrupt_main(signal.SIGTERM)
 
 
 @contextlib.contextmanager
