@@ -187,3 +187,26 @@ def test_workers_die_with_their_parent(tmp_path: Path) -> None:
         time.sleep(0.05)
     assert not any(map(alive, workers))
     assert list(out.iterdir()) == []  # each rolled back the file it was writing
+
+
+@TWO_CORES
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_to_the_whole_group_leaves_no_temporary_file(
+    tmp_path: Path, signum: int
+) -> None:
+    """As a service manager or a closed terminal would: every process gets it."""
+    inputs = [fifo(tmp_path / f"f{i}.txt") for i in range(2)]
+    plain = write(tmp_path / "plain.txt", "Ер\n")
+    out = tmp_path / "out"
+    with subprocess.Popen(
+        [*command(), "-j", "2", "--output-dir", str(out), *map(str, inputs), str(plain)],
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    ) as proc:
+        assert proc.stderr is not None
+        wait_for_temp_files(out, 2)
+        os.killpg(proc.pid, signum)
+        assert proc.wait(timeout=30) == 128 + signum
+        err = proc.stderr.read().decode()
+    assert "interrupted; converted: none; left untouched: " in err
+    assert list(out.iterdir()) == []

@@ -1,7 +1,8 @@
 """The ``uztranslit`` command: its arguments, and what runs for each way of calling it.
 
-Reading and decoding inputs is in _inputs, many files at once in _jobs, writing
-an output file in _files.
+Reading and decoding plain text is in _inputs, documents in _documents, many
+files at once in _jobs, writing an output file in _files, the progress line in
+_progress, SIGTERM and SIGHUP in _signals.
 """
 
 from __future__ import annotations
