@@ -95,12 +95,14 @@ class TestOutputKinds:
 
 
 class TestInPlace:
-    def test_each_file_once(self, tmp_path: Path, run: Runner) -> None:
+    def test_each_file_once(
+        self, tmp_path: Path, run: Runner, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         text = "Вольтер Айова Дэвид\n"
         first = write(tmp_path / "x.txt", text)
         link = tmp_path / "link.txt"
         link.symlink_to(first.name)
-        os.chdir(tmp_path)
+        monkeypatch.chdir(tmp_path)
         assert run(["--in-place", "x.txt", "./x.txt", "link.txt"])[0] == 0
         assert first.read_text(encoding="utf-8") == to_latin(text)
         assert link.is_symlink()

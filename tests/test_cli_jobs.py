@@ -191,9 +191,7 @@ def test_workers_die_with_their_parent(tmp_path: Path) -> None:
 
 @TWO_CORES
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
-def test_a_signal_to_the_whole_group_leaves_no_temporary_file(
-    tmp_path: Path, signum: int
-) -> None:
+def test_a_signal_to_the_whole_group_leaves_no_temporary_file(tmp_path: Path, signum: int) -> None:
     """As a service manager or a closed terminal would: every process gets it."""
     inputs = [fifo(tmp_path / f"f{i}.txt") for i in range(2)]
     plain = write(tmp_path / "plain.txt", "Ер\n")
