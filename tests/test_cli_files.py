@@ -29,6 +29,24 @@ def temp_files(directory: Path) -> list[str]:
     return sorted(p.name for p in directory.iterdir() if p.name.endswith(".tmp"))
 
 
+def unblock_later(fifo: Path, after: float = 3.0) -> None:
+    """After *after* seconds, let a reader blocked opening *fifo* through (and see
+    the end of it), so that a test of code that should never read it cannot hang."""
+
+    def unblock() -> None:
+        deadline = time.monotonic() + after + 30
+        time.sleep(after)
+        while time.monotonic() < deadline:
+            try:
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+            except OSError:  # no reader yet (ENXIO), or the FIFO is gone
+                time.sleep(0.1)
+                continue
+            return
+
+    threading.Thread(target=unblock, daemon=True).start()
+
+
 class TestOutputKinds:
     def test_character_device_is_written_into(self, tmp_path: Path, run: Runner) -> None:
         null = tmp_path / "null"
@@ -182,6 +200,7 @@ class TestInPlace:
     def test_fifo_in_place_is_refused(self, tmp_path: Path, run: Runner) -> None:
         fifo = tmp_path / "fifo"
         os.mkfifo(fifo)
+        unblock_later(fifo)  # a regression that reads the FIFO fails instead of hanging
         code, _, err = run(["--in-place", str(fifo)])
         assert code == 1
         assert "regular files only" in err
