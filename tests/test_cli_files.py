@@ -89,6 +89,28 @@ class TestOutputKinds:
         assert target.read_text(encoding="utf-8") == "Yer\n"
         assert temp_files(tmp_path) == []
 
+    @pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc/self/fd")
+    def test_a_descriptor_path_is_the_stream_itself(self, tmp_path: Path) -> None:
+        """-o /dev/stdout and the like; tested through /proc/self/fd/1, which a
+        regression could not replace (nothing can be created in /proc)."""
+        done = subprocess.run(
+            [*command(), "-t", "latin", "-o", "/proc/self/fd/1"],
+            input="Ер\n".encode(),
+            capture_output=True,
+            check=False,
+        )
+        assert (done.returncode, done.stdout, done.stderr) == (0, b"Yer\n", b"")
+        log = tmp_path / "log.txt"
+        log.write_bytes(b"kept\n")
+        with log.open("ab") as stdout:  # appended to, not cut short
+            subprocess.run(
+                [*command(), "-t", "latin", "-o", "/proc/self/fd/1"],
+                input="Ер\n".encode(),
+                stdout=stdout,
+                check=True,
+            )
+        assert log.read_bytes() == b"kept\nYer\n"
+
     def test_directory_is_named(self, tmp_path: Path, run: Runner) -> None:
         code, _, err = run(["-o", str(tmp_path)], b"x")
         assert code == 1

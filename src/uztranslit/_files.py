@@ -10,6 +10,8 @@ What stands at the target decides how it is written (write_output):
   *hard_links* is "rewrite": the result is then first written to a temporary
   file and copied into the file itself, which keeps its links but is not atomic;
 - a symbolic link: followed; its target is written as above;
+- an open file of this process (/dev/stdout, /dev/fd/N): that stream, written
+  into directly;
 - a character device or a FIFO (/dev/null, a named pipe): written into directly,
   as ``>`` does; not atomic;
 - a directory, a socket or a block device: refused with an OSError naming it.
@@ -89,6 +91,12 @@ def write_output(
     """
     if hard_links not in HARD_LINK_CHOICES:
         raise ValueError(f"hard_links must be one of {', '.join(HARD_LINK_CHOICES)}")
+    if names_a_descriptor(target):
+        # /dev/stdout: that stream itself, appended to (a log file behind it
+        # must not be cut short, as `> /dev/stderr` would do)
+        _write_directly(target, target, write, append=True)
+        committed()
+        return
     path = os.path.realpath(target)  # a symlink's target is what gets replaced
     try:
         found: os.stat_result | None = os.stat(path)
@@ -115,6 +123,16 @@ def write_output(
         raise OSError(errno.EINVAL, f"is {_kind(found.st_mode)}; cannot write to it", target)
 
 
+def names_a_descriptor(target: str) -> bool:
+    """Whether *target* is an open file of this process (/dev/stdout, /dev/fd/3,
+    /proc/self/fd/1): opened as it is, it is that stream, whatever it leads to."""
+    resolved = os.path.realpath(os.path.dirname(os.path.abspath(target)))
+    return resolved in {"/proc/self/fd", f"/proc/{os.getpid()}/fd"} or target in {
+        "/dev/stdout",
+        "/dev/stderr",
+    }
+
+
 def write_atomically(target: str, write: Callable[[ByteSink], object], mode_of: str = "") -> None:
     """write_output(target, write): kept for the callers of 1.0 (*mode_of* is unused:
     a replaced file keeps its own owner and permissions)."""
@@ -132,10 +150,12 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def _write_directly(path: str, target: str, write: Callable[[ByteSink], object]) -> None:
+def _write_directly(
+    path: str, target: str, write: Callable[[ByteSink], object], *, append: bool = False
+) -> None:
     """A device or FIFO: opened for writing and written into, as ``>`` does."""
     try:
-        raw = open(path, "wb")  # noqa: SIM115 - closed below
+        raw = open(path, "ab" if append else "wb")  # noqa: SIM115 - closed below
     except OSError as error:
         raise _named(error, target) from None
     sink = NamedSink(raw, target)
