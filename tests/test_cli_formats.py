@@ -39,6 +39,8 @@ def fake_module(seen: list[Limits]) -> types.ModuleType:
         for number, line in enumerate(lines, start=2):
             if line == "BROKEN":
                 raise FormatError("a line without a key", number)
+            if line == "BOMB":
+                raise FormatError("unpacks to too much; raise Limits.max_unpacked to allow it")
         pairs = [line.split("=", 1) for line in lines]
         translit: Transliterator = choose(value for _key, value in pairs)
         return MAGIC + "".join(f"{key}={translit(value)}\n" for key, value in pairs).encode()
@@ -107,6 +109,15 @@ def test_format_error_names_file_and_line(tmp_path: Path, run: Runner, seen: lis
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.bin"]
     code, stdout, err = run([str(source)])
     assert (code, stdout) == (1, b"")
+
+
+def test_a_cap_names_its_option(tmp_path: Path, run: Runner, seen: list[Limits]) -> None:
+    source = tmp_path / "bomb.bin"
+    source.write_bytes(MAGIC + b"BOMB\n")
+    code, _, err = run([str(source)])
+    assert code == 1
+    assert f"{source}: unpacks to too much" in err
+    assert "(on the command line: --max-unpacked SIZE)" in err
 
 
 def test_several_inputs_with_a_document_need_each_file_mode(

@@ -26,6 +26,8 @@ TEXT: Final = "text"
 HEAD_SIZE: Final = 4096  # bytes a format is recognised by (formats.convert_with's own)
 SAMPLE_SIZE: Final = 1 << 16  # characters of visible text the direction is chosen by
 
+# Limits fields, as a format's message may name them, and the options that set them.
+_LIMIT_OPTIONS: Final = (("max_unpacked", "--max-unpacked SIZE"), ("max_ratio", "--max-ratio N"))
 _SIZE: Final = re.compile(r"(?i)\s*(\d+)\s*([kmgt]?)(?:i?b)?\s*")
 _UNITS: Final = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
 
@@ -113,7 +115,13 @@ def convert_document(data: bytes, found: str, name: str, args: argparse.Namespac
         module = formats.format_module(found)
         return module.convert(data, _choose_both(name, found, args), limits(args))
     except formats.FormatError as error:
-        raise CliError(f"{display(name)}: {error}") from None
+        raise CliError(f"{display(name)}: {error}{_option_hint(str(error))}") from None
+
+
+def _option_hint(message: str) -> str:
+    """The option that raises a cap a format's message names by its Limits field."""
+    hints = [option for field, option in _LIMIT_OPTIONS if field in message]
+    return f" (on the command line: {', '.join(hints)})" if hints else ""
 
 
 def _choose_both(name: str, found: str, args: argparse.Namespace) -> Chooser:
