@@ -66,9 +66,10 @@ def slow_fifo(path: Path, seconds: float) -> threading.Thread:
 
 
 def run_with_stderr(
-    argv: list[str], terminal: bool, interrupt_after: float | None = None
+    argv: list[str], terminal: bool, interrupt_on: bytes | None = None
 ) -> tuple[int, str]:
-    """Run the command with stderr on a pseudo-terminal (or a pipe); its status and stderr."""
+    """Run the command with stderr on a pseudo-terminal (or a pipe); its status and
+    stderr.  With *interrupt_on*, Ctrl-C is sent once stderr shows it."""
     if terminal:
         reader, writer = pty.openpty()
     else:
@@ -78,11 +79,10 @@ def run_with_stderr(
     )
     os.close(writer)
     captured = b""
-    started = time.monotonic()
     while True:
-        if interrupt_after is not None and time.monotonic() - started > interrupt_after:
+        if interrupt_on is not None and interrupt_on in captured:
             proc.send_signal(signal.SIGINT)
-            interrupt_after = None
+            interrupt_on = None
         ready, _, _ = select.select([reader], [], [], 0.05)
         if ready:
             try:
@@ -169,7 +169,7 @@ def test_ctrl_c_leaves_a_clean_line_and_a_summary(tmp_path: Path) -> None:
         inputs.append(str(path))
     out = tmp_path / "out"
     code, err = run_with_stderr(
-        ["--output-dir", str(out), *inputs], terminal=True, interrupt_after=1.0
+        ["--output-dir", str(out), *inputs], terminal=True, interrupt_on=b"B/s"
     )
     assert code == 130
     before, _, last = err.rpartition(ERASE_LINE)
