@@ -415,10 +415,10 @@ def test_unreadable_file(tmp_path: Path, run: Runner, monkeypatch: pytest.Monkey
     """As root every file is readable, so the refusal is simulated."""
     source = write(tmp_path / "secret.txt", "Ер")
 
-    def refuse(name: str, mode: str = "r") -> object:
+    def refuse(name: str, *args: object, **kwargs: object) -> object:
         raise PermissionError(13, "Permission denied", name)
 
-    monkeypatch.setattr("uztranslit._cli.open", refuse, raising=False)
+    monkeypatch.setattr("uztranslit._inputs.open", refuse, raising=False)
     code, _, err = run([str(source)])
     assert code == 1
     assert f"{source}: cannot open: Permission denied" in err

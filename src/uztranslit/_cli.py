@@ -1,50 +1,46 @@
-"""The ``uztranslit`` command: a streaming filter over files or stdin."""
+"""The ``uztranslit`` command: its arguments, and what runs for each way of calling it.
+
+Reading and decoding plain text is in _inputs, documents in _documents, many
+files at once in _jobs, writing an output file in _files, the progress line in
+_progress, SIGTERM and SIGHUP in _signals.
+"""
 
 from __future__ import annotations
 
 import argparse
 import codecs
-import concurrent.futures
+import collections
 import contextlib
+import errno
+import importlib
+import io
 import os
 import stat
 import sys
-from collections.abc import Iterator
-from typing import BinaryIO, Final, NoReturn
+from typing import Final, NoReturn
 
-from . import __version__
-from ._api import convert_stream, detect_script
-from ._files import ByteSink, write_atomically
+from . import __version__, formats
+from ._cli_errors import (
+    EXIT_BROKEN_PIPE,
+    EXIT_FAILURE,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    PROG,
+    CliError,
+)
+from ._documents import check_one_output, format_names, parse_size
+from ._files import HardLinkError, NamedSink, write_output
+from ._inputs import check_readable, convert_inputs
+from ._jobs import convert_each, hard_link_message
 from ._lexicon import Lexicon, LexiconError, load_lexicon
 from ._options import APOSTROPHE_STYLES, CONVENTIONS, SCRIPTS, check_keep
+from ._progress import DELAY, Progress
+from ._signals import Terminated, terminations_raise
 
-PROG: Final = "uztranslit"
-READ_SIZE: Final = 1 << 16  # bytes read at a time: a line, or at most this much
-DETECT_SIZE: Final = 1 << 16  # bytes looked at to choose the direction
 ERROR_HANDLERS: Final = ("strict", "replace", "surrogateescape")
-
-DECODE_HINT: Final = (
-    "the input is not {encoding}: name its encoding with -e (for example -e cp1251), "
-    "or pass --errors replace to keep going"
-)
-
-EXIT_OK: Final = 0
-EXIT_FAILURE: Final = 1
-EXIT_USAGE: Final = 2
-EXIT_BROKEN_PIPE: Final = 141  # 128 + SIGPIPE, as the shell reports a filter killed by it
-EXIT_INTERRUPTED: Final = 130  # 128 + SIGINT
-
-
-class CliError(Exception):
-    """A failure to report in one line and exit with *status*."""
-
-    def __init__(self, message: str, status: int = EXIT_FAILURE) -> None:
-        super().__init__(message)
-        self.message = message
-        self.status = status
-
-    def __reduce__(self) -> tuple[type[CliError], tuple[str, int]]:
-        return (CliError, (self.message, self.status))
+SERVE: Final = "serve"  # the first argument that runs the web server instead
+SERVE_MISSING: Final = "uztranslit serve needs the web extra: pip install 'uztranslit[web]'"
 
 
 class _UsageExit(Exception):
@@ -68,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description=(
             "Convert Uzbek text between Cyrillic and Latin script by the 1995 rules. "
-            "Reads FILEs (or stdin) and writes UTF-8 to OUTPUT (or stdout), line by line."
+            "Reads FILEs (or stdin) and writes UTF-8 to OUTPUT (or stdout) as it reads."
         ),
         epilog="Example: echo Ўзбекистон | uztranslit   prints Oʻzbekiston",
     )
@@ -100,12 +96,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         default="-",
         metavar="OUTPUT",
-        help="output file, written whole or not at all (default: - for stdout)",
+        help="output file (default: - for stdout); a file is written whole or not at all, "
+        "a device or FIFO is written into directly",
     )
     parser.add_argument(
         "--in-place",
         action="store_true",
-        help="convert each FILE into itself (atomically, keeping its permissions)",
+        help="convert each FILE into itself, once even if named twice (atomically, keeping "
+        "its owner and permissions; a symlink's target is converted)",
     )
     parser.add_argument(
         "--output-dir",
@@ -118,14 +116,43 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=1,
         metavar="N",
-        help="with --in-place or --output-dir, convert N files at once (0: one per core)",
+        help="with --in-place or --output-dir, convert up to N files at once in worker "
+        "processes (0: one per usable core); never more than the FILEs or the usable cores",
+    )
+    parser.add_argument(
+        "--allow-hardlinks",
+        action="store_true",
+        help="rewrite an output file that has other hard links in place, so that every name "
+        "gets the new text (not atomic); without it such a file is refused",
     )
     parser.add_argument(
         "-e",
         "--encoding",
         default="utf-8",
         metavar="ENCODING",
-        help="encoding of the input (default: utf-8); the output is always UTF-8",
+        help="text encoding of the input (default: utf-8); the output is always UTF-8",
+    )
+    parser.add_argument(
+        "--format",
+        choices=format_names(),
+        metavar="NAME",
+        help="format of the inputs (docs/formats.md); by default each input's is recognised "
+        "by its content and name, and anything else is plain text. Documents are converted "
+        "whole; plain text streams",
+    )
+    parser.add_argument(
+        "--max-unpacked",
+        type=_size,
+        metavar="SIZE",
+        help="the most a document packed in a zip (Office, OpenDocument) may unpack to, as "
+        f"bytes or with K, M, G (default: {formats.Limits().max_unpacked >> 30}G)",
+    )
+    parser.add_argument(
+        "--max-ratio",
+        type=int,
+        metavar="N",
+        help="the largest compression ratio allowed for a zip entry in a document "
+        f"(default: {formats.Limits().max_ratio})",
     )
     parser.add_argument(
         "--errors",
@@ -168,6 +195,12 @@ def build_parser() -> argparse.ArgumentParser:
         "quotes («» ↔ “”), or all",
     )
     parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        help="show progress on stderr: bytes and files done, rate, time left (default: when "
+        "stderr is a terminal and the output is not, after half a second of work)",
+    )
+    parser.add_argument(
         "-v",
         "--verbose",
         action="store_true",
@@ -177,17 +210,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _size(text: str) -> int:
+    try:
+        return parse_size(text)
+    except CliError as error:
+        raise argparse.ArgumentTypeError(error.message) from None
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     """Parse and check the command line; raise CliError(status 2) on misuse."""
     args = build_parser().parse_args(argv)
-    try:
-        codecs.lookup(args.encoding)
-    except LookupError:
-        raise CliError(f"unknown encoding {args.encoding!r} given with -e", EXIT_USAGE) from None
+    check_encoding(args.encoding, args.errors)
     args.conventions = _conventions(args.conventions)
     args.lexicon = _lexicon(args.lexicon)
     args.keep = _keep(args.keep)
     _check_file_modes(args)
+    if args.max_ratio is not None and args.max_ratio < 1:
+        raise CliError(f"--max-ratio must be 1 or more; got {args.max_ratio}", EXIT_USAGE)
     if args.output != "-":
         for name in args.files:
             if name != "-" and _same_file(name, args.output):
@@ -195,9 +234,31 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+def check_encoding(name: str, errors: str) -> None:
+    """-e must name a text encoding (bytes to str) that can decode something."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        raise CliError(f"unknown encoding {name!r} given with -e", EXIT_USAGE) from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise CliError(
+            f"{name!r} given with -e is not a text encoding (it turns bytes into bytes); "
+            "name the encoding of the text, such as utf-8 or cp1251",
+            EXIT_USAGE,
+        )
+    try:
+        codecs.getincrementaldecoder(name)(errors=errors).decode(b"", final=True)
+    except UnicodeError as error:  # "undefined" is a text encoding that decodes nothing
+        raise CliError(
+            f"encoding {name!r} given with -e cannot decode: {error}", EXIT_USAGE
+        ) from None
+
+
 def _check_file_modes(args: argparse.Namespace) -> None:
     """--in-place, --output-dir and --jobs: what goes with what."""
     each = args.in_place or args.output_dir is not None
+    if args.output == "" or args.output_dir == "":
+        raise CliError("-o and --output-dir need a name (-o - is standard output)", EXIT_USAGE)
     if args.in_place and args.output_dir is not None:
         raise CliError("give --in-place or --output-dir, not both", EXIT_USAGE)
     if each and args.output != "-":
@@ -210,25 +271,17 @@ def _check_file_modes(args: argparse.Namespace) -> None:
         raise CliError(f"--jobs must be 0 or more; got {args.jobs}", EXIT_USAGE)
     if args.jobs != 1 and not each:
         raise CliError("--jobs needs --in-place or --output-dir", EXIT_USAGE)
-    args.jobs = args.jobs or os.cpu_count() or 1
     if args.output_dir is not None:
-        names = [os.path.basename(name) for name in args.files]
-        repeated = sorted({name for name in names if names.count(name) > 1})
+        names = collections.Counter(os.path.basename(name) for name in args.files)
+        repeated = sorted(name for name, count in names.items() if count > 1)
         if repeated:
             raise CliError(
                 f"two inputs would both be written to {repeated[0]!r} in {args.output_dir}",
                 EXIT_USAGE,
             )
         for name in args.files:
-            if _same_file(name, _target(name, args)):
+            if _same_file(name, os.path.join(args.output_dir, os.path.basename(name))):
                 raise CliError(f"refusing to write the output over its input {name!r}", EXIT_USAGE)
-
-
-def _target(name: str, args: argparse.Namespace) -> str:
-    """Where one input's conversion goes with --in-place or --output-dir."""
-    if args.in_place:
-        return name
-    return os.path.join(args.output_dir, os.path.basename(name))
 
 
 def _conventions(names: str) -> frozenset[str]:
@@ -273,199 +326,160 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.abspath(a) == os.path.abspath(b)
 
 
-def _display(name: str) -> str:
-    return "<stdin>" if name == "-" else name
+def make_progress(args: argparse.Namespace) -> Progress:
+    """The progress report this run shows, if any (see _progress)."""
+    stream = sys.stderr
+    terminal = _isatty(stream)
+    to_terminal = args.output == "-" and not args.in_place and args.output_dir is None
+    to_terminal = to_terminal and _isatty(sys.stdout)
+    enabled = args.progress if args.progress is not None else terminal and not to_terminal
+    sizes = [_input_size(name) for name in args.files]
+    return Progress(
+        stream,
+        enabled=enabled,
+        terminal=terminal,
+        total=None if None in sizes else sum(size or 0 for size in sizes),
+        files=len(args.files),
+        delay=0.0 if args.progress else DELAY,
+    )
 
 
-def decoded_pieces(raw: BinaryIO, name: str, encoding: str, errors: str) -> Iterator[str]:
-    """Decode *raw* a line (or READ_SIZE bytes) at a time.
+def _isatty(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        return False
 
-    Undecodable input raises CliError naming the file, the line and a hint.
-    """
-    decoder = codecs.getincrementaldecoder(encoding)(errors=errors)
-    line = 1
-    while True:
-        data = raw.readline(READ_SIZE)
+
+def _input_size(name: str) -> int | None:
+    """The size of a regular file input (stdin too, if redirected from one); else None."""
+    try:
+        found = os.fstat(sys.stdin.fileno()) if name == "-" else os.stat(name)
+    except (OSError, AttributeError, ValueError):
+        return None
+    return found.st_size if stat.S_ISREG(found.st_mode) else None
+
+
+def write_to_stdout(args: argparse.Namespace, progress: Progress) -> int:
+    """The inputs converted to standard output; one that cannot be opened is
+    named and skipped, and the status is then 1."""
+    if sys.stdout is None:
+        raise CliError("standard output is closed; give -o OUTPUT")
+    check_one_output(args.files, args)
+    out = NamedSink(sys.stdout.buffer, "standard output")
+    missing = convert_inputs(args.files, args, out, skip_unreadable=True, progress=progress)
+    out.flush()
+    return EXIT_FAILURE if missing else EXIT_OK
+
+
+def write_to_output(args: argparse.Namespace, progress: Progress) -> None:
+    """The inputs converted into -o OUTPUT: all of them, or nothing is written."""
+    output = args.output
+    check_one_output(args.files, args)
+    problems: list[str] = []
+    for name in args.files:
         try:
-            text = decoder.decode(data, final=not data)
-        except UnicodeDecodeError as error:
-            bad = error.object[error.start : error.start + 1].hex()
-            raise CliError(
-                f"{_display(name)}: line {line}: cannot decode byte 0x{bad} as {encoding} "
-                f"({error.reason}); " + DECODE_HINT.format(encoding=encoding)
-            ) from None
-        if text:
-            line += text.count("\n")
-            yield text
-        if not data:
-            return
-
-
-def choose_direction(
-    pieces: Iterator[str], name: str, args: argparse.Namespace
-) -> tuple[str, str, Iterator[str]]:
-    """The source and target scripts of one input, and its pieces with none lost.
-
-    With -t and without --from, nothing is read ahead, so output starts with the
-    first line: the source is 1995 Latin for -t cyrillic and Cyrillic otherwise.
-    Without -t, the pieces in the first DETECT_SIZE bytes are read ahead and their
-    letters counted; Cyrillic then goes to Latin and either Latin to Cyrillic.
-    """
-    source: str | None = None if args.source == "auto" else args.source
-    ahead: list[str] = []
-    why = "--from"
-    if source is None and args.to is not None:
-        source = "latin" if args.to == "cyrillic" else "cyrillic"
-        why = f"taken for -t {args.to}; say --from otherwise"
-    elif source is None:
-        size = 0
-        for piece in pieces:
-            ahead.append(piece)
-            size += len(piece.encode("utf-8", "surrogateescape"))
-            if size >= DETECT_SIZE:
-                break
-        source = detect_script("".join(ahead))
-        why = f"detected in the first {size} bytes"
-        if source is None:
-            source, why = "cyrillic", f"no dominant script in the first {size} bytes"
-    target = args.to or ("latin" if source == "cyrillic" else "cyrillic")
-    if args.verbose:
-        action = "copying it unchanged" if source == target else f"converting to {target}"
-        sys.stderr.write(f"{PROG}: {_display(name)}: {source} ({why}); {action}\n")
-    return source, target, _chain(ahead, pieces)
-
-
-def _chain(first: list[str], rest: Iterator[str]) -> Iterator[str]:
-    yield from first
-    yield from rest
-
-
-@contextlib.contextmanager
-def _open_input(name: str) -> Iterator[BinaryIO]:
-    if name == "-":
-        yield sys.stdin.buffer
-        return
-    try:
-        handle = open(name, "rb")  # noqa: SIM115 - closed below
-    except FileNotFoundError:
-        raise CliError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise CliError(f"{name}: is a directory, not a file") from None
-    except OSError as error:
-        raise CliError(f"{name}: cannot open: {error.strerror}") from None
-    with handle:
-        yield handle
-
-
-def _is_stream(raw: BinaryIO) -> bool:
-    """Whether *raw* is a pipe or terminal (output is then flushed per line)."""
-    try:
-        return not stat.S_ISREG(os.fstat(raw.fileno()).st_mode)
-    except (OSError, ValueError, AttributeError):
-        return True
-
-
-def convert_files(args: argparse.Namespace, names: list[str], out: ByteSink) -> None:
-    """Convert the inputs *names* in turn into *out*."""
-    encode_errors = "surrogateescape" if args.errors == "surrogateescape" else "strict"
-    for name in names:
-        with _open_input(name) as raw:
-            flush = _is_stream(raw)
-            pieces = decoded_pieces(raw, name, args.encoding, args.errors)
-            source, target, pieces = choose_direction(pieces, name, args)
-            for text in convert_stream(
-                pieces,
-                to=target,
-                source=source,
-                apostrophes=args.apostrophes,
-                lexicon=args.lexicon,
-                conventions=args.conventions,
-                keep=args.keep,
-            ):
-                out.write(text.encode("utf-8", encode_errors))
-                if flush:
-                    out.flush()
-
-
-def convert_one_file(name: str, args: argparse.Namespace) -> str:
-    """Convert one input into its --in-place or --output-dir target; return its name."""
-    target = _target(name, args)
-    try:
-        write_atomically(target, lambda out: convert_files(args, [name], out), target)
-    except OSError as error:
-        raise CliError(f"{target}: {error.strerror}") from None
-    return name
-
-
-def convert_each(args: argparse.Namespace) -> None:
-    """--in-place and --output-dir: each input to its own file, --jobs at a time.
-
-    A failure stops the rest; the message says which files were converted and
-    which were left untouched.
-    """
-    if args.output_dir is not None:
-        try:
-            os.makedirs(args.output_dir, exist_ok=True)
-        except OSError as error:
-            raise CliError(f"{args.output_dir}: cannot create: {error.strerror}") from None
-    done: list[str] = []
-    try:
-        if args.jobs == 1:
-            for name in args.files:
-                done.append(convert_one_file(name, args))
-        else:
-            with concurrent.futures.ProcessPoolExecutor(args.jobs) as pool:
-                futures = [pool.submit(convert_one_file, name, args) for name in args.files]
-                try:
-                    for future in concurrent.futures.as_completed(futures):
-                        done.append(future.result())
-                except BaseException:
-                    for future in futures:
-                        future.cancel()
-                    concurrent.futures.wait(futures)
-                    done = [
-                        f.result()
-                        for f in futures
-                        if f.done() and not f.cancelled() and f.exception() is None
-                    ]
-                    raise
-    except CliError as error:
-        untouched = [name for name in args.files if name not in done]
+            check_readable(name)
+        except CliError as error:
+            problems.append(error.message)
+    if problems:
+        for message in problems[:-1]:
+            sys.stderr.write(f"{PROG}: {message}\n")
+        raise CliError(f"{problems[-1]}\n{PROG}: {output} was not written")
+    if os.path.isdir(output):
         raise CliError(
-            f"{error.message}\n{PROG}: converted: {', '.join(done) or 'none'}; "
-            f"left untouched: {', '.join(untouched)}",
-            error.status,
-        ) from None
+            f"{output}: is a directory; -o names a file (--output-dir DIR writes each FILE "
+            "into DIR)"
+        )
+    try:
+        write_output(
+            output,
+            lambda out: convert_inputs(
+                args.files, args, out, skip_unreadable=False, progress=progress
+            ),
+            hard_links="rewrite" if args.allow_hardlinks else "refuse",
+        )
+    except HardLinkError:
+        raise CliError(hard_link_message(output, os.stat(output).st_nlink)) from None
+
+
+def serve(argv: list[str]) -> int:
+    """``uztranslit serve ...``: the web server of the web extra."""
+    try:
+        cli = importlib.import_module("uztranslit.web.cli")  # optional: the web extra
+    except ImportError:
+        sys.stderr.write(f"{SERVE_MISSING}\n")
+        return EXIT_USAGE
+    status = cli.main(argv)
+    return EXIT_OK if status is None else int(status)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command with *argv* (default: sys.argv[1:]); return the exit status."""
+    """Run the command with *argv* (default: sys.argv[1:]); return the exit status.
+
+    ``uztranslit serve ...`` runs the web server; a file named serve is
+    converted with ``uztranslit ./serve`` or ``uztranslit -- serve``.
+    """
+    argv = sys.argv[1:] if argv is None else list(argv)
+    _plug_closed_standard_files()
+    if argv[:1] == [SERVE]:
+        return serve(argv[1:])
+    with terminations_raise():
+        return run(argv)
+
+
+def run(argv: list[str]) -> int:
+    """Convert as the arguments say; every failure becomes a message and a status."""
+    status = EXIT_OK
     try:
         args = parse_args(argv)
-        if args.in_place or args.output_dir is not None:
-            convert_each(args)
-        elif args.output == "-":
-            out = sys.stdout.buffer
-            convert_files(args, args.files, out)
-            out.flush()
-        else:
-            output = args.output
-            write_atomically(output, lambda out: convert_files(args, args.files, out), output)
+        progress = make_progress(args)
+        try:
+            if args.in_place or args.output_dir is not None:
+                convert_each(args, progress)
+            elif args.output == "-":
+                status = write_to_stdout(args, progress)
+            else:
+                write_to_output(args, progress)
+        finally:
+            progress.clear()  # before any message, and for the shell prompt
     except _UsageExit as done:
-        return done.status
+        status = done.status
     except CliError as error:
         sys.stderr.write(f"{PROG}: {error}\n")
-        return error.status
+        status = error.status
     except BrokenPipeError:
         # The reader went away (| head): stop quietly, and keep Python from
         # complaining when it flushes stdout on the way out.
         with contextlib.suppress(OSError):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_BROKEN_PIPE
+        status = EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
-        return EXIT_INTERRUPTED
+        status = EXIT_INTERRUPTED
+    except Terminated as killed:
+        status = killed.status
     except OSError as error:
         sys.stderr.write(f"{PROG}: {error.filename or 'output'}: {error.strerror}\n")
-        return EXIT_FAILURE
-    return EXIT_OK
+        status = EXIT_FAILURE
+    return status
+
+
+def _plug_closed_standard_files() -> None:
+    """Started with 0, 1 or 2 closed (``1>&-``), the first files opened would take
+    those numbers and anything written to "stdout" would land in them.  Each
+    closed one gets /dev/null; sys.stdin and sys.stdout stay None, which the
+    command reports when it needs them."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError as error:
+            if error.errno != errno.EBADF:
+                continue
+            with contextlib.suppress(OSError):
+                opened = os.open(os.devnull, os.O_RDWR)
+                if opened != fd:
+                    os.dup2(opened, fd)
+                    os.close(opened)
+    if sys.stderr is None:
+        sys.stderr = io.TextIOWrapper(open(os.devnull, "wb"))  # noqa: SIM115 - for the process
