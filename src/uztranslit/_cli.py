@@ -20,6 +20,7 @@ import sys
 from typing import Final, NoReturn
 
 from . import __version__, formats
+from ._cli_check import check_files
 from ._cli_errors import (
     EXIT_BROKEN_PIPE,
     EXIT_FAILURE,
@@ -195,6 +196,13 @@ def build_parser() -> argparse.ArgumentParser:
         "quotes («» ↔ “”), or all",
     )
     parser.add_argument(
+        "--check",
+        action="store_true",
+        help="convert nothing: list the entries of each FILE written in the wrong script for "
+        "its declared language (a .po header, XLIFF's target language, <html lang>; for "
+        "plain text --from, else most of the text) as FILE:LINE: text; exit 3 if any",
+    )
+    parser.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         help="show progress on stderr: bytes and files done, rate, time left (default: when "
@@ -225,6 +233,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     args.lexicon = _lexicon(args.lexicon)
     args.keep = _keep(args.keep)
     _check_file_modes(args)
+    if args.check and (args.in_place or args.output_dir is not None or args.output != "-"):
+        raise CliError(
+            "--check writes a list, not files: it does not go with -o, --in-place or --output-dir",
+            EXIT_USAGE,
+        )
     if args.max_ratio is not None and args.max_ratio < 1:
         raise CliError(f"--max-ratio must be 1 or more; got {args.max_ratio}", EXIT_USAGE)
     if args.output != "-":
@@ -435,7 +448,9 @@ def run(argv: list[str]) -> int:
         args = parse_args(argv)
         progress = make_progress(args)
         try:
-            if args.in_place or args.output_dir is not None:
+            if args.check:
+                status = check_files(args)
+            elif args.in_place or args.output_dir is not None:
                 convert_each(args, progress)
             elif args.output == "-":
                 status = write_to_stdout(args, progress)
