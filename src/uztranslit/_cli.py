@@ -17,9 +17,9 @@ import io
 import os
 import stat
 import sys
-from typing import Final, NoReturn
+from typing import Final, NoReturn, TextIO
 
-from . import __version__, formats
+from . import __version__, _cli_report, formats
 from ._cli_check import check_files
 from ._cli_errors import (
     EXIT_BROKEN_PIPE,
@@ -203,6 +203,20 @@ def build_parser() -> argparse.ArgumentParser:
         "plain text --from, else most of the text) as FILE:LINE: text; exit 3 if any",
     )
     parser.add_argument(
+        "--report",
+        nargs="?",
+        const="-",
+        metavar="FILE",
+        help="also write the review report of each plain-text input (the words whose "
+        "reading is a guess, docs/review.md) to FILE, or to stderr without FILE",
+    )
+    parser.add_argument(
+        "--report-format",
+        choices=_cli_report.STYLES,
+        default="table",
+        help="the report as a Markdown table (default) or JSON Lines",
+    )
+    parser.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         help="show progress on stderr: bytes and files done, rate, time left (default: when "
@@ -233,6 +247,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     args.lexicon = _lexicon(args.lexicon)
     args.keep = _keep(args.keep)
     _check_file_modes(args)
+    if args.report is not None and (args.in_place or args.output_dir is not None or args.check):
+        raise CliError(
+            "--report goes with output to stdout or -o, not with --in-place, --output-dir "
+            "or --check",
+            EXIT_USAGE,
+        )
     if args.check and (args.in_place or args.output_dir is not None or args.output != "-"):
         raise CliError(
             "--check writes a list, not files: it does not go with -o, --in-place or --output-dir",
@@ -416,6 +436,22 @@ def write_to_output(args: argparse.Namespace, progress: Progress) -> None:
         raise CliError(hard_link_message(output, os.stat(output).st_nlink)) from None
 
 
+def open_report(args: argparse.Namespace) -> TextIO | None:
+    """Where --report writes (stderr for ``-``), kept on *args* for the inputs."""
+    args.report_style = args.report_format
+    if args.report is None:
+        args.report_out = None
+        return None
+    if args.report == "-":
+        args.report_out = sys.stderr
+        return sys.stderr
+    try:
+        args.report_out = open(args.report, "w", encoding="utf-8")  # noqa: SIM115 - closed in run
+    except OSError as error:
+        raise CliError(f"{args.report}: cannot write the report: {error.strerror}") from None
+    return args.report_out  # type: ignore[no-any-return]
+
+
 def serve(argv: list[str]) -> int:
     """``uztranslit serve ...``: the web server of the web extra."""
     try:
@@ -447,6 +483,7 @@ def run(argv: list[str]) -> int:
     try:
         args = parse_args(argv)
         progress = make_progress(args)
+        report = open_report(args)
         try:
             if args.check:
                 status = check_files(args)
@@ -458,6 +495,8 @@ def run(argv: list[str]) -> int:
                 write_to_output(args, progress)
         finally:
             progress.clear()  # before any message, and for the shell prompt
+            if report is not None and report is not sys.stderr:
+                report.close()
     except _UsageExit as done:
         status = done.status
     except CliError as error:

@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Final
 
-from . import _documents
+from . import _cli_report, _documents
 from ._api import convert_stream, detect_script
 from ._cli_errors import PROG, CliError, display
 from ._files import ByteSink
@@ -239,6 +239,9 @@ def convert_text(
     encode_errors = "surrogateescape" if args.errors == "surrogateescape" else "strict"
     pieces = decoded_pieces(chunks, name, args.encoding, args.errors)
     source, target, pieces = choose_direction(pieces, name, args)
+    read: list[str] = []
+    if _cli_report.wants_report(args):
+        pieces = _cli_report.kept(pieces, read)
     for text in convert_stream(
         pieces,
         to=target,
@@ -251,6 +254,8 @@ def convert_text(
         out.write(text.encode("utf-8", encode_errors))
         if flush:
             out.flush()
+    if _cli_report.wants_report(args):
+        _cli_report.write_report(args, name, "".join(read), source, target)
 
 
 def convert_input(
