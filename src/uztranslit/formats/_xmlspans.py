@@ -29,6 +29,13 @@ from .text import decode
 _ENCODING: Final = re.compile(
     rb"""(?:\xef\xbb\xbf)?<\?xml[^>]*?\sencoding\s*=\s*["']([^"']*)["']"""
 )
+# What may stand before the root element (for recognising a file by its head, with
+# re.DOTALL): a byte order mark, the XML declaration and other processing
+# instructions, comments, and a document type declaration with its internal subset
+# (which read() then refuses), with white space between.
+PROLOG: Final = (
+    rb"(?:\xef\xbb\xbf)?\s*(?:(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>)\s*)*"
+)
 _NOT_TRANSLATED: Final = re.compile(
     r"""\s(?:translate\s*=\s*["']no["']|mtype\s*=\s*["']protected["'])"""
 )
