@@ -148,3 +148,16 @@ def test_a_changed_part_keeps_its_xml_declaration_and_byte_order_mark() -> None:
     out = document_xml(convert_bytes(word_document(body, head), to="latin"))
     assert out.startswith(head + b"<w:document")
     assert b"<w:t>Shahar</w:t>" in out
+
+
+# --- ICU ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("filename", ["uz.json", "app_uz.arb"])
+def test_icu_arguments_nested_thousands_deep_are_no_recursion_error(filename: str) -> None:
+    depth = 5000
+    message = "{a, select, x {" * depth + "Шаҳар" + "}}" * depth
+    data = ('{"@@locale": "uz_Cyrl", "k": "' + message + '"}').encode()
+    # not ICU this program reads (MAX_DEPTH): its braces are read as placeholders, kept
+    out = convert_bytes(data, to="latin", filename=filename).decode()
+    assert out == data.decode().replace("uz_Cyrl", "uz_Latn")
