@@ -161,3 +161,17 @@ def test_icu_arguments_nested_thousands_deep_are_no_recursion_error(filename: st
     # not ICU this program reads (MAX_DEPTH): its braces are read as placeholders, kept
     out = convert_bytes(data, to="latin", filename=filename).decode()
     assert out == data.decode().replace("uz_Cyrl", "uz_Latn")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('msgid "a"\nmsgstr "Шаҳар"\nmsgstr "Тош"\n', r"line 3: a second msgstr"),
+        ('msgid "a"\nmsgid_plural "b"\nmsgstr "Шаҳар"\n', r"line 3: expected msgstr\[N\]"),
+        ('msgid "a"\nmsgstr[0] "Шаҳар"\n', r"line 2: expected msgstr without msgid_plural"),
+        ('msgid "a"\nmsgctxt "c"\nmsgctxt "d"\nmsgstr "x"\n', r"line 3: a second msgctxt"),
+    ],
+)
+def test_a_po_entry_msgfmt_refuses_is_a_format_error(text: str, message: str) -> None:
+    with pytest.raises(FormatError, match=message):
+        convert_bytes(text.encode(), to="latin", filename="uz.po")

@@ -201,9 +201,25 @@ def parse(text: str) -> tuple[list[str], list[Message]]:
         raw = body[begin:end]
         current.segments.append(Segment(index, begin, end, raw, decode_string(raw, number)))
     for message in messages:
-        if message.get("msgid") is None or not message.translations:
-            raise FormatError("an entry needs both msgid and msgstr", message.fields[0].line + 1)
+        check_entry(message)
     return lines, messages
+
+
+def check_entry(message: Message) -> None:
+    """FormatError naming the line unless *message* is an entry msgfmt takes: msgid
+    and msgstr, each keyword once, msgstr[N] if and only if there is msgid_plural."""
+    if message.get("msgid") is None or not message.translations:
+        raise FormatError("an entry needs both msgid and msgstr", message.fields[0].line + 1)
+    seen: set[str] = set()
+    for found in message.fields:
+        if found.keyword in seen:
+            raise FormatError(f"a second {found.keyword} in one entry", found.line + 1)
+        seen.add(found.keyword)
+    plural = message.get("msgid_plural") is not None
+    for translation in message.translations:
+        if (translation.keyword != "msgstr") != plural:
+            wanted = "msgstr[N] after msgid_plural" if plural else "msgstr without msgid_plural"
+            raise FormatError(f"expected {wanted}, got {translation.keyword}", translation.line + 1)
 
 
 def _read(data: bytes) -> tuple[bytes, list[str], list[Message]]:
