@@ -175,3 +175,23 @@ def test_icu_arguments_nested_thousands_deep_are_no_recursion_error(filename: st
 def test_a_po_entry_msgfmt_refuses_is_a_format_error(text: str, message: str) -> None:
     with pytest.raises(FormatError, match=message):
         convert_bytes(text.encode(), to="latin", filename="uz.po")
+
+
+# --- OpenDocument ---------------------------------------------------------------------
+
+
+def test_a_password_protected_opendocument_file_says_it_is_encrypted() -> None:
+    # ODF encrypts entries without the zip's encryption flag; the manifest says so
+    manifest = (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest xmlns:manifest='
+        b'"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry '
+        b'manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:'
+        b'encryption-data manifest:checksum="x"/></manifest:file-entry></manifest:manifest>'
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        package.writestr("content.xml", bytes(range(256)))
+        package.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+    with pytest.raises(FormatError, match=r"encrypted.*decrypt it first"):
+        convert_bytes(out.getvalue(), to="latin", filename="secret.odt")

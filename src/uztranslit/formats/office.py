@@ -591,13 +591,17 @@ def _ole2_kind(data: bytes) -> str:
     return "docx"
 
 
+# The error for a password-protected document (Office's OLE2 wrapper, ODF's manifest).
+ENCRYPTED: Final = (
+    "the document is encrypted (password-protected); decrypt it first "
+    "(open it and save it without a password)"
+)
+
+
 def refuse_ole2(data: bytes) -> FormatError:
     """The error for an OLE2 file: an encrypted Office file, or an old binary one."""
     if "EncryptedPackage".encode("utf-16-le") in data:
-        return FormatError(
-            "the document is encrypted (password-protected); decrypt it first "
-            "(open it and save it without a password)"
-        )
+        return FormatError(ENCRYPTED)
     kind = _ole2_kind(data)
     return FormatError(
         "an old binary Office file (.doc, .xls or .ppt) is not supported; convert it first: "
