@@ -195,3 +195,29 @@ def test_a_password_protected_opendocument_file_says_it_is_encrypted() -> None:
         package.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
     with pytest.raises(FormatError, match=r"encrypted.*decrypt it first"):
         convert_bytes(out.getvalue(), to="latin", filename="secret.odt")
+
+
+# --- XML catalogues: a tag written with entities is the string's HTML, kept -----------
+
+
+def test_an_escaped_tag_in_an_xliff_target_is_kept() -> None:
+    data = (
+        b'<?xml version="1.0"?><xliff version="1.2"><file target-language="uz">'
+        b"<body><trans-unit id='1'><source>a</source><target>&lt;b&gt;Kitob&lt;/b&gt; "
+        b"&lt;a href=&quot;/x&quot;&gt;bor&lt;/a&gt;</target></trans-unit></body></file></xliff>"
+    )
+    out = convert_bytes(data, to="cyrillic", filename="a.xlf").decode()
+    assert (
+        "<target>&lt;b&gt;Китоб&lt;/b&gt; &lt;a href=&quot;/x&quot;&gt;бор&lt;/a&gt;</target>"
+        in out
+    )
+
+
+def test_an_escaped_tag_in_a_stringsdict_is_kept() -> None:
+    data = (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0"><dict><key>k</key>'
+        b"<dict><key>one</key><string>%d ta &lt;i&gt;kitob&lt;/i&gt;</string></dict>"
+        b"</dict></plist>"
+    )
+    out = convert_bytes(data, to="cyrillic", filename="Localizable.stringsdict").decode()
+    assert "<string>%d та &lt;i&gt;китоб&lt;/i&gt;</string>" in out

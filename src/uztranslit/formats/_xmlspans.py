@@ -39,6 +39,8 @@ PROLOG: Final = (
 _NOT_TRANSLATED: Final = re.compile(
     r"""\s(?:translate\s*=\s*["']no["']|mtype\s*=\s*["']protected["'])"""
 )
+# A tag written with entities in text: &lt;b&gt;, &lt;a href=&quot;…&quot;&gt;.
+_ESCAPED_TAG: Final = re.compile(r"&lt;/?[A-Za-z](?:[^&<>]|&(?!gt;))*?(?:&gt;|>)")
 _TAG_END: Final = re.compile(rb"""(?:[^>"']|"[^"]*"|'[^']*')*>""")
 _MARKUP: Final = re.compile(
     r"""<!\[CDATA\[(?P<cdata>.*?)\]\]>|<!--.*?-->|<\?.*?\?>"""
@@ -184,8 +186,20 @@ def inner_parts(xml: str, kept: Collection[str], read_text: ReadText) -> list[Pa
 
 def xml_text(text: str, kind: str) -> list[Part]:
     """A ReadText for XML whose text is converted as written: entities are kept by
-    the converter, and it never makes the < or & that would need escaping."""
-    return [Part(text, text, kind)] if text else []
+    the converter, and it never makes the < or & that would need escaping.  A tag
+    written with entities (``&lt;b&gt;``: the string's own HTML) is kept whole."""
+    if "&lt;" not in text:
+        return [Part(text, text, kind)] if text else []
+    found: list[Part] = []
+    last = 0
+    for tag in _ESCAPED_TAG.finditer(text):
+        if tag.start() > last:
+            found.append(Part(text[last : tag.start()], text[last : tag.start()], kind))
+        found.append(Part(tag.group()))
+        last = tag.end()
+    if last < len(text):
+        found.append(Part(text[last:], text[last:], kind))
+    return found
 
 
 def set_attribute(start_tag: str, name: str, value: str) -> str:
