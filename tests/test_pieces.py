@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import pickle
 
@@ -9,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from uztranslit import CONVENTIONS, Transliterator, to_cyrillic, to_latin, transliterate
+from uztranslit import CONVENTIONS, Transliterator, _pieces, to_cyrillic, to_latin, transliterate
+from uztranslit._converter import in_blocks
 
 TO_LATIN = Transliterator(to="latin", source="cyrillic")
 TO_CYRILLIC = Transliterator(to="cyrillic", source="latin")
@@ -110,3 +112,80 @@ def test_resolved_detects_once_and_keeps_text_without_letters() -> None:
     assert auto.resolved("Шаҳар").source == "cyrillic"
     assert auto.resolved("12 345").source == "latin"  # nothing to convert
     assert auto.resolved("12 345")("Шаҳар") == "Шаҳар"
+
+
+# --- each piece converted once: the same pieces as converting the whole and checking ---
+
+# Texts with whitespace after digits (the dates convention), decomposed й and ё,
+# and in Latin kept spans (a URL, an e-mail, a printf % after "15 ").
+SPACED_CYRILLIC = st.lists(
+    st.sampled_from([*"телефонШаҳрсцьъЕЦеиуИУўқғ  ,.-«»2025\n\t%", "и\u0306", "е\u0308"]),
+    max_size=30,
+).map("".join)
+SPACED_LATIN = st.lists(
+    st.sampled_from(
+        [*"ShahrOoʻg'tsyeYEcaiuq  ,./-1%sd{}:@wx\n\tIVX.", "http://", "a@b.uz", "15 %dan"]
+    ),
+    max_size=30,
+).map("".join)
+
+
+def checked_whole(translit: Transliterator, pieces: list[str]) -> list[str]:
+    """convert_pieces as it was: the whole converted, every piece, and compared."""
+    converter = translit._converter_for("".join(pieces))
+    if converter is None:
+        return pieces
+    convert = functools.partial(in_blocks, converter=converter)
+    if len(pieces) < 2:
+        return [convert(piece) for piece in pieces]
+    bounds = list(itertools.accumulate(len(piece) for piece in pieces[:-1]))
+    return _pieces._checked_whole("".join(pieces), bounds, convert, converter.cyrillic_source)
+
+
+@pytest.mark.parametrize("conventions", [(), CONVENTIONS])
+@given(text=SPACED_CYRILLIC, points=st.lists(st.integers(0, 40), max_size=8))
+def test_free_cuts_give_what_converting_the_whole_and_checking_gave_cyrillic(
+    conventions: tuple[str, ...], text: str, points: list[int]
+) -> None:
+    translit = Transliterator(to="latin", source="cyrillic", conventions=conventions)
+    pieces = cut(text, points)
+    assert translit.convert_pieces(pieces) == checked_whole(translit, pieces)
+
+
+@pytest.mark.parametrize("conventions", [(), CONVENTIONS])
+@given(text=SPACED_LATIN, points=st.lists(st.integers(0, 40), max_size=8))
+def test_free_cuts_give_what_converting_the_whole_and_checking_gave_latin(
+    conventions: tuple[str, ...], text: str, points: list[int]
+) -> None:
+    translit = Transliterator(to="cyrillic", source="latin", conventions=conventions)
+    pieces = cut(text, points)
+    assert translit.convert_pieces(pieces) == checked_whole(translit, pieces)
+
+
+@given(
+    st.text(alphabet=st.sampled_from([*"телШаҳИУиуеЕ ,2a", "\u0306", "\u0308"]), max_size=30),
+    st.lists(st.integers(0, 30), max_size=6),
+)
+def test_a_cyrillic_word_end_is_found_from_its_two_sides_as_from_all_words(
+    text: str, points: list[int]
+) -> None:
+    cuts = sorted({min(point, len(text)) for point in points})
+    spans = _pieces.word_spans(text, cyrillic_source=True)
+    expected = [next((end for start, end in spans if start < c < end), c) for c in cuts]
+    assert _pieces.cuts_after_words(text, cuts, cyrillic_source=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("translit", "pieces"),
+    [
+        # a space after a digit is no free cut when the dates convention joins them
+        (Transliterator(to="latin", source="cyrillic", conventions=CONVENTIONS), ["2025 ", "йил"]),
+        # nor is the end of a word before a full stop: I. is an initial, I a numeral
+        (TO_CYRILLIC, ["I", ". Karimov"]),
+        (TO_CYRILLIC, ["Islom I", ". Karimov"]),
+    ],
+)
+def test_a_cut_a_rule_looks_across_is_checked(translit: Transliterator, pieces: list[str]) -> None:
+    converted = translit.convert_pieces(pieces)
+    assert "".join(converted) == translit("".join(pieces))
+    assert converted == checked_whole(translit, pieces)

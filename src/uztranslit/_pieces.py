@@ -12,6 +12,13 @@ result back into as many pieces:
   after a word would change the conversion (a convention joins a number to the
   next word, a mark before a word is read with it), the pieces on both sides of
   that cut are converted together and the result goes into the first of them.
+
+Each piece is converted once.  A cut right after whitespace needs nothing more:
+no rule looks across whitespace (with the dates convention, across whitespace
+that follows a digit), so the text converts as its two sides apart; _stream
+cuts long texts at the same places.  Only where a cut (moved to a word's end)
+falls elsewhere, before punctuation say, is the stretch between the free cuts
+around it converted whole to check that cutting it changes nothing.
 """
 
 from __future__ import annotations
@@ -24,6 +31,14 @@ from typing import Final
 from . import _spans
 
 _CYRILLIC_WORD: Final = _spans.CYRILLIC_WORDS_DECOMPOSED
+# The whitespace no rule looks across (as _stream cuts streams).
+_WHITESPACE: Final = (" ", "\n", "\t", "\r")
+# One character of a Cyrillic word (CYRILLIC_WORDS_DECOMPOSED): a letter, or a
+# breve or diaeresis on the letter before it (й and ё decomposed); and the rest of
+# a word from a character on.
+_CYRILLIC_WORD_CHAR: Final = f"(?:[{_spans.CYRILLIC}]|(?<=[иИуУ])\u0306|(?<=[еЕ])\u0308)"
+_IN_CYRILLIC_WORD: Final = re.compile(_CYRILLIC_WORD_CHAR)
+_CYRILLIC_WORD_REST: Final = re.compile(f"{_CYRILLIC_WORD_CHAR}*")
 
 
 def word_spans(text: str, cyrillic_source: bool) -> list[tuple[int, int]]:
@@ -45,6 +60,8 @@ def word_spans(text: str, cyrillic_source: bool) -> list[tuple[int, int]]:
 def cuts_after_words(text: str, cuts: Sequence[int], cyrillic_source: bool) -> list[int]:
     """Each cut of *text*, moved on to the end of the word it would split, so that
     the word stays whole in the piece where it starts."""
+    if cyrillic_source:
+        return [cyrillic_word_end(text, cut) for cut in cuts]
     spans = word_spans(text, cyrillic_source)
     moved = []
     index = 0
@@ -56,19 +73,100 @@ def cuts_after_words(text: str, cuts: Sequence[int], cyrillic_source: bool) -> l
     return moved
 
 
+def cyrillic_word_end(text: str, cut: int) -> int:
+    """*cut*, or the end of the Cyrillic word it would split (word_spans, looked
+    for only on the two sides of the cut)."""
+    if 0 < cut < len(text) and _IN_CYRILLIC_WORD.match(text, cut - 1):
+        found = _CYRILLIC_WORD_REST.match(text, cut)
+        assert found is not None  # it matches the empty string
+        return found.end()
+    return cut
+
+
+def is_free_cut(text: str, cut: int, across_whitespace: bool) -> bool:
+    """Whether *text* converts as its two sides of *cut* converted apart: at either
+    end, or right after whitespace, which no rule looks across.  When a convention
+    joins words across whitespace (*across_whitespace*: 2025 йил), not after
+    whitespace that follows a digit; when none does, also right before a space,
+    since the converter converts the chunks between spaces each on its own
+    (_converter._by_chunks)."""
+    if cut <= 0 or cut >= len(text):
+        return True
+    if across_whitespace:
+        return text[cut - 1] in _WHITESPACE and (cut < 2 or not text[cut - 2].isdigit())
+    return text[cut - 1] in _WHITESPACE or text[cut] == " "
+
+
+def free_cut_before(text: str, position: int, across_whitespace: bool) -> int:
+    """The last free cut (is_free_cut) at or before *position*."""
+    while not is_free_cut(text, position, across_whitespace):
+        space = max(text.rfind(char, 0, position) for char in _WHITESPACE)
+        position = space + 1 if space >= 0 else 0
+        if is_free_cut(text, position, across_whitespace):
+            return position
+        position = space  # whitespace after a digit: look further back
+    return position
+
+
+def free_cut_after(text: str, position: int, across_whitespace: bool) -> int:
+    """The first free cut (is_free_cut) at or after *position*."""
+    while not is_free_cut(text, position, across_whitespace):
+        found = [at for char in _WHITESPACE if (at := text.find(char, position)) >= 0]
+        position = min(found) + 1 if found else len(text)
+    return position
+
+
+def windows(text: str, cuts: Sequence[int], across_whitespace: bool) -> list[list[int]]:
+    """The cuts of *text* that are not free (is_free_cut), each in a window from
+    the free cut before it to the one after it: [start, cuts…, end], windows
+    that overlap merged."""
+    found: list[list[int]] = []
+    for cut in cuts:
+        if is_free_cut(text, cut, across_whitespace):
+            continue
+        if found and cut < found[-1][-1]:
+            found[-1].insert(-1, cut)
+            continue
+        start = free_cut_before(text, cut, across_whitespace)
+        found.append([start, cut, free_cut_after(text, cut, across_whitespace)])
+    return found
+
+
 def convert_pieces(
-    pieces: Sequence[str], convert: Callable[[str], str], cyrillic_source: bool
+    pieces: Sequence[str],
+    convert: Callable[[str], str],
+    cyrillic_source: bool,
+    across_whitespace: bool = True,
 ) -> list[str]:
     """Convert *pieces* as one text by *convert*; as many pieces come back.
 
     *cyrillic_source* says which script the words are in (it decides what a word
-    is).  See the module's docstring for where each converted word goes.
+    is); *across_whitespace*, whether a rule of *convert* joins words across
+    whitespace (is_free_cut).  See the module's docstring for where each
+    converted word goes.
     """
     if len(pieces) < 2:
         return [convert(piece) for piece in pieces]
     text = "".join(pieces)
-    whole = convert(text)
     bounds = list(itertools.accumulate(len(piece) for piece in pieces[:-1]))
+    if not cyrillic_source and "<" in text:  # a kept tag may hold whitespace
+        return _checked_whole(text, bounds, convert, cyrillic_source)
+    cuts = [0, *cuts_after_words(text, bounds, cyrillic_source), len(text)]
+    parts = [convert(text[a:b]) for a, b in itertools.pairwise(cuts)]
+    for window in windows(text, cuts, across_whitespace):
+        apart = "".join(convert(text[a:b]) for a, b in itertools.pairwise(window))
+        if apart != convert(text[window[0] : window[-1]]):
+            whole = convert(text)
+            return _joined_where_context_crosses(text, cuts, parts, whole, convert)
+    return parts
+
+
+def _checked_whole(
+    text: str, bounds: list[int], convert: Callable[[str], str], cyrillic_source: bool
+) -> list[str]:
+    """convert_pieces by converting the whole text and every piece, for texts
+    whose free cuts are not known (Latin with tags)."""
+    whole = convert(text)
     cuts = [0, *cuts_after_words(text, bounds, cyrillic_source), len(text)]
     parts = [convert(text[a:b]) for a, b in itertools.pairwise(cuts)]
     if "".join(parts) == whole:

@@ -132,5 +132,8 @@ class Transliterator:
         if converter is None:
             return list(pieces)
         return convert_pieces(
-            pieces, lambda text: in_blocks(text, converter), converter.cyrillic_source
+            pieces,
+            lambda text: in_blocks(text, converter),
+            converter.cyrillic_source,
+            converter.looks_across_whitespace,
         )

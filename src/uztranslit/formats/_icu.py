@@ -30,6 +30,9 @@ KIND: Final = "icu"
 # The characters that may end a run of plain message text, and such a run.
 _SPECIAL: Final = frozenset("'{}#")
 _PLAIN: Final = re.compile(r"[^'{}#]+")  # the kind of ICU text parts
+# Arguments nested deeper than this are refused (the reader recurses; real
+# messages nest a select in a plural, two or three deep).
+MAX_DEPTH: Final = 64
 
 
 class IcuError(ValueError):
@@ -67,6 +70,7 @@ class _Reader:
     def __init__(self, message: str) -> None:
         self.text = message
         self.pos = 0
+        self.depth = 0  # how many choice arguments are open
 
     def message(self, in_plural: bool) -> list[Part]:
         """Parts up to the end or to an unmatched ``}`` (not consumed)."""
@@ -161,6 +165,9 @@ class _Reader:
             self._skip_style()
             return [Part(self.text[start : self.pos])]
         self._expect(",")
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise IcuError(f"arguments nested more than {MAX_DEPTH} deep")
         found: list[Part] = []
         syntax_start = start
         nested_plural = in_plural or kind in _PLURAL_TYPES
@@ -169,6 +176,7 @@ class _Reader:
             if self.text[self.pos : self.pos + 1] == "}":
                 self.pos += 1
                 found.append(Part(self.text[syntax_start : self.pos]))
+                self.depth -= 1
                 return found
             self._match(_SELECTOR)
             self._expect("{")

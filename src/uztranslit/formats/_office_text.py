@@ -206,17 +206,27 @@ def no_texts(root: Element) -> Iterator[str]:
 # --- parts of a package ----------------------------------------------------------
 
 
-def serialize(root: Element) -> bytes:
-    """The XML document of *root*, with its declaration as it was (encoding,
-    standalone) and its namespace prefixes, comments and processing instructions."""
+# The start of a UTF-8 XML part before its first node: a byte order mark, the XML
+# declaration and the white space after it (each may be missing).
+_UTF8_HEAD: Final = re.compile(rb"(?:\xef\xbb\xbf)?(?:<\?xml[^>]*\?>[ \t\r\n]*)?")
+_UTF8_NAMES: Final = frozenset(("utf-8", "utf8"))
+
+
+def serialize(root: Element, head: bytes = b"") -> bytes:
+    """The XML document of *root*, with its namespace prefixes, comments and
+    processing instructions.  A UTF-8 part keeps its byte order mark, declaration
+    and the line end after it as they were in *head* (the part's first bytes);
+    a part in another encoding gets a declaration of it (encoding, standalone)."""
     lxml = _safexml.lxml_etree()
     tree = root.getroottree()
     docinfo = tree.docinfo
+    encoding = docinfo.encoding or "UTF-8"
+    if encoding.lower() in _UTF8_NAMES:
+        kept = _UTF8_HEAD.match(head)
+        body: bytes = lxml.tostring(tree, encoding="UTF-8", xml_declaration=False)
+        return (kept.group() if kept else b"") + body
     data: bytes = lxml.tostring(
-        tree,
-        xml_declaration=True,
-        encoding=docinfo.encoding or "UTF-8",
-        standalone=docinfo.standalone,
+        tree, xml_declaration=True, encoding=encoding, standalone=docinfo.standalone
     )
     return data
 
@@ -232,6 +242,10 @@ class PartKind:
     texts: Callable[[Element], Iterator[str]]
     convert: Callable[[Element, Transliterator], bool]
     priority: int = 1
+
+
+# Bytes read from the start of a changed part for its XML declaration.
+_HEAD_SIZE: Final = 512
 
 
 def convert_package(
@@ -280,7 +294,7 @@ def convert_package(
         root = parse(name)
         if not kind.convert(root, translit):
             return None
-        return serialize(root)
+        return serialize(root, package.head(name, _HEAD_SIZE))
 
     return package.rewrite(transform)
 

@@ -29,9 +29,18 @@ from .text import decode
 _ENCODING: Final = re.compile(
     rb"""(?:\xef\xbb\xbf)?<\?xml[^>]*?\sencoding\s*=\s*["']([^"']*)["']"""
 )
+# What may stand before the root element (for recognising a file by its head, with
+# re.DOTALL): a byte order mark, the XML declaration and other processing
+# instructions, comments, and a document type declaration with its internal subset
+# (which read() then refuses), with white space between.
+PROLOG: Final = (
+    rb"(?:\xef\xbb\xbf)?\s*(?:(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>)\s*)*"
+)
 _NOT_TRANSLATED: Final = re.compile(
     r"""\s(?:translate\s*=\s*["']no["']|mtype\s*=\s*["']protected["'])"""
 )
+# A tag written with entities in text: &lt;b&gt;, &lt;a href=&quot;…&quot;&gt;.
+_ESCAPED_TAG: Final = re.compile(r"&lt;/?[A-Za-z](?:[^&<>]|&(?!gt;))*?(?:&gt;|>)")
 _TAG_END: Final = re.compile(rb"""(?:[^>"']|"[^"]*"|'[^']*')*>""")
 _MARKUP: Final = re.compile(
     r"""<!\[CDATA\[(?P<cdata>.*?)\]\]>|<!--.*?-->|<\?.*?\?>"""
@@ -177,8 +186,20 @@ def inner_parts(xml: str, kept: Collection[str], read_text: ReadText) -> list[Pa
 
 def xml_text(text: str, kind: str) -> list[Part]:
     """A ReadText for XML whose text is converted as written: entities are kept by
-    the converter, and it never makes the < or & that would need escaping."""
-    return [Part(text, text, kind)] if text else []
+    the converter, and it never makes the < or & that would need escaping.  A tag
+    written with entities (``&lt;b&gt;``: the string's own HTML) is kept whole."""
+    if "&lt;" not in text:
+        return [Part(text, text, kind)] if text else []
+    found: list[Part] = []
+    last = 0
+    for tag in _ESCAPED_TAG.finditer(text):
+        if tag.start() > last:
+            found.append(Part(text[last : tag.start()], text[last : tag.start()], kind))
+        found.append(Part(tag.group()))
+        last = tag.end()
+    if last < len(text):
+        found.append(Part(text[last:], text[last:], kind))
+    return found
 
 
 def set_attribute(start_tag: str, name: str, value: str) -> str:

@@ -40,10 +40,8 @@ _TOKEN: Final = re.compile(
 _KEPT_ELEMENTS: Final = frozenset({"xliff:g"})
 _STRING_ELEMENTS: Final = frozenset({"string"})
 _CONTAINERS: Final = frozenset({"string-array", "plurals"})
-# The head of a resources file: a BOM, an XML declaration and comments before <resources>.
-_HEAD: Final = re.compile(
-    rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<resources[\s>/]", re.DOTALL
-)
+# The head of a resources file: <resources> after the XML prolog.
+_HEAD: Final = re.compile(_xmlspans.PROLOG + rb"<resources[\s>/]", re.DOTALL)
 _QUOTED: Final = "quoted"
 _APOSTROPHE: Final = "apostrophe"  # the kind of a \' part
 

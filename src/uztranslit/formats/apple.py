@@ -73,6 +73,16 @@ def specifier_parts(text: str) -> list[Part]:
     return found
 
 
+def stringsdict_parts(xml: str) -> list[Part]:
+    """The inner XML of a .stringsdict <string> cut at format specifiers and at
+    tags written with entities (&lt;b&gt;), which are kept."""
+    return [
+        piece
+        for part in _xmlspans.xml_text(xml, "")
+        for piece in (specifier_parts(part.raw) if part.text is not None else [part])
+    ]
+
+
 def decode_string(raw: str) -> str:
     """The text of a .strings quoted string's content."""
 
@@ -167,7 +177,7 @@ def _stringsdict_values(data: bytes) -> list[tuple[_xmlspans.Element, list[Part]
                 key = _xmlspans.inner(data, child).strip()
                 continue
             if child.name == "string" and key not in _TYPE_KEYS:
-                found.append((child, specifier_parts(_xmlspans.inner(data, child))))
+                found.append((child, stringsdict_parts(_xmlspans.inner(data, child))))
             key = None
     return found
 

@@ -41,6 +41,7 @@ NAME: Final = "json"
 _STRING: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _SPACE: Final = re.compile(r"[ \t\r\n]*")
 _LITERAL: Final = re.compile(r"[^,\]}\s]+")
+_DIGITS: Final = re.compile(r"[0-9]+")
 # Interpolations and markup kept as written in catalogue strings (not ICU ones):
 _PLACEHOLDER: Final = re.compile(
     r"\{\{.*?\}\}"  # i18next {{count}}, {{- html}}, {{value, number}}
@@ -97,6 +98,17 @@ def load(text: str) -> Any:
         raise FormatError(f"invalid JSON: {error.msg}", error.lineno) from None
     except RecursionError:
         raise FormatError("JSON nested too deeply") from None
+    except ValueError as error:  # a number longer than int() reads (sys.get_int_max_str_digits)
+        raise FormatError(f"invalid JSON: {error}", _line_of_longest_number(text)) from None
+
+
+def _line_of_longest_number(text: str) -> int | None:
+    """The line of the longest run of digits in *text*, None if it has none."""
+    runs = list(_DIGITS.finditer(text))
+    if not runs:
+        return None
+    longest = max(runs, key=lambda found: len(found.group()))
+    return text.count("\n", 0, longest.start()) + 1
 
 
 def string_tokens(text: str) -> Iterator[Token]:

@@ -35,7 +35,7 @@ from ._office_text import (
     retag_attributes,
     segment_texts,
 )
-from .office import OLE2_MAGIC, refuse_ole2
+from .office import ENCRYPTED, OLE2_MAGIC, refuse_ole2
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -47,6 +47,10 @@ else:
 NAME: Final = "odf"  # the module of the formats odt, ods and odp
 
 MIMETYPE: Final = "mimetype"
+MANIFEST: Final = "META-INF/manifest.xml"
+# What the manifest says of each entry a password encrypts (its zip entry is not
+# marked encrypted: the zip only sees bytes that are not XML).
+ENCRYPTION_DATA: Final = b"encryption-data"
 # The mimetype entry's content → format name (templates are converted the same).
 MEDIA_TYPES: Final = MappingProxyType(
     {
@@ -254,4 +258,6 @@ def convert(data: bytes, choose: Chooser, limits: Limits, /) -> bytes:
     media_type = package.read(MIMETYPE).decode("ascii", "replace").strip()
     if media_type not in MEDIA_TYPES:
         raise FormatError(f"not an OpenDocument text, spreadsheet or presentation: {media_type}")
+    if MANIFEST in package.names and ENCRYPTION_DATA in package.read(MANIFEST):
+        raise FormatError(ENCRYPTED)
     return convert_package(package, part_kinds(package), choose, "OpenDocument")

@@ -74,7 +74,8 @@ W_P: Final = _W + "p"
 W_T: Final = _W + "t"
 # Elements of a run that stand between pieces of text: the text on their two
 # sides is not one word (tabs, breaks, symbols, pictures, field boundaries,
-# note marks).  A soft hyphen is not among them: it sits inside a word.
+# note marks, a ruby's reading and its base).  A soft hyphen is not among them:
+# it sits inside a word.
 W_BREAKS: Final = frozenset(
     _W + name
     for name in (
@@ -90,6 +91,8 @@ W_BREAKS: Final = frozenset(
         "fldChar",  # the start, separator or end of a field
         "footnoteReference",  # a footnote's number
         "endnoteReference",  # an endnote's number
+        "rt",  # a ruby's reading, shown above its base: a text of its own
+        "rubyBase",  # a ruby's base text, after its reading
     )
 )
 # Containers whose w:t is not part of the paragraph being read: a paragraph
@@ -588,13 +591,17 @@ def _ole2_kind(data: bytes) -> str:
     return "docx"
 
 
+# The error for a password-protected document (Office's OLE2 wrapper, ODF's manifest).
+ENCRYPTED: Final = (
+    "the document is encrypted (password-protected); decrypt it first "
+    "(open it and save it without a password)"
+)
+
+
 def refuse_ole2(data: bytes) -> FormatError:
     """The error for an OLE2 file: an encrypted Office file, or an old binary one."""
     if "EncryptedPackage".encode("utf-16-le") in data:
-        return FormatError(
-            "the document is encrypted (password-protected); decrypt it first "
-            "(open it and save it without a password)"
-        )
+        return FormatError(ENCRYPTED)
     kind = _ole2_kind(data)
     return FormatError(
         "an old binary Office file (.doc, .xls or .ppt) is not supported; convert it first: "

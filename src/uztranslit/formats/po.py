@@ -57,8 +57,21 @@ _ESCAPES: Final = MappingProxyType(
 )
 _ESCAPE: Final = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))", re.DOTALL)
 # How a character of converted text is written back in a PO string.
-_WRITTEN: Final = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"})
-_NEEDS_ESCAPE: Final = re.compile('[\\\\"\n\t\r]')
+# Control characters without a letter escape are written in octal (three digits,
+# so that a digit after them is not read as part of the escape).
+_WRITTEN: Final = str.maketrans(
+    {
+        **{chr(code): f"\\{code:03o}" for code in (*range(0x20), 0x7F)},
+        **{char: "\\" + letter for letter, char in _ESCAPES.items() if char != letter},
+        "\\": "\\\\",
+        '"': '\\"',
+    }
+)
+_NEEDS_ESCAPE: Final = re.compile('[\\\\"\x00-\x1f\x7f]')
+# The end of a line: gettext ends lines at \n (a \r before it is kept with it, and a
+# lone \r ends a line of an old Mac file); str.splitlines would also split at
+# U+2028, U+0085, form feeds and other characters a string may hold.
+_LINE: Final = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 # A quoted string: its content, up to the first unescaped quote.
 _STRING: Final = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"', re.DOTALL)
 _LANGUAGE: Final = re.compile(r"Language:[ \t]*([^\\]*)")
@@ -149,7 +162,7 @@ def _string_at(line_text: str, start: int, number: int) -> tuple[int, int]:
 
 def parse(text: str) -> tuple[list[str], list[Message]]:
     """The lines of *text* (with their ends) and its entries, with positions."""
-    lines = text.splitlines(keepends=True)
+    lines = _LINE.findall(text)
     messages: list[Message] = []
     current: Field | None = None
     has_msgstr = False  # whether the last message has a msgstr yet
@@ -188,9 +201,25 @@ def parse(text: str) -> tuple[list[str], list[Message]]:
         raw = body[begin:end]
         current.segments.append(Segment(index, begin, end, raw, decode_string(raw, number)))
     for message in messages:
-        if message.get("msgid") is None or not message.translations:
-            raise FormatError("an entry needs both msgid and msgstr", message.fields[0].line + 1)
+        check_entry(message)
     return lines, messages
+
+
+def check_entry(message: Message) -> None:
+    """FormatError naming the line unless *message* is an entry msgfmt takes: msgid
+    and msgstr, each keyword once, msgstr[N] if and only if there is msgid_plural."""
+    if message.get("msgid") is None or not message.translations:
+        raise FormatError("an entry needs both msgid and msgstr", message.fields[0].line + 1)
+    seen: set[str] = set()
+    for found in message.fields:
+        if found.keyword in seen:
+            raise FormatError(f"a second {found.keyword} in one entry", found.line + 1)
+        seen.add(found.keyword)
+    plural = message.get("msgid_plural") is not None
+    for translation in message.translations:
+        if (translation.keyword != "msgstr") != plural:
+            wanted = "msgstr[N] after msgid_plural" if plural else "msgstr without msgid_plural"
+            raise FormatError(f"expected {wanted}, got {translation.keyword}", translation.line + 1)
 
 
 def _read(data: bytes) -> tuple[bytes, list[str], list[Message]]:

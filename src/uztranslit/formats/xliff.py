@@ -34,10 +34,8 @@ NAME: Final = "xliff"
 _KEPT: Final = frozenset({"ph", "bpt", "ept", "it"})  # inline code, not text
 _UNITS: Final = frozenset({"trans-unit", "segment", "ignorable"})
 _LANGUAGE_ATTRIBUTES: Final = (("file", "target-language"), ("xliff", "trgLang"))
-# The head of an XLIFF document: a BOM, an XML declaration and comments before <xliff>.
-_HEAD: Final = re.compile(
-    rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<xliff[\s>]", re.DOTALL
-)
+# The head of an XLIFF document: <xliff> after the XML prolog.
+_HEAD: Final = re.compile(_xmlspans.PROLOG + rb"<xliff[\s>]", re.DOTALL)
 
 
 def sniff(head: bytes) -> bool:

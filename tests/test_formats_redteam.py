@@ -1,0 +1,223 @@
+"""Regressions found by a hostile and careless read of the format layer.
+
+Each test names the input that broke a promise of docs/formats.md or
+docs/documents.md (a clear FormatError and nothing else for bad input, the
+bytes outside converted text kept, nothing read as plain text by surprise).
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import zipfile
+
+import pytest
+
+from uztranslit.formats import FormatError, convert_bytes, detect_format
+
+# --- JSON ---------------------------------------------------------------------------
+
+
+def test_a_json_number_too_long_for_int_is_a_format_error_with_its_line() -> None:
+    # json.loads raises a plain ValueError (sys.get_int_max_str_digits) for it
+    limit = sys.get_int_max_str_digits()
+    if not limit:
+        pytest.skip("int() has no digit limit in this interpreter")
+    data = b'{\n "a": "\xd0\xa8",\n "n": ' + b"1" * (limit + 1) + b"\n}"
+    with pytest.raises(FormatError, match=r"line 3: .*digits") as raised:
+        convert_bytes(data, to="latin", filename="uz.json")
+    assert type(raised.value) is FormatError
+
+
+# --- gettext ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_a_po_string_may_hold_what_str_splitlines_takes_for_a_line_end(separator: str) -> None:
+    # gettext ends lines at \n only; the string is one line with that character inside
+    text = f'msgid "a"\nmsgstr "Шаҳар{separator}маркази"\n'
+    out = convert_bytes(text.encode(), to="latin", filename="uz.po").decode()
+    assert out == f'msgid "a"\nmsgstr "Shahar{separator}markazi"\n'
+
+
+@pytest.mark.parametrize("separator", ["\x85", "\x0c", "\x1c", "\x0b"])
+def test_a_po_comment_may_hold_a_next_line_or_form_feed_character(separator: str) -> None:
+    text = f'# Изоҳ{separator}давоми\nmsgid "a"\nmsgstr "Шаҳар"\n'
+    out = convert_bytes(text.encode(), to="latin", filename="uz.po").decode()
+    assert out == f'# Изоҳ{separator}давоми\nmsgid "a"\nmsgstr "Shahar"\n'
+
+
+@pytest.mark.parametrize(
+    ("escape", "written"),
+    [("\\a", "\\a"), ("\\b", "\\b"), ("\\f", "\\f"), ("\\v", "\\v"), ("\\000", "\\000")],
+)
+def test_a_changed_po_string_writes_control_characters_as_escapes(
+    escape: str, written: str
+) -> None:
+    # decoded to a control character, it must not go back into the file raw
+    text = f'msgid "a"\nmsgstr "Диққат{escape}1"\n'
+    out = convert_bytes(text.encode(), to="latin", filename="uz.po")
+    assert out == f'msgid "a"\nmsgstr "Diqqat{written}1"\n'.encode()
+
+
+# --- XML catalogues: recognised by content, also after a DOCTYPE or a PI -------------
+
+ANDROID_AFTER_DOCTYPE = (
+    b'<?xml version="1.0" encoding="utf-8"?>\n'
+    b'<!DOCTYPE resources SYSTEM "strings.dtd">\n'
+    b'<resources>\n  <string name="city">\xd0\xa8\xd0\xb0\xd2\xb3\xd0\xb0\xd1\x80</string>\n'
+    b"</resources>\n"
+)
+
+
+def test_an_android_file_with_a_doctype_or_a_pi_is_android_not_plain_text() -> None:
+    assert detect_format("strings.xml", ANDROID_AFTER_DOCTYPE) == "android"
+    out = convert_bytes(ANDROID_AFTER_DOCTYPE, to="cyrillic", filename="strings.xml")
+    assert out == ANDROID_AFTER_DOCTYPE  # as Android: its tags are not converted
+    with_pi = ANDROID_AFTER_DOCTYPE.replace(b"<!DOCTYPE", b'<?xml-stylesheet href="x"?><!DOCTYPE')
+    assert detect_format("strings.xml", with_pi) == "android"
+
+
+def test_an_android_file_declaring_entities_is_refused_not_read_as_text() -> None:
+    data = (
+        b'<?xml version="1.0"?>\n<!DOCTYPE resources [<!ENTITY a "aaaa">]>\n'
+        b'<resources><string name="a">&a;</string></resources>\n'
+    )
+    with pytest.raises(FormatError, match="DTD"):
+        convert_bytes(data, to="cyrillic", filename="strings.xml")
+
+
+def test_an_xliff_file_with_a_doctype_is_xliff() -> None:
+    data = (
+        b'<?xml version="1.0"?>\n<!DOCTYPE xliff PUBLIC "-//XLIFF//DTD XLIFF//EN" '
+        b'"http://www.oasis-open.org/committees/xliff/documents/xliff.dtd">\n'
+        b'<xliff version="1.2"><file source-language="en" target-language="uz-Cyrl">'
+        b"<body><trans-unit id='1'><source>City</source><target>\xd0\xa8\xd0\xb0\xd2\xb3"
+        b"\xd0\xb0\xd1\x80</target></trans-unit></body></file></xliff>\n"
+    )
+    assert detect_format(None, data) == "xliff"
+    out = convert_bytes(data, to="latin", filename="messages")
+    assert b"<target>Shahar</target>" in out
+    assert b'target-language="uz-Latn"' in out
+
+
+# --- Word ------------------------------------------------------------------------------
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def word_document(body: str, head: bytes = b"") -> bytes:
+    """A minimal .docx whose document.xml holds *body* (after *head*, if given)."""
+    document = (
+        head
+        + f'<w:document xmlns:w="{W_NS}"><w:body>{body}<w:sectPr/></w:body></w:document>'.encode()
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns='
+            '"http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="xml" ContentType="application/xml"/><Override '
+            'PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+            'officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        package.writestr("word/document.xml", document)
+    return out.getvalue()
+
+
+def document_xml(data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return package.read("word/document.xml")
+
+
+def test_ruby_text_is_not_read_as_one_word_with_its_base() -> None:
+    # w:rt (the reading shown above) and w:rubyBase are two texts, not one word
+    body = (
+        "<w:p><w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>ша</w:t></w:r></w:rt>"
+        "<w:rubyBase><w:r><w:t>Шаҳар</w:t></w:r></w:rubyBase></w:ruby></w:r></w:p>"
+    )
+    out = document_xml(convert_bytes(word_document(body), to="latin", source="cyrillic"))
+    assert b"<w:t>sha</w:t>" in out
+    assert b"<w:t>Shahar</w:t>" in out
+
+
+def test_a_changed_part_keeps_its_xml_declaration_and_byte_order_mark() -> None:
+    head = b'\xef\xbb\xbf<?xml version="1.0" encoding="UTF-8"?>\r\n'
+    body = "<w:p><w:r><w:t>Шаҳар</w:t></w:r></w:p>"
+    out = document_xml(convert_bytes(word_document(body, head), to="latin"))
+    assert out.startswith(head + b"<w:document")
+    assert b"<w:t>Shahar</w:t>" in out
+
+
+# --- ICU ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("filename", ["uz.json", "app_uz.arb"])
+def test_icu_arguments_nested_thousands_deep_are_no_recursion_error(filename: str) -> None:
+    depth = 5000
+    message = "{a, select, x {" * depth + "Шаҳар" + "}}" * depth
+    data = ('{"@@locale": "uz_Cyrl", "k": "' + message + '"}').encode()
+    # not ICU this program reads (MAX_DEPTH): its braces are read as placeholders, kept
+    out = convert_bytes(data, to="latin", filename=filename).decode()
+    assert out == data.decode().replace("uz_Cyrl", "uz_Latn")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('msgid "a"\nmsgstr "Шаҳар"\nmsgstr "Тош"\n', r"line 3: a second msgstr"),
+        ('msgid "a"\nmsgid_plural "b"\nmsgstr "Шаҳар"\n', r"line 3: expected msgstr\[N\]"),
+        ('msgid "a"\nmsgstr[0] "Шаҳар"\n', r"line 2: expected msgstr without msgid_plural"),
+        ('msgid "a"\nmsgctxt "c"\nmsgctxt "d"\nmsgstr "x"\n', r"line 3: a second msgctxt"),
+    ],
+)
+def test_a_po_entry_msgfmt_refuses_is_a_format_error(text: str, message: str) -> None:
+    with pytest.raises(FormatError, match=message):
+        convert_bytes(text.encode(), to="latin", filename="uz.po")
+
+
+# --- OpenDocument ---------------------------------------------------------------------
+
+
+def test_a_password_protected_opendocument_file_says_it_is_encrypted() -> None:
+    # ODF encrypts entries without the zip's encryption flag; the manifest says so
+    manifest = (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest xmlns:manifest='
+        b'"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry '
+        b'manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:'
+        b'encryption-data manifest:checksum="x"/></manifest:file-entry></manifest:manifest>'
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        package.writestr("content.xml", bytes(range(256)))
+        package.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+    with pytest.raises(FormatError, match=r"encrypted.*decrypt it first"):
+        convert_bytes(out.getvalue(), to="latin", filename="secret.odt")
+
+
+# --- XML catalogues: a tag written with entities is the string's HTML, kept -----------
+
+
+def test_an_escaped_tag_in_an_xliff_target_is_kept() -> None:
+    data = (
+        b'<?xml version="1.0"?><xliff version="1.2"><file target-language="uz">'
+        b"<body><trans-unit id='1'><source>a</source><target>&lt;b&gt;Kitob&lt;/b&gt; "
+        b"&lt;a href=&quot;/x&quot;&gt;bor&lt;/a&gt;</target></trans-unit></body></file></xliff>"
+    )
+    out = convert_bytes(data, to="cyrillic", filename="a.xlf").decode()
+    assert (
+        "<target>&lt;b&gt;Китоб&lt;/b&gt; &lt;a href=&quot;/x&quot;&gt;бор&lt;/a&gt;</target>"
+        in out
+    )
+
+
+def test_an_escaped_tag_in_a_stringsdict_is_kept() -> None:
+    data = (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0"><dict><key>k</key>'
+        b"<dict><key>one</key><string>%d ta &lt;i&gt;kitob&lt;/i&gt;</string></dict>"
+        b"</dict></plist>"
+    )
+    out = convert_bytes(data, to="cyrillic", filename="Localizable.stringsdict").decode()
+    assert "<string>%d та &lt;i&gt;китоб&lt;/i&gt;</string>" in out
