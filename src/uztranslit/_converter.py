@@ -215,7 +215,7 @@ def _cyrillic_converter(
         if len(latin) > _spans.LONGEST_TOKEN:
             return latin  # no word is this long: data, kept like a foreign word
         if new:
-            read = _new_latin.to_old_latin_word(_new_latin.read_look_alikes(latin))
+            read = _new_latin.to_old_latin_token(latin)
             return _latin_to_cyrillic.token_to_cyrillic(read, table)
         return _latin_to_cyrillic.token_to_cyrillic(latin, table)
 
@@ -230,7 +230,7 @@ def _alphabet_converter(source: str, apostrophes: str) -> Converter:
 
     def token(latin: str) -> str:
         if source == "new-latin":
-            latin = _new_latin.to_old_latin_word(_new_latin.read_look_alikes(latin))
+            latin = _new_latin.to_old_latin_token(latin)
         marks = _latin_to_cyrillic.classify_marks(latin)
         if _latin_to_cyrillic.is_foreign(marks.body):
             return latin
