@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
-from . import _cyrillic_to_latin, _latin_to_cyrillic, _new_latin, _spans
+from . import _cyrillic_to_latin, _invisible, _latin_to_cyrillic, _new_latin, _spans
 from ._alphabet import APOSTROPHE_LETTER, TURNED_COMMA
 from ._lexicon import Lexicon, default_lexicon
 from ._options import (
@@ -119,7 +119,7 @@ def _from_cyrillic(
     word: Callable[[str], str], before: tuple[Callable[[str], str], ...], across: bool
 ) -> Converter:
     """A converter of Cyrillic text that turns each word by *word*, cached."""
-    cache = WordCache(word)
+    cache = WordCache(_invisible.keeping_format_characters(word))
 
     def letters(text: str) -> str:
         if any(mark in text for mark in _spans.DECOMPOSING_MARKS):
@@ -147,7 +147,7 @@ def _from_latin(
     URLs, placeholders, tags and entities are kept; with *initials*, a lone
     I, V or X before a full stop is an initial to convert, not a numeral.
     """
-    cache = WordCache(token)
+    cache = WordCache(_invisible.keeping_format_characters(token))
     split = _spans.latin_tokens().split
 
     def words(text: str) -> str:

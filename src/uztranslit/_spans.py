@@ -12,13 +12,18 @@ import re
 from typing import Final
 
 from ._alphabet import APOSTROPHES, CYRILLIC_LOWER, CYRILLIC_UPPER
+from ._invisible import FORMAT_CLASS
 
-# A Cyrillic word: a run of Uzbek Cyrillic letters.  Some editors and OCR write й ё ў
+# A Cyrillic word: a run of Uzbek Cyrillic letters, with any format characters between
+# them (a soft hyphen, a zero-width joiner: _invisible).  Some editors and OCR write й ё ў
 # decomposed (и/у + COMBINING BREVE, е + COMBINING DIAERESIS); texts with those marks
 # use the second pattern, which takes such a pair as one letter.
 CYRILLIC: Final = CYRILLIC_LOWER + CYRILLIC_UPPER
-CYRILLIC_WORDS: Final = re.compile(f"([{CYRILLIC}]+)")
-CYRILLIC_WORDS_DECOMPOSED: Final = re.compile(f"((?:[иИуУ]\u0306|[еЕ]\u0308|[{CYRILLIC}])+)")
+CYRILLIC_WORDS: Final = re.compile(f"([{CYRILLIC}]+(?:[{FORMAT_CLASS}]+[{CYRILLIC}]+)*)")
+_CYRILLIC_LETTER: Final = f"(?:[иИуУ]\u0306|[еЕ]\u0308|[{CYRILLIC}])"
+CYRILLIC_WORDS_DECOMPOSED: Final = re.compile(
+    f"({_CYRILLIC_LETTER}+(?:[{FORMAT_CLASS}]+{_CYRILLIC_LETTER}+)*)"
+)
 DECOMPOSING_MARKS: Final = ("\u0306", "\u0308")
 
 # Letters of the Latin script: the code points of Unicode's Script=Latin in the Basic
@@ -36,9 +41,12 @@ LATIN_SCRIPT: Final = (
 COMBINING_DIACRITICS: Final = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 MARKS: Final = "".join(sorted(APOSTROPHES))
 
-# A Latin token: Latin letters (with combining marks) and apostrophe look-alikes.  Its
-# large character sets take milliseconds to compile, so it is compiled on first use.
-LATIN_TOKEN: Final = f"([{MARKS}]*[{LATIN_SCRIPT}][{LATIN_SCRIPT}{COMBINING_DIACRITICS}{MARKS}]*)"
+# A Latin token: Latin letters (with combining marks) and apostrophe look-alikes, and
+# format characters after its first letter (_invisible).  Its large character sets take
+# milliseconds to compile, so it is compiled on first use.
+LATIN_TOKEN: Final = (
+    f"([{MARKS}]*[{LATIN_SCRIPT}][{LATIN_SCRIPT}{COMBINING_DIACRITICS}{MARKS}{FORMAT_CLASS}]*)"
+)
 
 
 @functools.cache
