@@ -167,7 +167,8 @@ def _from_latin(
     def convert(text: str) -> str:
         for convention in before:
             text = convention(text)
-        if across or "<" in text:  # a tag may hold spaces: <a href="…" title="…">
+        # a tag may hold spaces (<a href="…" title="…">), and 5 %d is read across one
+        if across or "<" in text or " %" in text:
             return letters(text)
         return _by_chunks(text, chunks)
 
@@ -229,6 +230,8 @@ def _alphabet_converter(source: str, apostrophes: str) -> Converter:
     style = apostrophe_style(apostrophes)
 
     def token(latin: str) -> str:
+        if len(latin) > _spans.LONGEST_TOKEN:
+            return latin  # no word is this long: data, kept like a foreign word
         if source == "new-latin":
             latin = _new_latin.to_old_latin_token(latin)
         marks = _latin_to_cyrillic.classify_marks(latin)
