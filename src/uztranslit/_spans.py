@@ -69,8 +69,7 @@ _NAME_LIMIT: Final = 255  # characters in a tag's name
 # may hold, each kind on its own (a pattern that starts with a literal is found
 # by a fast scan).  Cyrillic → Latin needs none: none of them holds a Cyrillic
 # letter, since URLs stop at one.
-URL_TAIL: Final = '[^\\s<>"«»“”\u0400-\u052f]'  # one character of a URL after its start
-_URL_TAIL: Final = URL_TAIL + "+"
+_URL_TAIL: Final = '[^\\s<>"«»“”\u0400-\u052f]+'
 _FIELD: Final = "[A-Za-z0-9_.:!<>^=+\\-#,\\[\\]]"  # one character inside {…}
 _TAG: Final = (
     f"</?[A-Za-z][A-Za-z0-9:._-]{{0,{_NAME_LIMIT}}}(?:[ \\t][^<>\\n]{{0,{SPAN_LIMIT}}})?/?>"

@@ -19,8 +19,9 @@ chunks it came in; each piece before a cut is then converted on its own.  Where:
 4. inside one run of Cyrillic letters longer than that, between two letters that no
    context rule reads across (not е ц ъ ь с …), with RUN_CONTEXT letters on each side,
    more than any lexicon stem, suffix chain or ц rule reads;
-5. in Latin text, one run of letters (or a URL) longer than _spans.LONGEST_TOKEN is
-   kept as written by the converters, so it is passed through as it comes.
+5. in Latin text, one run of letters longer than _spans.LONGEST_TOKEN is kept as
+   written by the converters, so it is passed through as it comes (no convention
+   changes letters only; a URL, which a convention may change, is held).
 
 If there is no such place at all (a Cyrillic run of only е ц ъ …, or a Latin line
 of only letters and digits shorter than LONGEST_TOKEN), the text is held until there
@@ -61,11 +62,10 @@ _STARTS_A_PIECE: Final = CYRILLIC_LETTERS - frozenset("ецъЕЦЪ")
 _CYRILLIC_RUN: Final = re.compile(f"[{_spans.CYRILLIC}]*")
 _CYRILLIC_VOWELS: Final = frozenset("аеёиоуэюяўыАЕЁИОУЭЮЯЎЫ")
 _TS_LOOKS_AHEAD: Final = 22  # letters after ц that its rule reads (a suffix chain + 1)
-# Rule 5: the characters of a Latin token, and of a URL after its "://".
+# Rule 5: the characters of a Latin token.
 _LATIN_RUN: Final = re.compile(
     f"[{_spans.LATIN_SCRIPT}{_spans.COMBINING_DIACRITICS}{_spans.MARKS}{FORMAT_CLASS}]*"
 )
-_URL_RUN: Final = re.compile(f"{_spans.URL_TAIL}*")
 
 
 def _run_end(pattern: re.Pattern[str], text: str, start: int) -> int:
@@ -215,17 +215,23 @@ def _ts_rule_reads_across(text: str, cut: int) -> bool:
     return False
 
 
-def long_latin_run(text: str, spans: list[tuple[int, int]]) -> tuple[int, re.Pattern[str]] | None:
-    """Rule 5: where *text* ends in a token (or URL) kept as written, and what continues it."""
+def long_latin_run(
+    text: str, spans: list[tuple[int, int]], limit: int
+) -> tuple[int, re.Pattern[str]] | None:
+    """Rule 5: where *text* ends in a token kept as written, and what continues it.
+
+    Not after *limit*, the start of a tag or comment that may still close around it.
+    """
     reverse = text[::-1]
     length = _run_end(_LATIN_RUN, reverse, 0)
     token = _spans.latin_tokens().search(text, len(text) - length)
     if token is None or token.end() != len(text):
         return None
     start = token.start()
-    around = _span_start_around(spans, start)
-    if around != start:
-        return around, _URL_RUN  # inside a URL, which is kept to its end
+    if limit < start:
+        return None
+    if _span_start_around(spans, start) != start:
+        return None  # inside a URL, which conventions may still change (2025-yil)
     bare = len(text) - start - sum(text.count(mark, start) for mark in FORMAT_CLASS)
     if bare <= _spans.LONGEST_TOKEN:
         return None
@@ -277,7 +283,7 @@ def stream(
             cut, limit, spans = latin_cut(pending)
             if cut == 0 and len(pending) > CUT_LIMIT:
                 cut = forced_latin_cut(pending, limit)
-                run = long_latin_run(pending, spans) if cut == 0 else None
+                run = long_latin_run(pending, spans, limit) if cut == 0 else None
                 if run is not None:
                     start, passing = run
                     yield convert(pending[:start]) + pending[start:]
