@@ -24,6 +24,7 @@ from uztranslit._options import check_options
 
 CYRILLIC_WORDS = ["Шаҳар", "ўзбек", "цирк", "лицей", "съезд", "ЕР", "аца", "ТЕТ", "Исҳоқ"]
 LATIN_WORDS = ["Shahar", "oʻzbek", "sirk", "litsey", "syezd", "YER", "o'g'il", "maʼno", "İstanbul"]
+LATIN_WORDS += ["Şahar", "öğil", "Çüş", "cafe\u0301"]
 MARKUP = [
     '<a href="shahar.html" title="olma va nok">',
     "</a>",
@@ -55,7 +56,13 @@ TEXT = st.lists(PIECE, max_size=60).map("".join)
 CONVENTION_SETS = st.sampled_from([(), ("dates",), ("dates", "particles", "quotes")])
 # The fixture only sets a module constant, the same for every example.
 FIXTURE_OK = (HealthCheck.too_slow, HealthCheck.function_scoped_fixture)
-DIRECTIONS = [("cyrillic", "latin"), ("latin", "cyrillic"), ("latin", "new-latin")]
+DIRECTIONS = [
+    ("cyrillic", "latin"),
+    ("latin", "cyrillic"),
+    ("latin", "new-latin"),
+    ("cyrillic", "new-latin"),
+    ("new-latin", "cyrillic"),
+]
 
 
 def chunked(text: str, cuts: list[int]) -> list[str]:
@@ -194,3 +201,16 @@ def test_no_cut_between_a_number_and_its_date_word() -> None:
     for cut in range(len(text) + 1):
         pieces = [text[:cut], text[cut:]]
         assert streamed(pieces, "cyrillic", "latin", ("dates",)) == "2025-yil 15-oktabrda"
+
+
+def test_many_unclosed_comments_on_a_line_stay_linear() -> None:
+    """Issue 11: each unclosed <!-- was searched to the end of the line (quadratic)."""
+    line = "<!-- shahar " * 40_000
+    assert to_cyrillic(line) == line.replace("shahar", "шаҳар")
+    chunks = [line[i : i + 4096] for i in range(0, len(line), 4096)]
+    assert "".join(convert_stream(chunks, to="cyrillic")) == to_cyrillic(line)
+
+
+def test_comments_close_on_their_line() -> None:
+    text = "<!-- shahar\nshahar --> shahar <!-- shahar --> shahar"
+    assert to_cyrillic(text) == "<!-- шаҳар\nшаҳар --> шаҳар <!-- shahar --> шаҳар"
