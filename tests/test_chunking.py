@@ -214,3 +214,14 @@ def test_many_unclosed_comments_on_a_line_stay_linear() -> None:
 def test_comments_close_on_their_line() -> None:
     text = "<!-- shahar\nshahar --> shahar <!-- shahar --> shahar"
     assert to_cyrillic(text) == "<!-- шаҳар\nшаҳар --> шаҳар <!-- shahar --> шаҳар"
+
+
+def test_a_date_hyphen_that_makes_a_tag() -> None:
+    """The dates convention turns <a2025-yil …> into <a2025 yil …>, a tag with a space;
+    the stream finds its cuts in the text as the converter sees it."""
+    text = "Shahar <a2025-yil, olma va nok> shahar " * 3
+    expected = whole(text, "latin", "cyrillic", ("dates",))
+    assert "<a2025 yil, olma va nok>" in expected
+    for cut in range(len(text) + 1):
+        pieces = [text[:cut], text[cut:]]
+        assert streamed(pieces, "latin", "cyrillic", ("dates",)) == expected, cut

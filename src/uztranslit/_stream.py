@@ -238,6 +238,17 @@ def long_latin_run(
     return start, _LATIN_RUN
 
 
+def _as_is(text: str) -> str:
+    return text
+
+
+def _as_converted_dates(text: str) -> str:
+    """Latin *text* with the dates convention applied (2025-yil → 2025 yil)."""
+    from . import _conventions  # noqa: PLC0415 - needs `regex`, imported when dates are on
+
+    return _conventions.dates_to_cyrillic(text)
+
+
 def _worth_searching(held: int, searched: int, text: str) -> bool:
     """Whether to search *held* characters for a cut, when a search found none at
     *searched* characters (0: it found one) and *text* has come since."""
@@ -255,10 +266,13 @@ def stream(
 ) -> Iterator[str]:
     """Convert *chunks* piece by piece; see the module's docstring for where it cuts.
 
-    *across_whitespace* (a convention joins words across a space) needs nothing more:
-    rule 1 keeps a number and the word after it together in every case.
+    *across_whitespace* says the dates convention is on.  Rule 1 keeps a number and
+    the word after it together in every case; in Latin text the convention also turns
+    2025-yil into 2025 yil before tags and URLs are found (<a2025-yil …> becomes a tag
+    with a space), so the cuts are looked for in the text as the converter will see it
+    (the same length: the hyphen becomes a space).
     """
-    del across_whitespace
+    seen_as = _as_converted_dates if across_whitespace and not cyrillic_source else _as_is
     pending = ""
     searched = 0  # len(pending) when a search last found no further cut
     passing: re.Pattern[str] | None = None  # rule 5: what continues a run passed through
@@ -280,10 +294,11 @@ def stream(
             if cut == 0 and len(pending) > CUT_LIMIT:
                 cut = forced_cyrillic_cut(pending)
         else:
-            cut, limit, spans = latin_cut(pending)
+            view = seen_as(pending)
+            cut, limit, spans = latin_cut(view)
             if cut == 0 and len(pending) > CUT_LIMIT:
-                cut = forced_latin_cut(pending, limit)
-                run = long_latin_run(pending, spans, limit) if cut == 0 else None
+                cut = forced_latin_cut(view, limit)
+                run = long_latin_run(view, spans, limit) if cut == 0 else None
                 if run is not None:
                     start, passing = run
                     yield convert(pending[:start]) + pending[start:]
