@@ -225,3 +225,14 @@ def test_a_date_hyphen_that_makes_a_tag() -> None:
     for cut in range(len(text) + 1):
         pieces = [text[:cut], text[cut:]]
         assert streamed(pieces, "latin", "cyrillic", ("dates",)) == expected, cut
+
+
+def test_a_forced_cut_is_not_put_where_a_span_reads_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An e-mail address starts at www. after a Cyrillic letter, which is no URL there;
+    a piece starting at www. would read it as one (found by the fuzz run)."""
+    monkeypatch.setattr(_stream, "CUT_LIMIT", 40)
+    text = "Х15октябрьwww.gov.uzna@b.uzoʻzbekЫъ,maʼno;" * 6
+    expected = whole(text, "latin", "cyrillic", ())
+    assert "oʻзбек" in expected
+    for cut in range(len(text) + 1):
+        assert streamed([text[:cut], text[cut:]], "latin", "cyrillic", ()) == expected, cut

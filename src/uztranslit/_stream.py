@@ -147,8 +147,8 @@ def latin_cut(text: str) -> tuple[int, int, list[tuple[int, int]]]:
     spans = [(line + a, line + b) for a, b in _spans.skipped_spans(text[line:])]
     limit = open_span_start(text, line, spans)
     cut = whitespace_cut(text, limit)
-    if limit < len(text):
-        cut = max(cut, limit)  # the start of a span is a place to cut
+    if 0 < limit < len(text) and latin_cut_is_safe(text, limit):
+        cut = max(cut, limit)  # the start of a tag, comment or field is a place to cut
     return _span_start_around(spans, cut), limit, spans
 
 
@@ -158,21 +158,28 @@ def forced_latin_cut(text: str, limit: int) -> int:
     low = max(1, end - _SEARCH)
     start = text.rfind("\n", 0, low) + 1  # no kept span crosses a line
     spans = [(start + a, start + b) for a, b in _spans.skipped_spans(text[start:])]
-    wordish = _LATIN_WORDISH.match
     cut = end
-    while cut >= low:
+    while cut >= max(low, 1):
         inside = _span_start_around(spans, cut)
         if inside != cut:
-            cut = inside  # the start of a kept span is a place to cut
-            if cut >= 1:
-                return cut
-            break
-        if not (wordish(text, cut - 1) and wordish(text, cut)) and not joins_number_and_word(
-            text, cut
-        ):
+            cut = inside  # not inside a kept span: try its start
+            continue
+        if latin_cut_is_safe(text, cut):
             return cut
         cut -= 1
     return 0
+
+
+def latin_cut_is_safe(text: str, cut: int) -> bool:
+    """Rule 3's test of the two characters around a cut of Latin *text*.
+
+    It also guards the start of a kept span, where a rule may read back: www. after a
+    letter or a dot is not a URL, nor %d after a digit a placeholder.
+    """
+    wordish = _LATIN_WORDISH.match
+    return not (wordish(text, cut - 1) and wordish(text, cut)) and not joins_number_and_word(
+        text, cut
+    )
 
 
 def forced_cyrillic_cut(text: str) -> int:
