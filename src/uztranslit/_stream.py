@@ -13,15 +13,18 @@ chunks it came in; each piece before a cut is then converted on its own.  Where:
 3. with no such place in CUT_LIMIT characters (minified data, a line of one "word"),
    between two characters that are not both part of a word (letters, digits, marks,
    format characters; in Latin text also . - @ : / and the like, which join URLs,
-   e-mail addresses, dates and placeholders), outside every kept span and MARGIN
-   characters before the end, so that nothing a rule may read back from later text
-   is cut;
+   e-mail addresses, dates and placeholders), outside every kept span (at its start
+   only where that test holds too: www. after a letter is no URL) and MARGIN characters
+   before the end, so that nothing a rule may read back from later text is cut;
 4. inside one run of Cyrillic letters longer than that, between two letters that no
    context rule reads across (not е ц ъ ь с …), with RUN_CONTEXT letters on each side,
    more than any lexicon stem, suffix chain or ц rule reads;
 5. in Latin text, one run of letters longer than _spans.LONGEST_TOKEN is kept as
    written by the converters, so it is passed through as it comes (no convention
-   changes letters only; a URL, which a convention may change, is held).
+   changes a run of letters; a URL, which the dates convention may change, is held).
+
+With the dates convention, Latin text is searched as the converter sees it, with
+2025-yil already 2025 yil (a hyphen can become the space of a tag: <a2025-yil, …>).
 
 If there is no such place at all (a Cyrillic run of only е ц ъ …, or a Latin line
 of only letters and digits shorter than LONGEST_TOKEN), the text is held until there
