@@ -89,3 +89,21 @@ class TestLexiconFiles:
         assert b"Traceback" not in done.stderr
         assert b"lexicon.tsv:1: not UTF-8" in done.stderr
         assert done.returncode != 0
+
+
+@pytest.mark.parametrize("to", ["latin", "cyrillic", "new-latin"])
+@pytest.mark.parametrize("source", ["latin", "cyrillic", "new-latin"])
+def test_dotted_capital_i_everywhere(source: str, to: str) -> None:
+    """Every entry point, with a lexicon and keep= that hold İ, on words that hold it."""
+    lexicon = parse_lexicon(["Истанбул\tİstanbul", "İzmir\tİzmir"])
+    text = "İstanbulda İSTANBUL'da İzmirlik İı İ Истанбулда ŞİŞLİ"
+    if source == to:
+        return
+    from uztranslit import convert_stream, normalize_apostrophes, transliterate  # noqa: PLC0415
+
+    keep = ["İstanbul", "İİ"]
+    out = transliterate(text, to=to, source=source, lexicon=lexicon, keep=keep)
+    # 2026 Latin reads İ as I, a keyboard look-alike (docs/new-latin.md)
+    assert ("İ" in out) is (source != "new-latin")
+    assert "".join(convert_stream(text, to=to, source=source, lexicon=lexicon, keep=keep)) == out
+    assert "İ" in normalize_apostrophes(text)
