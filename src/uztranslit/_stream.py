@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Final
 
@@ -131,7 +132,7 @@ def open_span_start(text: str, line: int, spans: list[tuple[int, int]]) -> int:
 
 def _inside(spans: list[tuple[int, int]], position: int) -> bool:
     """Whether *position* is inside one of the sorted *spans* or at its start."""
-    index = bisect.bisect_right(spans, (position, len(spans) and 1 << 62)) - 1
+    index = bisect.bisect_right(spans, (position, sys.maxsize)) - 1
     return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
