@@ -191,7 +191,7 @@ def test_more_than_a_mebi_character_without_whitespace(unit: str, source: str, t
 
 def test_dates_after_every_number_stay_linear() -> None:
     """Issue 11: whitespace_cut rescanned the held text once per whitespace."""
-    text = "".join(f"{n} " for n in range(200_000))  # no cut after "digit space": all held
+    text = "".join(f"{n} " for n in range(30_000))  # no cut after "digit space": all held
     pieces = list(convert_stream(list(text), conventions={"dates"}))
     assert "".join(pieces) == to_latin(text, conventions={"dates"}) == text
 
