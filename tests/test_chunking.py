@@ -236,3 +236,15 @@ def test_a_forced_cut_is_not_put_where_a_span_reads_back(monkeypatch: pytest.Mon
     assert "oʻзбек" in expected
     for cut in range(len(text) + 1):
         assert streamed([text[:cut], text[cut:]], "latin", "cyrillic", ()) == expected, cut
+
+
+def test_a_url_inside_what_a_false_scheme_ran_over() -> None:
+    """Uhttps://… is no URL (a letter before the scheme), but the https:// after it is one;
+    the whole text used to miss it, a piece starting there did not (found by fuzzing)."""
+    text = "Uhttps://kun.uz/aß{https://kun.uz/b shahar oʻzbekhttps://x.uz👨https://y.uz/ä"
+    assert to_cyrillic(text) == (
+        "Уҳттпс://кун.уз/aß{https://kun.uz/b шаҳар ўзбекҳттпс://х.уз👨https://y.uz/ä"
+    )
+    expected = to_cyrillic(text)
+    for cut in range(len(text) + 1):
+        assert streamed([text[:cut], text[cut:]], "latin", "cyrillic", ()) == expected, cut

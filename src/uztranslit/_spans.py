@@ -115,12 +115,13 @@ def skipped_spans(text: str) -> list[tuple[int, int]]:
     for trigger, pattern in SKIPPED:
         if trigger not in text:
             continue
+        if trigger == "://":
+            spans.extend(url_spans(text, pattern))
+            continue
         for found in pattern.finditer(text):
             start, end = found.span()
-            if trigger in ("@", "://"):
-                before = (_EMAIL_LOCAL if trigger == "@" else _SCHEME).search(
-                    text, max(0, start - 64), start
-                )
+            if trigger == "@":
+                before = _EMAIL_LOCAL.search(text, max(0, start - 64), start)
                 if before is None:
                     continue
                 start = before.start()
@@ -135,6 +136,27 @@ def skipped_spans(text: str) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def url_spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The URLs of *text*: a scheme, :// and what follows (*pattern* finds the latter).
+
+    A :// without a scheme before it (Uhttps://) is no URL, but one inside what it
+    would have run over can be (Uhttps://x{https://y): those are tried in turn, and
+    they all run to the same end, so the search stays linear.
+    """
+    spans = []
+    position = 0
+    while (found := pattern.search(text, position)) is not None:
+        colon, end = found.span()
+        while 0 <= colon < end - 3:  # after the :// itself
+            scheme = _SCHEME.search(text, max(0, colon - 64), colon)
+            if scheme is not None:
+                spans.append((scheme.start(), end))
+                break
+            colon = text.find("://", colon + 1, end)
+        position = end
+    return spans
 
 
 def comment_spans(text: str) -> list[tuple[int, int]]:
