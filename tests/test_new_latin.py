@@ -130,3 +130,35 @@ def test_docs_page_exists() -> None:
     page = (ROOT / "docs" / "new-latin.md").read_text(encoding="utf-8")
     for letter in "ŞÇÖĞ":
         assert letter in page
+
+
+class TestForeignWordsPassThrough:
+    """A foreign word in 2026 Latin text stays byte for byte (issue 10)."""
+
+    @pytest.mark.parametrize(
+        "word", ["cafe\u0301", "nai\u0308ve", "Çüş", "Ångstro\u0308m", "Wörth"]
+    )
+    @pytest.mark.parametrize("to", ["latin", "cyrillic"])
+    def test_foreign_word_is_not_normalised(self, word: str, to: str) -> None:
+        assert transliterate(f"{word} şahar", to=to, source="new-latin").split(" ")[0] == word
+
+    def test_decomposed_new_letters_are_still_read(self) -> None:
+        assert transliterate("s\u0327ahar o\u0308g\u0306il", to="latin", source="new-latin") == (
+            "shahar oʻgʻil"
+        )
+
+    def test_foreign_name_keeps_its_spelling_before_endings(self) -> None:
+        assert transliterate("Çüş'da", to="cyrillic", source="new-latin") == "Çüş'да"
+
+    def test_cli_from_new_latin_passes_foreign_words_through(self) -> None:
+        import subprocess  # noqa: PLC0415
+        import sys  # noqa: PLC0415
+
+        data = "cafe\u0301 va Çüş şaharda\n".encode()
+        done = subprocess.run(
+            [sys.executable, "-m", "uztranslit", "-f", "new-latin", "-t", "latin"],
+            input=data,
+            capture_output=True,
+            check=True,
+        )
+        assert done.stdout == "cafe\u0301 va Çüş shaharda\n".encode()

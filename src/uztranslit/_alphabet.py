@@ -59,3 +59,19 @@ def is_uzbek_letter(char: str) -> bool:
     they are punctuation, and they only become part of a letter next to one.
     """
     return char in CYRILLIC_LETTERS or char in LATIN_LETTERS
+
+
+# The one letter whose lower case is longer than itself: U+0130 İ becomes i + U+0307.
+_LONGER_IN_LOWER_CASE: Final = "\u0130"
+
+
+def lower_in_place(text: str) -> str:
+    """*text* in lower case, one character for one, so that indexes still match.
+
+    str.lower() turns U+0130 İ (Turkish, Azerbaijani) into two characters; İ is
+    kept as it is instead, a letter of its own that is never an Uzbek letter.
+    """
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(char if char in _LONGER_IN_LOWER_CASE else char.lower() for char in text)

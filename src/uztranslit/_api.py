@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from . import _latin_to_cyrillic, _spans
+from . import _invisible, _latin_to_cyrillic, _spans
 from ._converter import (
     WordCache,
     apostrophe_style,
@@ -119,7 +119,7 @@ def normalize_apostrophes(text: str, /, *, apostrophes: str = "modifier") -> str
             return token
         return marks.leading + marks.body.translate(style) + marks.trailing
 
-    cache = WordCache(normalise)
+    cache = WordCache(_invisible.keeping_format_characters(normalise))
     tokens = _spans.latin_tokens()
     return outside_skipped(text, lambda part: convert_words(part, tokens, cache))
 

@@ -31,13 +31,19 @@ _MONTHS_LATIN: Final = (
     "yanvar|fevral|mart|aprel|may|iyun|iyul|avgust|sentabr|sentyabr|oktabr|oktyabr|noyabr|dekabr"
 )
 
+# Letters after the word for year or a month: its endings, never this many.  The bound
+# keeps what the rule reads near the date, so a stream cut far away cannot change it.
+_LONGEST_ENDINGS: Final = 64
+
 # A number, a space, and the word for year or a month (any suffixes after it).
 _CYRILLIC_DATE: Final = regex.compile(
-    rf"(?<=[0-9]) (?=(?i:йил|{_MONTHS_CYRILLIC})[\p{{Cyrillic}}]*(?![\p{{L}}]))"
+    rf"(?<=[0-9]) (?=(?i:йил|{_MONTHS_CYRILLIC})"
+    rf"[\p{{Cyrillic}}]{{0,{_LONGEST_ENDINGS}}}(?![\p{{L}}]))"
 )
 # The same in Latin, hyphenated.
 _LATIN_DATE: Final = regex.compile(
-    rf"(?<=[0-9])-(?=(?i:yil|{_MONTHS_LATIN})[\p{{Latin}}ʻʼ'‘’`]*(?![\p{{L}}]))"
+    rf"(?<=[0-9])-(?=(?i:yil|{_MONTHS_LATIN})"
+    rf"[\p{{Latin}}ʻʼ'‘’`]{{0,{_LONGEST_ENDINGS}}}(?![\p{{L}}]))"
 )
 
 # Cyrillic words ending in a particle after a verb form: the conditional -са (and its

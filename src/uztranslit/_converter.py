@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
-from . import _cyrillic_to_latin, _latin_to_cyrillic, _new_latin, _spans
+from . import _cyrillic_to_latin, _invisible, _latin_to_cyrillic, _new_latin, _spans
 from ._alphabet import APOSTROPHE_LETTER, TURNED_COMMA
 from ._lexicon import Lexicon, default_lexicon
 from ._options import (
@@ -119,7 +119,7 @@ def _from_cyrillic(
     word: Callable[[str], str], before: tuple[Callable[[str], str], ...], across: bool
 ) -> Converter:
     """A converter of Cyrillic text that turns each word by *word*, cached."""
-    cache = WordCache(word)
+    cache = WordCache(_invisible.keeping_format_characters(word))
 
     def letters(text: str) -> str:
         if any(mark in text for mark in _spans.DECOMPOSING_MARKS):
@@ -147,7 +147,7 @@ def _from_latin(
     URLs, placeholders, tags and entities are kept; with *initials*, a lone
     I, V or X before a full stop is an initial to convert, not a numeral.
     """
-    cache = WordCache(token)
+    cache = WordCache(_invisible.keeping_format_characters(token))
     split = _spans.latin_tokens().split
 
     def words(text: str) -> str:
@@ -167,7 +167,8 @@ def _from_latin(
     def convert(text: str) -> str:
         for convention in before:
             text = convention(text)
-        if across or "<" in text:  # a tag may hold spaces: <a href="…" title="…">
+        # a tag may hold spaces (<a href="…" title="…">), and 5 %d is read across one
+        if across or "<" in text or " %" in text:
             return letters(text)
         return _by_chunks(text, chunks)
 
@@ -215,7 +216,7 @@ def _cyrillic_converter(
         if len(latin) > _spans.LONGEST_TOKEN:
             return latin  # no word is this long: data, kept like a foreign word
         if new:
-            read = _new_latin.to_old_latin_word(_new_latin.read_look_alikes(latin))
+            read = _new_latin.to_old_latin_token(latin)
             return _latin_to_cyrillic.token_to_cyrillic(read, table)
         return _latin_to_cyrillic.token_to_cyrillic(latin, table)
 
@@ -229,8 +230,10 @@ def _alphabet_converter(source: str, apostrophes: str) -> Converter:
     style = apostrophe_style(apostrophes)
 
     def token(latin: str) -> str:
+        if len(latin) > _spans.LONGEST_TOKEN:
+            return latin  # no word is this long: data, kept like a foreign word
         if source == "new-latin":
-            latin = _new_latin.to_old_latin_word(_new_latin.read_look_alikes(latin))
+            latin = _new_latin.to_old_latin_token(latin)
         marks = _latin_to_cyrillic.classify_marks(latin)
         if _latin_to_cyrillic.is_foreign(marks.body):
             return latin

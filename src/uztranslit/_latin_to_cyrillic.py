@@ -16,7 +16,14 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
-from ._alphabet import APOSTROPHE_LETTER, APOSTROPHES, LATIN_LETTERS, LATIN_VOWELS, TURNED_COMMA
+from ._alphabet import (
+    APOSTROPHE_LETTER,
+    APOSTROPHES,
+    LATIN_LETTERS,
+    LATIN_VOWELS,
+    TURNED_COMMA,
+    lower_in_place,
+)
 from ._lexicon import match_latin_stem
 from ._suffixes import is_latin_inflection_chain
 
@@ -200,7 +207,7 @@ def is_foreign(body: str) -> bool:
 
 def word_to_cyrillic(body: str, lexicon: Mapping[str, str]) -> str:
     """Convert one Uzbek Latin word with canonical ʻ ʼ to Cyrillic."""
-    lower = body.lower()
+    lower = lower_in_place(body)
     parts: list[str] = []
     i = 0
     match = match_latin_stem(lower, lexicon) if lexicon else None
@@ -269,7 +276,7 @@ def classify_marks(token: str) -> Marks:
 def is_kept_in_latin(word: str, lexicon: Mapping[str, str]) -> bool:
     """Whether *word* stays in Latin letters: it is foreign, or the lexicon maps it
     to itself (a brand the caller keeps: Pepsi, YouTube)."""
-    lower = word.lower()
+    lower = lower_in_place(word)
     return lexicon.get(lower) == lower or is_foreign(word)
 
 
@@ -323,6 +330,6 @@ def token_to_cyrillic(token: str, lexicon: Mapping[str, str]) -> str:
     if kept is not None:
         start = len(marks.leading)
         return token[: start + kept] + word_to_cyrillic(marks.body[kept:], lexicon) + marks.trailing
-    if is_foreign(marks.body) and match_latin_stem(marks.body.lower(), lexicon) is None:
+    if is_foreign(marks.body) and match_latin_stem(lower_in_place(marks.body), lexicon) is None:
         return token
     return marks.leading + word_to_cyrillic(marks.body, lexicon) + marks.trailing

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Final
 
+from ._alphabet import lower_in_place
 from ._suffixes import is_cyrillic_suffix_chain, is_latin_suffix_chain
 
 DIRECTIONS: Final = ("both", "to-latin", "to-cyrillic")
@@ -26,6 +27,7 @@ DIRECTIONS: Final = ("both", "to-latin", "to-cyrillic")
 # minified data) costs linear time; no real stem is nearly this long.
 LONGEST_WORD: Final = 64
 SOFT_SIGN: Final = "ь"
+BYTE_ORDER_MARK: Final = "\ufeff"  # some editors write it at the start of a UTF-8 file
 
 
 class LexiconError(ValueError):
@@ -70,32 +72,43 @@ def parse_lexicon(lines: Iterable[str], source: str = "<lexicon>") -> Lexicon:
     """Read lexicon rows: ``cyrillic<TAB>latin[<TAB>direction[<TAB>note]]``.
 
     Blank lines and lines starting with ``#`` are skipped; the direction
-    defaults to ``both``.  Stems are stored in lower case.
+    defaults to ``both``; a byte order mark before the first row is dropped.
+    Stems are stored in lower case.  A row without two non-blank stems, or with
+    an unknown direction, raises LexiconError naming *source* and the line.
     """
     to_latin: dict[str, str] = {}
     to_cyrillic: dict[str, str] = {}
     for number, raw in enumerate(lines, start=1):
         line = raw.rstrip("\r\n")
+        if number == 1:
+            line = line.removeprefix(BYTE_ORDER_MARK)
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        fields = line.split("\t")
-        if len(fields) < 2 or not fields[0] or not fields[1]:
-            raise LexiconError(
-                "expected 'cyrillic<TAB>latin[<TAB>direction[<TAB>note]]'", source, number
-            )
-        cyrillic, latin = fields[0].strip().lower(), fields[1].strip().lower()
-        direction = fields[2].strip() if len(fields) > 2 and fields[2].strip() else "both"
-        if direction not in DIRECTIONS:
-            raise LexiconError(
-                f"direction must be one of {', '.join(DIRECTIONS)}; got {direction!r}",
-                source,
-                number,
-            )
+        cyrillic, latin, direction = _row(line, source, number)
         if direction != "to-cyrillic":
             to_latin[cyrillic] = latin
         if direction != "to-latin":
             to_cyrillic[latin] = cyrillic
     return Lexicon(to_latin, to_cyrillic)
+
+
+def _row(line: str, source: str, number: int) -> tuple[str, str, str]:
+    """The lower-case Cyrillic and Latin stems of a row and its direction."""
+    fields = line.split("\t")
+    if len(fields) < 2 or not fields[0].strip() or not fields[1].strip():
+        what = "a stem is blank" if len(fields) >= 2 else "there is no tab"
+        raise LexiconError(
+            f"expected 'cyrillic<TAB>latin[<TAB>direction[<TAB>note]]' ({what})", source, number
+        )
+    cyrillic, latin = lower_in_place(fields[0].strip()), lower_in_place(fields[1].strip())
+    direction = fields[2].strip() if len(fields) > 2 and fields[2].strip() else "both"
+    if direction not in DIRECTIONS:
+        raise LexiconError(
+            f"direction must be one of {', '.join(DIRECTIONS)}; got {direction!r}",
+            source,
+            number,
+        )
+    return cyrillic, latin, direction
 
 
 # The shipped lexicon files, later ones overriding earlier ones: the proper names
@@ -109,10 +122,26 @@ def load_lexicon(path: str | os.PathLike[str], /) -> Lexicon:
     """Read a lexicon file (UTF-8, the format of docs/lexicon.md).
 
     Raises OSError if it cannot be read and LexiconError (a ValueError naming the
-    file and line) for a malformed row.
+    file and line) for a line that is not UTF-8 or a malformed row.
     """
-    with open(path, encoding="utf-8") as lines:
-        return parse_lexicon(lines, os.fspath(path))
+    source = os.fspath(path)
+    with open(path, "rb") as file:
+        return parse_lexicon(_decoded_lines(file, source), source)
+
+
+def _decoded_lines(file: Iterable[bytes], source: str) -> Iterator[str]:
+    """The lines of a UTF-8 file; a line that is not UTF-8 raises LexiconError."""
+    for number, data in enumerate(file, start=1):
+        try:
+            yield data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            bad = data[error.start : error.start + 1].hex()
+            raise LexiconError(
+                f"not UTF-8: cannot decode byte 0x{bad} at column {error.start + 1}"
+                " (save the file as UTF-8)",
+                source,
+                number,
+            ) from None
 
 
 @functools.cache

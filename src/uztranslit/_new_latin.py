@@ -12,12 +12,14 @@ If the signed law differs, NEW_LETTERS and OLD_LETTERS are the lines to change.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
 from ._alphabet import APOSTROPHE_LETTER, TURNED_COMMA
+from ._latin_to_cyrillic import classify_marks, is_foreign
 
 # 1995 Latin → 2026 Latin, lower case (the capitals follow their case).
 NEW_LETTERS: Final[Mapping[str, str]] = MappingProxyType(
@@ -57,6 +59,9 @@ LOOK_ALIKES: Final[Mapping[str, str]] = MappingProxyType(
     }
 )
 _LOOK_ALIKES: Final = str.maketrans(dict(LOOK_ALIKES))
+# A letter with combining marks; composed only into one of these (s + cedilla → ş).
+_DECOMPOSED_LETTER: Final = re.compile("[A-Za-z][\u0300-\u036f]+")
+_COMPOSABLE: Final = frozenset("şçöğŞÇÖĞ").union(LOOK_ALIKES)
 
 # The letters, both cases, that mark a text as written in the new alphabet.
 NEW_ALPHABET_LETTERS: Final = frozenset("şçöğŞÇÖĞ")
@@ -64,10 +69,31 @@ _SEPARATED_SH: Final = "s" + APOSTROPHE_LETTER + "h"
 
 
 def read_look_alikes(text: str) -> str:
-    """Compose decomposed new letters (s + cedilla …) and read keyboard look-alikes."""
+    """Compose decomposed new letters (s + cedilla …) and read keyboard look-alikes.
+
+    Only a letter and combining marks that compose into a new letter or a look-alike
+    are composed; any other (a foreign e + acute) stays as written, byte for byte.
+    """
     if any("\u0300" <= char <= "\u036f" for char in text):
-        text = unicodedata.normalize("NFC", text)
+        text = _DECOMPOSED_LETTER.sub(_composed_if_new_letter, text)
     return text.translate(_LOOK_ALIKES)
+
+
+def _composed_if_new_letter(found: re.Match[str]) -> str:
+    composed = unicodedata.normalize("NFC", found.group())
+    return composed if composed in _COMPOSABLE else found.group()
+
+
+def to_old_latin_token(token: str) -> str:
+    """A 2026 Latin token read in the 1995 alphabet, or as written if it is foreign.
+
+    A token that is not Uzbek even when read so (Çüş, cafe + U+0301) stays exactly
+    as written, like any foreign word: it is not re-spelled or normalised.
+    """
+    read = to_old_latin_word(read_look_alikes(token))
+    if read != token and is_foreign(classify_marks(read).body):
+        return token
+    return read
 
 
 def _upper_in_context(word: str, i: int, width: int) -> bool:

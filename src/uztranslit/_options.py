@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Final, Literal, NamedTuple
 
-from ._alphabet import APOSTROPHE_LETTER, TURNED_COMMA
+from ._alphabet import APOSTROPHE_LETTER, TURNED_COMMA, lower_in_place
 from ._lexicon import Lexicon
 
 Script = Literal["cyrillic", "latin", "new-latin"]
@@ -74,7 +74,7 @@ def check_keep(value: object) -> frozenset[str]:
                 "each word to keep must be one word of letters only"
                 f" (give Coca-Cola as 'Coca' and 'Cola'); got {word!r}"
             )
-        kept.add(word.lower())
+        kept.add(lower_in_place(word))
     return frozenset(kept)
 
 

@@ -12,13 +12,18 @@ import re
 from typing import Final
 
 from ._alphabet import APOSTROPHES, CYRILLIC_LOWER, CYRILLIC_UPPER
+from ._invisible import FORMAT_CLASS
 
-# A Cyrillic word: a run of Uzbek Cyrillic letters.  Some editors and OCR write й ё ў
+# A Cyrillic word: a run of Uzbek Cyrillic letters, with any format characters between
+# them (a soft hyphen, a zero-width joiner: _invisible).  Some editors and OCR write й ё ў
 # decomposed (и/у + COMBINING BREVE, е + COMBINING DIAERESIS); texts with those marks
 # use the second pattern, which takes such a pair as one letter.
 CYRILLIC: Final = CYRILLIC_LOWER + CYRILLIC_UPPER
-CYRILLIC_WORDS: Final = re.compile(f"([{CYRILLIC}]+)")
-CYRILLIC_WORDS_DECOMPOSED: Final = re.compile(f"((?:[иИуУ]\u0306|[еЕ]\u0308|[{CYRILLIC}])+)")
+CYRILLIC_WORDS: Final = re.compile(f"([{CYRILLIC}]+(?:[{FORMAT_CLASS}]+[{CYRILLIC}]+)*)")
+_CYRILLIC_LETTER: Final = f"(?:[иИуУ]\u0306|[еЕ]\u0308|[{CYRILLIC}])"
+CYRILLIC_WORDS_DECOMPOSED: Final = re.compile(
+    f"({_CYRILLIC_LETTER}+(?:[{FORMAT_CLASS}]+{_CYRILLIC_LETTER}+)*)"
+)
 DECOMPOSING_MARKS: Final = ("\u0306", "\u0308")
 
 # Letters of the Latin script: the code points of Unicode's Script=Latin in the Basic
@@ -36,9 +41,12 @@ LATIN_SCRIPT: Final = (
 COMBINING_DIACRITICS: Final = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 MARKS: Final = "".join(sorted(APOSTROPHES))
 
-# A Latin token: Latin letters (with combining marks) and apostrophe look-alikes.  Its
-# large character sets take milliseconds to compile, so it is compiled on first use.
-LATIN_TOKEN: Final = f"([{MARKS}]*[{LATIN_SCRIPT}][{LATIN_SCRIPT}{COMBINING_DIACRITICS}{MARKS}]*)"
+# A Latin token: Latin letters (with combining marks) and apostrophe look-alikes, and
+# format characters after its first letter (_invisible).  Its large character sets take
+# milliseconds to compile, so it is compiled on first use.
+LATIN_TOKEN: Final = (
+    f"([{MARKS}]*[{LATIN_SCRIPT}][{LATIN_SCRIPT}{COMBINING_DIACRITICS}{MARKS}{FORMAT_CLASS}]*)"
+)
 
 
 @functools.cache
@@ -50,6 +58,10 @@ def latin_tokens() -> re.Pattern[str]:
 # No word is this long: a longer run of letters is data (base64, a DNA string) and is
 # kept as written, like a foreign word; streams are cut in pieces no longer (_stream).
 LONGEST_TOKEN: Final = 1 << 20
+# A tag, comment or {field} is kept only if it closes within this many characters (and,
+# for tags and comments, on its line), so a stream need not hold more to know (_stream).
+SPAN_LIMIT: Final = 1 << 20
+_NAME_LIMIT: Final = 255  # characters in a tag's name
 
 
 # Spans kept as written when converting Latin → Cyrillic, each with a substring
@@ -58,6 +70,10 @@ LONGEST_TOKEN: Final = 1 << 20
 # by a fast scan).  Cyrillic → Latin needs none: none of them holds a Cyrillic
 # letter, since URLs stop at one.
 _URL_TAIL: Final = '[^\\s<>"«»“”\u0400-\u052f]+'
+_FIELD: Final = "[A-Za-z0-9_.:!<>^=+\\-#,\\[\\]]"  # one character inside {…}
+_TAG: Final = (
+    f"</?[A-Za-z][A-Za-z0-9:._-]{{0,{_NAME_LIMIT}}}(?:[ \\t][^<>\\n]{{0,{SPAN_LIMIT}}})?/?>"
+)
 SKIPPED: Final = (
     # URLs; they stop at a Cyrillic letter, which is converted.
     # (found from their "://" or "www.", a fast scan for a literal; the scheme before
@@ -74,18 +90,17 @@ SKIPPED: Final = (
     (
         "%",
         re.compile(
-            r"%(?<![0-9]%)(?<![0-9] %)(?:\([A-Za-z_][A-Za-z0-9_]*\))?(?:[0-9]+\$)?"
-            r"[-+#0']*(?:[0-9]+|\*)?(?:\.(?:[0-9]+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?"
+            r"%(?<![0-9]%)(?<![0-9] %)(?:\([A-Za-z_][A-Za-z0-9_]{0,63}\))?(?:[0-9]{1,9}\$)?"
+            r"[-+#0']{0,9}(?:[0-9]{1,9}|\*)?(?:\.(?:[0-9]{1,9}|\*))?(?:hh|h|ll|l|L|q|j|z|t)?"
             r"[diouxXeEfFgGaAcspnr%]"
         ),
     ),
     # Format fields: {name} {0} {0:>10} ${name}.
-    ("{", re.compile(r"\$?\{[A-Za-z0-9_.:!<>^=+\-#,\[\]]*\}")),
+    ("{", re.compile(f"\\$?\\{{{_FIELD}{{0,{SPAN_LIMIT}}}\\}}")),
     # Backslash escapes: \n \t \\ \x41 \u0041.
     ("\\", re.compile(r"\\(?:[abfnrtv0\\'\"]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})")),
-    # HTML and XML tags and comments, with their attributes.
-    # (within a line: a stream is converted a line at a time).
-    ("<", re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9:._-]*(?:[ \t][^<>\n]*)?/?>")),
+    # HTML and XML tags with their attributes, within a line (comments: comment_spans).
+    ("<", re.compile(_TAG)),
     # Character entities: &amp; &#8212; &#x2014;.
     ("&", re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")),
 )
@@ -96,16 +111,17 @@ _SCHEME: Final = re.compile(r"(?<![A-Za-z0-9])(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][
 
 def skipped_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) spans of *text* to keep as written, in order, not overlapping."""
-    spans = []
+    spans = comment_spans(text) if "<!--" in text else []
     for trigger, pattern in SKIPPED:
         if trigger not in text:
             continue
+        if trigger == "://":
+            spans.extend(url_spans(text, pattern))
+            continue
         for found in pattern.finditer(text):
             start, end = found.span()
-            if trigger in ("@", "://"):
-                before = (_EMAIL_LOCAL if trigger == "@" else _SCHEME).search(
-                    text, max(0, start - 64), start
-                )
+            if trigger == "@":
+                before = _EMAIL_LOCAL.search(text, max(0, start - 64), start)
                 if before is None:
                     continue
                 start = before.start()
@@ -120,6 +136,77 @@ def skipped_spans(text: str) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def url_spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The URLs of *text*: a scheme, :// and what follows (*pattern* finds the latter).
+
+    A :// without a scheme before it (Uhttps://) is no URL, but one inside what it
+    would have run over can be (Uhttps://x{https://y): those are tried in turn, and
+    they all run to the same end, so the search stays linear.
+    """
+    spans = []
+    position = 0
+    while (found := pattern.search(text, position)) is not None:
+        colon, end = found.span()
+        while 0 <= colon < end - 3:  # after the :// itself
+            scheme = _SCHEME.search(text, max(0, colon - 64), colon)
+            if scheme is not None:
+                spans.append((scheme.start(), end))
+                break
+            colon = text.find("://", colon + 1, end)
+        position = end
+    return spans
+
+
+def comment_spans(text: str) -> list[tuple[int, int]]:
+    """The HTML comments of *text*: <!-- to the first --> after it on the same line,
+    within SPAN_LIMIT characters.  Linear: each line's next --> is found once."""
+    spans = []
+    opening = text.find("<!--")
+    closing = -1  # the next --> after the opening, or -1 if the line has none
+    while opening >= 0:
+        line_end = text.find("\n", opening)
+        if line_end < 0:
+            line_end = len(text)
+        if closing < opening + 4:
+            closing = text.find("-->", opening + 4, line_end)
+        if closing < 0:  # no comment closes on this line
+            opening = text.find("<!--", line_end)
+            continue
+        if closing - opening - 4 <= SPAN_LIMIT:
+            spans.append((opening, closing + 3))
+            opening = text.find("<!--", closing + 3)
+        else:
+            opening = text.find("<!--", opening + 1)
+    return spans
+
+
+# What a tag or comment that is not closed yet may look like: a stream must not cut it.
+_TAG_BEGINNING: Final = re.compile(
+    f"<(?:/?(?:[A-Za-z][A-Za-z0-9:._-]{{0,{_NAME_LIMIT}}}"
+    f"(?:[ \\t][^<>\\n]{{0,{SPAN_LIMIT}}}|/)?)?)?\\Z"
+)
+_FIELD_REST: Final = re.compile(f"{_FIELD}*")
+
+
+def may_open_tag(text: str, opening: int) -> bool:
+    """Whether text[opening:], on the last line, may begin a tag or comment that later
+    text closes (it is not closed yet)."""
+    rest = len(text) - opening
+    if text.startswith("<!--", opening) or "<!--".startswith(text[opening:]):
+        return rest <= SPAN_LIMIT + 4
+    return rest <= SPAN_LIMIT + _NAME_LIMIT + 4 and _TAG_BEGINNING.match(text, opening) is not None
+
+
+def open_field_start(text: str) -> int | None:
+    """Where a {field} (or ${field}) that later text may close begins at the end of *text*."""
+    brace = text.rfind("{")
+    if brace < 0 or len(text) - brace > SPAN_LIMIT + 1:
+        return None
+    if _FIELD_REST.match(text, brace + 1).end() != len(text):  # type: ignore[union-attr]
+        return None
+    return brace - 1 if text[brace - 1 : brace] == "$" else brace
 
 
 # A Roman numeral (XX, XIX, IV): Cyrillic Uzbek text writes these in Latin letters too.

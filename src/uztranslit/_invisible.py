@@ -1,0 +1,118 @@
+"""Format characters inside a word: kept where they are, the word converted without them.
+
+A soft hyphen marks where a word may break (Тош­кент), a zero-width joiner or
+non-joiner and the direction marks steer rendering; none of them is a letter.
+Inside a word they must neither split it (Toshk + ent would convert as two words)
+nor change it: the word is converted as if they were absent, and each is put back
+where it stood.
+
+Where it stood is a place in the converted word.  Letters do not convert one to
+one (ш → sh, ye → е, ъ → nothing), so the place is found from the word itself: a
+mark after the first k letters lands after the longest common beginning of the
+converted word and the converted first k letters (Toshk­ent → Тошк­ент, сь­езд →
+s­yezd).  Places never go backwards, so the marks keep their order.  A word with so
+many marks that converting each beginning would cost too much (hostile input)
+places them in proportion instead; what is converted is the same either way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Final
+
+# The format characters that may stand inside a word, one per row.
+FORMAT_CHARACTERS: Final = (
+    "\u00ad",  # SOFT HYPHEN: a place where the word may be hyphenated
+    "\u200b",  # ZERO WIDTH SPACE: a place where a line may break
+    "\u200c",  # ZERO WIDTH NON-JOINER: keeps two letters from joining or ligating
+    "\u200d",  # ZERO WIDTH JOINER: joins two letters (or emoji)
+    "\u200e",  # LEFT-TO-RIGHT MARK
+    "\u200f",  # RIGHT-TO-LEFT MARK
+    "\u2060",  # WORD JOINER: forbids a line break
+    "\ufeff",  # ZERO WIDTH NO-BREAK SPACE (a byte order mark inside text)
+)
+# The same, for a character set in a regular expression ([...]).
+FORMAT_CLASS: Final = "".join(FORMAT_CHARACTERS)
+_FORMAT: Final = re.compile(f"[{FORMAT_CLASS}]")
+# Letters converted at most, over all of a word's beginnings, to place its marks.
+PRECISE_COST: Final = 1 << 14
+
+
+def keeping_format_characters(convert: Callable[[str], str]) -> Callable[[str], str]:
+    """*convert* (of one word), made to keep format characters in the word in place."""
+    search = _FORMAT.search
+
+    def converted(word: str) -> str:
+        if search(word) is None:
+            return convert(word)
+        return convert_around_marks(word, convert)
+
+    return converted
+
+
+def split_marks(word: str) -> tuple[str, list[tuple[int, str]]]:
+    """*word* without its format characters, and each with the number of letters before it."""
+    letters: list[str] = []
+    marks: list[tuple[int, str]] = []
+    count = 0
+    for char in word:
+        if char in FORMAT_CLASS:
+            marks.append((count, char))
+        else:
+            letters.append(char)
+            count += 1
+    return "".join(letters), marks
+
+
+def convert_around_marks(word: str, convert: Callable[[str], str]) -> str:
+    """Convert *word* as if its format characters were absent, and put them back."""
+    bare, marks = split_marks(word)
+    if not bare:
+        return word
+    out = convert(bare)
+    places = landing_places(bare, [before for before, _ in marks], out, convert)
+    pieces: list[str] = []
+    position = 0
+    for place, (_, mark) in zip(places, marks, strict=True):
+        pieces.append(out[position:place])
+        pieces.append(mark)
+        position = place
+    pieces.append(out[position:])
+    return "".join(pieces)
+
+
+def landing_places(
+    bare: str, befores: list[int], out: str, convert: Callable[[str], str]
+) -> list[int]:
+    """Where in *out* (the conversion of *bare*) a mark after each count of letters goes."""
+    precise = sum(befores) <= PRECISE_COST
+    places: list[int] = []
+    found: dict[int, int] = {0: 0, len(bare): len(out)}
+    last = 0
+    for before in befores:
+        place = found.get(before)
+        if place is None:
+            if precise:
+                place = common_beginning(convert(bare[:before]), out)
+            else:
+                place = before * len(out) // len(bare)
+            found[before] = place
+        last = max(last, place)
+        places.append(last)
+    return places
+
+
+def common_beginning(a: str, b: str) -> int:
+    """How many characters *a* and *b* share at their start."""
+    length = min(len(a), len(b))
+    if a[:length] == b[:length]:
+        return length
+    low, high = 0, length  # a[:low] == b[:low] and a[:high] != b[:high]
+    while high - low > 1:
+        middle = (low + high) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle
+    return low

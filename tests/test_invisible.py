@@ -1,0 +1,131 @@
+"""Format characters inside a word stay where they are; the word converts without them.
+
+Issue 10: a soft hyphen, ZWJ, ZWNJ, ZWSP, word joiner, LRM or RLM inside a word used to
+split it (Toshk + ent → Тошкэнт).  Property: inserting any of them anywhere inside a
+word changes the output only by the inserted characters, in order.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from uztranslit import convert_stream, normalize_apostrophes, to_cyrillic, to_latin, transliterate
+from uztranslit._invisible import FORMAT_CHARACTERS, convert_around_marks, landing_places
+
+from ._seed import SEED_CYRILLIC_WORDS
+
+SEED_LATIN = sorted({to_latin(word) for word in SEED_CYRILLIC_WORDS})
+MARK = st.sampled_from(FORMAT_CHARACTERS)
+
+
+@st.composite
+def with_marks(draw: st.DrawFn, words: list[str]) -> tuple[str, str]:
+    """A word of at least two characters and the same word with marks inside it."""
+    word = draw(st.sampled_from([w for w in words if len(w) > 1]))
+    places = draw(st.lists(st.integers(1, len(word) - 1), min_size=1, max_size=4))
+    marked = word
+    for place in sorted(places, reverse=True):
+        marked = marked[:place] + draw(MARK) + marked[place:]
+    return word, marked
+
+
+def _only_marks(text: str) -> str:
+    return "".join(char for char in text if char in FORMAT_CHARACTERS)
+
+
+def _without_marks(text: str) -> str:
+    return "".join(char for char in text if char not in FORMAT_CHARACTERS)
+
+
+def assert_changed_only_by_marks(marked_out: str, out: str, marked: str) -> None:
+    assert _without_marks(marked_out) == out
+    assert _only_marks(marked_out) == _only_marks(marked)
+
+
+@settings(max_examples=400)
+@given(with_marks(SEED_CYRILLIC_WORDS))
+def test_marks_inside_cyrillic_words(pair: tuple[str, str]) -> None:
+    word, marked = pair
+    text = f"Шаҳар {marked}, ва"
+    assert_changed_only_by_marks(to_latin(text), to_latin(f"Шаҳар {word}, ва"), text)
+    upper = marked.upper()
+    assert_changed_only_by_marks(to_latin(upper), to_latin(word.upper()), upper)
+
+
+@settings(max_examples=400)
+@given(with_marks(SEED_LATIN))
+def test_marks_inside_latin_words(pair: tuple[str, str]) -> None:
+    word, marked = pair
+    text = f"Shahar {marked}, va"
+    assert_changed_only_by_marks(to_cyrillic(text), to_cyrillic(f"Shahar {word}, va"), text)
+    new = transliterate(word, to="new-latin", source="latin")
+    assert_changed_only_by_marks(transliterate(marked, to="new-latin", source="latin"), new, marked)
+
+
+@given(with_marks(SEED_LATIN))
+def test_marks_inside_words_to_normalize(pair: tuple[str, str]) -> None:
+    word, marked = pair
+    assert_changed_only_by_marks(normalize_apostrophes(marked), normalize_apostrophes(word), marked)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Toshk\u00adent", "Тошк\u00adент"),
+        ("O\u00adʻzbekiston", "\u00adЎзбекистон"),  # inside a letter: before it
+        ("sh\u200bahar", "ш\u200bаҳар"),
+        ("kon\u2060sert", "кон\u2060церт"),
+    ],
+)
+def test_examples_to_cyrillic(text: str, expected: str) -> None:
+    assert to_cyrillic(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("съ\u00adезд", "s\u00adyezd"),
+        ("Тош\u200cкент", "Tosh\u200ckent"),
+        ("ли\u200dцей", "li\u200dtsey"),
+        ("\u200fер\u200f", "\u200fyer\u200f"),
+        ("Ўзбек\ufeffистон", "Oʻzbek\ufeffiston"),
+    ],
+)
+def test_examples_to_latin(text: str, expected: str) -> None:
+    assert to_latin(text) == expected
+
+
+def test_every_split_point_of_the_issue() -> None:
+    """Issue 10 counted 30 of 59 split points wrong to Cyrillic and 16 of 54 to Latin."""
+    latin = "Toshkent shahrida konsertlar boʻlib oʻtdi, sʼezd va maʼruzalar"
+    cyrillic = to_cyrillic(latin)
+    for text, convert in ((latin, to_cyrillic), (cyrillic, to_latin)):
+        whole = convert(text)
+        for place in range(1, len(text)):
+            if text[place - 1].isalpha() and text[place].isalpha():
+                marked = text[:place] + "\u00ad" + text[place:]
+                assert _without_marks(convert(marked)) == whole, marked
+
+
+def test_marks_survive_streaming_in_any_cut() -> None:
+    text = "Тош\u00adкент\u200d ва Са\u00adмар\u00adқанд " * 3
+    whole = to_latin(text)
+    for cut in range(len(text)):
+        assert "".join(convert_stream([text[:cut], text[cut:]])) == whole
+
+
+def test_many_marks_in_one_word_are_placed_in_proportion() -> None:
+    word = "шаҳар" * 2000
+    marked = "\u00ad".join(word)
+    out = convert_around_marks(marked, to_latin)
+    assert _without_marks(out) == to_latin(word)
+    assert out.count("\u00ad") == len(word) - 1
+
+
+def test_landing_places_never_go_back() -> None:
+    # ц at the end of "лиц" is s, inside "лицей" ts: the beginning is not a prefix
+    places = landing_places("лицей", [3, 3, 4], to_latin("лицей"), to_latin)
+    assert places == sorted(places)
+    assert all(0 <= place <= len("litsey") for place in places)
