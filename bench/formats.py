@@ -4,9 +4,9 @@
 
 Each format's file is built from the same Cyrillic lines (the seed article and any
 corpus files given, repeated to about --mb megabytes of text): one line per entry,
-the way a real catalogue of that format is written (ROWS: a row per format; add a
-row to measure a new one).  Plain text is those lines joined, converted by the
-"text" format.  Each conversion runs in a fresh process on text it has not seen
+the way a real file of that format is written (ROWS: a row per format; add a row
+to measure a new one; the web formats' files are built by bench/formats_web.py).
+Plain text is those lines joined, converted by the "text" format.  Each conversion runs in a fresh process on text it has not seen
 (cold: the headline, since word caches start empty), then once more in the same
 process (warm).  Reported: MB/s of visible text, the ratio to plain text measured
 in the same run (goal: at least 0.3), and the process's peak memory.
@@ -27,6 +27,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
+
+import formats_web
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_cef08cc270b87343.txt"
@@ -116,6 +118,11 @@ ROWS: dict[str, Row] = {
     "android": Row("strings.xml", build_android),
     "xliff": Row("messages.xlf", build_xliff),
     "strings": Row("Localizable.strings", build_strings),
+    "html": Row("page.html", formats_web.build_html),
+    "xhtml": Row("page.xhtml", formats_web.build_xhtml),
+    "markdown": Row("README.md", formats_web.build_markdown),
+    "srt": Row("film.srt", formats_web.build_srt),
+    "vtt": Row("film.vtt", formats_web.build_vtt),
 }
 
 
@@ -143,6 +150,7 @@ def measure_one(name: str, corpora: list[Path], size: int) -> dict[str, float]:
     row = ROWS[name]
     data = row.build(lines)
     visible = sum(len(line.encode()) for line in lines)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     timings = []
     for _ in range(2):
         start = time.perf_counter()
@@ -154,6 +162,7 @@ def measure_one(name: str, corpora: list[Path], size: int) -> dict[str, float]:
         "warm": visible / timings[1] / MB,
         "file_mb": len(data) / MB,
         "peak_mb": peak,
+        "base_mb": before,
     }
 
 
@@ -183,13 +192,17 @@ def main() -> None:
     plain = results["text"]
     print(f"{datetime.date.today()}, {platform.machine()}, nproc {os.cpu_count()},", end=" ")
     print(f"Python {platform.python_version()}; {args.mb} MB of visible text\n")
-    print("| format | file MB | cold MB/s | × plain | warm MB/s | × plain | peak RSS MB |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| format | file MB | cold MB/s | × plain | warm MB/s | × plain "
+        "| peak RSS MB | RSS growth ÷ file |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for name, found in results.items():
+        growth = (found["peak_mb"] - found["base_mb"]) / found["file_mb"]
         print(
             f"| {name} | {found['file_mb']:.1f} | {found['cold']:.2f} | "
             f"{found['cold'] / plain['cold']:.2f} | {found['warm']:.2f} | "
-            f"{found['warm'] / plain['warm']:.2f} | {found['peak_mb']:.0f} |"
+            f"{found['warm'] / plain['warm']:.2f} | {found['peak_mb']:.0f} | {growth:.1f} |"
         )
 
 

@@ -1,38 +1,12 @@
-"""Speed and memory of the web formats (HTML, XHTML, Markdown, SRT, VTT) beside plain text.
-
-    python bench/formats_web.py [CORPUS_FILE ...] [--mb 2] [--formats html,markdown,...]
-
-Each format's file is built from the same Cyrillic lines (the seed article and any
-corpus files given, repeated to about --mb megabytes of text), the way real files
-of that format are written (ROWS; the builders can join bench/formats.py's rows):
-a page with styles, scripts, navigation, inline markup and entities; a README with
-headings, lists, code and links; subtitles with a cue per line.  Plain text is the
-same lines joined, converted by the "text" format.  Each conversion runs in a fresh
-process on text it has not seen (cold: the headline, since word caches start
-empty), then once more in the same process (warm).  Reported: MB/s of visible
-text, the ratio to plain text in the same run (goal: at least 0.3), and the
-process's peak memory (RSS) with its ratio to the file's size.
+"""The files of the web formats (HTML, XHTML, Markdown, SRT, VTT) that bench/formats.py
+converts beside plain text: each built from the same Cyrillic lines, the way real files
+of that format are written (a page with styles, scripts, navigation, inline markup and
+entities; a README with headings, lists, code and links; subtitles with a cue per line).
 """
 
 from __future__ import annotations
 
-import argparse
-import datetime
 import html
-import json
-import os
-import platform
-import resource
-import subprocess
-import sys
-import time
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_cef08cc270b87343.txt"
-MB = 1_000_000
 
 PAGE_HEAD = """<!DOCTYPE html>
 <html lang="uz-Cyrl">
@@ -61,18 +35,6 @@ XHTML_HEAD = (
     '<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="uz-Cyrl">\n<head><title>Т</title>'
     "</head>\n<body>\n"
 )
-
-
-@dataclass(frozen=True)
-class Row:
-    """A format to measure: a file name (it chooses the format) and a builder."""
-
-    filename: str
-    build: Callable[[list[str]], bytes]
-
-
-def build_text(lines: list[str]) -> bytes:
-    return "\n".join(lines).encode()
 
 
 def _marked_up(line: str, n: int) -> str:
@@ -140,97 +102,3 @@ def build_vtt(lines: list[str]) -> bytes:
         for n, line in enumerate(lines, 1)
     )
     return ("WEBVTT\nLanguage: uz-Cyrl\n\nNOTE изоҳ\n\n" + cues).encode()
-
-
-ROWS: dict[str, Row] = {
-    "text": Row("plain.txt", build_text),
-    "html": Row("page.html", build_html),
-    "xhtml": Row("page.xhtml", build_xhtml),
-    "markdown": Row("README.md", build_markdown),
-    "srt": Row("film.srt", build_srt),
-    "vtt": Row("film.vtt", build_vtt),
-}
-
-
-def corpus_lines(corpora: list[Path], size: int) -> list[str]:
-    """Non-empty lines of the seed and *corpora*, repeated to about *size* bytes."""
-    unit = [SEED.read_text(encoding="utf-8")]
-    unit += [path.read_text(encoding="utf-8") for path in corpora]
-    lines = [line.strip() for text in unit for line in text.splitlines() if line.strip()]
-    taken: list[str] = []
-    total = 0
-    while total < size:
-        for line in lines:
-            taken.append(line)
-            total += len(line.encode())
-            if total >= size:
-                break
-    return taken
-
-
-def measure_one(name: str, corpora: list[Path], size: int) -> dict[str, float]:
-    """Run in a fresh process: build the row's file, convert it cold then warm."""
-    from uztranslit.formats import convert_bytes  # noqa: PLC0415 - timed from a cold start
-
-    lines = corpus_lines(corpora, size)
-    row = ROWS[name]
-    data = row.build(lines)
-    visible = sum(len(line.encode()) for line in lines)
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    timings = []
-    for _ in range(2):
-        start = time.perf_counter()
-        convert_bytes(data, to="latin", filename=row.filename)
-        timings.append(time.perf_counter() - start)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {
-        "cold": visible / timings[0] / MB,
-        "warm": visible / timings[1] / MB,
-        "file_mb": len(data) / MB,
-        "peak_mb": peak,
-        "base_mb": before,
-    }
-
-
-def run_fresh(name: str, corpora: list[Path], size: int) -> dict[str, float]:
-    argv = [sys.executable, __file__, "--one", name, "--bytes", str(size)]
-    done = subprocess.run(
-        [*argv, *map(str, corpora)], capture_output=True, text=True, check=True, cwd=ROOT
-    )
-    result: dict[str, float] = json.loads(done.stdout)
-    return result
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    parser.add_argument("corpora", nargs="*", type=Path)
-    parser.add_argument("--mb", type=float, default=2.0)
-    parser.add_argument("--formats", default=",".join(ROWS))
-    parser.add_argument("--one", help=argparse.SUPPRESS)
-    parser.add_argument("--bytes", type=int, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.one:
-        print(json.dumps(measure_one(args.one, args.corpora, args.bytes)))
-        return
-    size = int(args.mb * MB)
-    names = ["text", *(n for n in args.formats.split(",") if n != "text")]
-    results = {name: run_fresh(name, args.corpora, size) for name in names}
-    plain = results["text"]
-    print(f"{datetime.date.today()}, {platform.machine()}, nproc {os.cpu_count()},", end=" ")
-    print(f"Python {platform.python_version()}; {args.mb} MB of visible text\n")
-    print(
-        "| format | file MB | cold MB/s | × plain | warm MB/s | × plain "
-        "| peak RSS MB | RSS growth ÷ file |"
-    )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    for name, found in results.items():
-        growth = (found["peak_mb"] - found["base_mb"]) / found["file_mb"]
-        print(
-            f"| {name} | {found['file_mb']:.1f} | {found['cold']:.2f} | "
-            f"{found['cold'] / plain['cold']:.2f} | {found['warm']:.2f} | "
-            f"{found['warm'] / plain['warm']:.2f} | {found['peak_mb']:.0f} | {growth:.1f} |"
-        )
-
-
-if __name__ == "__main__":
-    main()

@@ -20,11 +20,10 @@ from . import formats
 from ._cli_errors import EXIT_USAGE, PROG, CliError, display
 from ._detect import detect_script
 from ._transliterator import Transliterator
-from .formats._base import Chooser
+from .formats._base import Chooser, sample_of
 
 TEXT: Final = "text"
 HEAD_SIZE: Final = 4096  # bytes a format is recognised by (formats.convert_with's own)
-SAMPLE_SIZE: Final = 1 << 16  # characters of visible text the direction is chosen by
 
 # Limits fields, as a format's message may name them, and the options that set them.
 _LIMIT_OPTIONS: Final = (("max_unpacked", "--max-unpacked SIZE"), ("max_ratio", "--max-ratio N"))
@@ -131,7 +130,7 @@ def _choose_both(name: str, found: str, args: argparse.Namespace) -> Chooser:
     def choose(texts: Iterable[str]) -> Transliterator:
         source = None if args.source == "auto" else args.source
         if source is None:
-            source = detect_script(_sample(texts)) or "cyrillic"
+            source = detect_script(sample_of(texts)) or "cyrillic"
         target = "latin" if source == "cyrillic" else "cyrillic"
         if args.verbose:
             sys.stderr.write(
@@ -147,14 +146,3 @@ def _choose_both(name: str, found: str, args: argparse.Namespace) -> Chooser:
         )
 
     return choose
-
-
-def _sample(texts: Iterable[str]) -> str:
-    taken: list[str] = []
-    size = 0
-    for text in texts:
-        taken.append(text)
-        size += len(text)
-        if size >= SAMPLE_SIZE:
-            break
-    return "\n".join(taken)

@@ -73,12 +73,13 @@ def chooser_for(translit: Transliterator) -> Chooser:
     def choose(texts: Iterable[str]) -> Transliterator:
         if translit.source is not None:
             return translit
-        return translit.resolved(_sample(texts))
+        return translit.resolved(sample_of(texts))
 
     return choose
 
 
-def _sample(texts: Iterable[str]) -> str:
+def sample_of(texts: Iterable[str]) -> str:
+    """The first DETECT_SIZE characters or so of *texts*, joined: what detection reads."""
     taken: list[str] = []
     size = 0
     for text in texts:

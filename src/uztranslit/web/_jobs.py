@@ -17,7 +17,7 @@ from .._lexicon import parse_lexicon
 from .._options import Options
 from .._transliterator import Transliterator
 from ..formats import FormatError, Limits, detect_format, format_module
-from ..formats._base import DETECT_SIZE, Chooser
+from ..formats._base import Chooser, sample_of
 from ..review import marks_in_output, review
 
 # The script a text is converted to when no target is given: the other one.
@@ -121,14 +121,7 @@ def chooser(options: Options, auto_target: bool) -> Chooser:
     """For a file's visible texts, the Transliterator to use: resolve() on their start."""
 
     def choose(texts: Iterable[str]) -> Transliterator:
-        taken: list[str] = []
-        size = 0
-        for text in texts:
-            taken.append(text)
-            size += len(text)
-            if size >= DETECT_SIZE:
-                break
-        return Transliterator.from_options(resolve(options, auto_target, "\n".join(taken))[1])
+        return Transliterator.from_options(resolve(options, auto_target, sample_of(texts))[1])
 
     return choose
 
