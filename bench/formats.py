@@ -6,10 +6,11 @@ Each format's file is built from the same Cyrillic lines (the seed article and a
 corpus files given, repeated to about --mb megabytes of text): one line per entry,
 the way a real file of that format is written (ROWS: a row per format; add a row
 to measure a new one; the web formats' files are built by bench/formats_web.py).
-Plain text is those lines joined, converted by the "text" format.  Each conversion runs in a fresh process on text it has not seen
-(cold: the headline, since word caches start empty), then once more in the same
-process (warm).  Reported: MB/s of visible text, the ratio to plain text measured
-in the same run (goal: at least 0.3), and the process's peak memory.
+Plain text is those lines joined, converted by the "text" format.  Each conversion
+runs in a fresh process on text it has not seen (cold: the headline, since word
+caches start empty), then once more in the same process (warm).  Reported: MB/s of
+visible text, the ratio to plain text measured in the same run (goal: at least 0.3),
+and the process's peak memory with its growth over the file's size.
 """
 
 from __future__ import annotations
