@@ -12,12 +12,16 @@ or ye) and each unit becomes Cyrillic by the table or its context rule.
 
 from __future__ import annotations
 
+import codecs
+import re
 from collections.abc import Callable, Mapping
+from itertools import compress, count
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
 from ._alphabet import APOSTROPHE_LETTER, APOSTROPHES, LATIN_LETTERS, LATIN_VOWELS, TURNED_COMMA
-from ._lexicon import match_latin_stem
+from ._lexicon import StemStarts, match_latin_stem
+from ._spans import LONGEST_TOKEN
 from ._suffixes import is_latin_inflection_chain
 
 TUTUQ: Final = APOSTROPHE_LETTER
@@ -326,3 +330,125 @@ def token_to_cyrillic(token: str, lexicon: Mapping[str, str]) -> str:
     if is_foreign(marks.body) and match_latin_stem(marks.body.lower(), lexicon) is None:
         return token
     return marks.leading + word_to_cyrillic(marks.body, lexicon) + marks.trailing
+
+
+# The fast path: many tokens at once ----------------------------------------------
+#
+# Most tokens are plain: lower-case or Title, Uzbek letters only, and marks only as
+# the ʻ of oʻ and gʻ inside the word.  For those, classify_marks, kept_word_length
+# and is_foreign have nothing to do, and the unit rules above become whole-text
+# operations on the lower-case words joined by newlines, each a few passes in C.
+# Each pass reads only what the passes before it leave unchanged around the letters
+# it rewrites, which fixes their order: ts, oʻ gʻ, ch sh, y, e, then the table.
+# tests/test_speed_paths.py checks that this gives what token_to_cyrillic gives.
+
+_MARKS: Final = "".join(sorted(APOSTROPHES))
+_LOWER_UNIT: Final = "(?:[abd-vx-z]|ch)"  # c only in ch; no w
+# A plain token: not a lone I, V or X (a Roman numeral), lower-case or Title, and a
+# mark only after o or g with a letter after it.
+PLAIN_TOKEN: Final = re.compile(
+    f"(?![IVX]$)(?:[ABD-VX-Z]|Ch|{_LOWER_UNIT})(?:{_LOWER_UNIT}|(?<=[oOgG])[{_MARKS}](?=[a-z]))*"
+)
+_ANY_MARK: Final = re.compile(f"[{_MARKS}]")
+_BEFORE_YE: Final = "[^\\naeiouў]"  # a consonant: ye after it is ье (y_rule)
+_YE_AFTER_CONSONANT: Final = re.compile(f"ye(?<={_BEFORE_YE}ye)")
+# e at the start or after a vowel (raw or already Cyrillic) is э: e_rule.
+_E_AFTER_VOWEL: Final = re.compile("e(?<![^\\naeiouўеёюя]e)")
+
+
+def t_rule_in_words(words: str) -> str:
+    """t_rule on lower-case *words* joined by newlines: ts before i + a vowel → ц."""
+    return _TSI.sub("ц", words) if "tsi" in words else words
+
+
+_TSI: Final = re.compile("ts(?=i[aouey])")
+
+
+def pair_rule_in_words(words: str) -> str:
+    """pair_rule and s_rule on many plain words: oʻ gʻ ch sh → ў ғ ч ш."""
+    for pair, letter in (("o" + TURNED_COMMA, "ў"), ("g" + TURNED_COMMA, "ғ"), ("ch", "ч")):
+        words = words.replace(pair, letter)
+    return words.replace("sh", "ш")
+
+
+def y_rule_in_words(words: str) -> str:
+    """y_rule on many words (after pair_rule_in_words, so yoʻ is y + ў by now)."""
+    if "y" not in words:
+        return words
+    words = _YE_AFTER_CONSONANT.sub("ье", words)
+    for pair, letter in IOTATED.items():
+        words = words.replace(pair, letter)
+    return words
+
+
+def e_rule_in_words(words: str) -> str:
+    """e_rule on many words: e at the start or after a vowel → э (the rest е later)."""
+    return _E_AFTER_VOWEL.sub("э", words)
+
+
+def _by_low_byte() -> str:
+    """LETTERS' one-letter units as a table from the low byte of each UTF-16 code
+    unit (the letters written by the passes keep theirs); checked for clashes."""
+    table = [chr(byte) for byte in range(256)]
+    seen: dict[int, str] = {}
+    written = "\nцўғчшеёюяьэ"
+    units = {unit: cyrillic for unit, cyrillic in LETTERS.items() if len(unit) == 1}
+    for char, cyrillic in [*units.items(), ("e", "е"), *((c, c) for c in written)]:
+        low = ord(char) & 0xFF
+        if seen.setdefault(low, char) != char:
+            raise AssertionError(f"{char!r} and {seen[low]!r} share a low byte")
+        table[low] = cyrillic
+    return "".join(table)
+
+
+_TABLE: Final = _by_low_byte()
+
+
+def table_units(words: str) -> str:
+    """The one-letter units of *words* (after the passes) by LETTERS, at C speed."""
+    return codecs.charmap_decode(words.encode("utf-16-le")[::2], "strict", _TABLE)[0]
+
+
+def plain_words_to_cyrillic(words: str) -> str:
+    """Lower-case plain words with canonical ʻ, joined by newlines, in Cyrillic."""
+    words = t_rule_in_words(words)
+    words = pair_rule_in_words(words)
+    words = y_rule_in_words(words)
+    words = e_rule_in_words(words)
+    return table_units(words)
+
+
+def tokens_to_cyrillic(
+    tokens: list[str], one: Callable[[str], str], lexicon: Mapping[str, str], stems: StemStarts
+) -> list[str]:
+    """Convert Latin tokens: the same as *one* (token_to_cyrillic and what the
+    converter adds) on each.
+
+    The plain tokens (PLAIN_TOKEN) without a lexicon stem go through
+    plain_words_to_cyrillic together; the others go one by one through *one*.
+    """
+    out = list(tokens)
+    plain = list(compress(count(), map(PLAIN_TOKEN.fullmatch, tokens)))
+    if max(map(len, tokens), default=0) > LONGEST_TOKEN:
+        plain = [i for i in plain if len(tokens[i]) <= LONGEST_TOKEN]  # data: *one* keeps it
+    by_rule = set(range(len(tokens))).difference(plain)
+    if plain:
+        chosen = [tokens[i] for i in plain]
+        joined = "\n".join(chosen)
+        canonical = _ANY_MARK.sub(TURNED_COMMA, joined)
+        lower = canonical.lower()
+        lowers = lower.split("\n")
+        for k in stems.candidates(lowers):
+            word = lowers[k]
+            if match_latin_stem(word, lexicon, stems.longest_for(word), stems.shortest):
+                by_rule.add(plain[k])
+        converted = plain_words_to_cyrillic(lower).split("\n")
+        for k, i in enumerate(plain):
+            out[i] = converted[k]
+        if lower != canonical:
+            for k in compress(count(), map(str.__ne__, canonical.split("\n"), lowers)):
+                word = out[plain[k]]
+                out[plain[k]] = word[:1].upper() + word[1:]
+    for i in by_rule:
+        out[i] = one(tokens[i])
+    return out

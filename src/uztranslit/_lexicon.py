@@ -15,9 +15,11 @@ Latin → Cyrillic writes ь only at the end of a bare stem.
 from __future__ import annotations
 
 import functools
+import operator
 import os
-from collections.abc import Iterable, Mapping
-from typing import Final
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import compress, count
+from typing import Final, NamedTuple
 
 from ._suffixes import is_cyrillic_suffix_chain, is_latin_suffix_chain
 
@@ -26,6 +28,8 @@ DIRECTIONS: Final = ("both", "to-latin", "to-cyrillic")
 # minified data) costs linear time; no real stem is nearly this long.
 LONGEST_WORD: Final = 64
 SOFT_SIGN: Final = "ь"
+# How many first letters of a word StemStarts looks up (fewer if a stem is shorter).
+STEM_START: Final = 4
 
 
 class LexiconError(ValueError):
@@ -125,6 +129,51 @@ def default_lexicon() -> Lexicon:
     return lexicon
 
 
+class StemStarts(NamedTuple):
+    """Where a table's stems start: which words may start with one, and how long
+    it can be, so that no word tries every prefix (match_*_stem's *longest*)."""
+
+    longest: Mapping[str, int]  # the longest stem for each first STEM_START letters
+    short: frozenset[str]  # the stems shorter than STEM_START letters
+    shortest: int  # the length of the shortest stem
+
+    def candidates(self, words: Sequence[str]) -> set[int]:
+        """The positions of the lower-case *words* that may start with a stem."""
+        found: set[int] = set()
+        for width in {STEM_START, *map(len, self.short)}:
+            starts = self.longest if width == STEM_START else self.short
+            if starts:
+                firsts = map(operator.itemgetter(slice(0, width)), words)
+                found.update(compress(count(), map(starts.__contains__, firsts)))
+        return found
+
+    def longest_for(self, word: str) -> int:
+        """The longest stem that lower-case *word* may start with (0: none)."""
+        longest = self.longest.get(word[:STEM_START], 0)
+        if not longest and self.short:
+            longest = max((k for k in range(1, STEM_START) if word[:k] in self.short), default=0)
+        return longest
+
+
+def stem_starts(table: Mapping[str, str], *, soft_sign: bool = False) -> StemStarts:
+    """The StemStarts of *table*; with *soft_sign*, stems ending in ь count also
+    without it (match_cyrillic_stem).  Stems longer than LONGEST_WORD never match."""
+    stems = [stem for stem in table if 0 < len(stem) <= LONGEST_WORD]
+    if soft_sign:
+        stems += [
+            stem[:-1]
+            for stem in table
+            if stem.endswith(SOFT_SIGN) and 1 < len(stem) <= LONGEST_WORD + 1
+        ]
+    longest: dict[str, int] = {}
+    for stem in stems:
+        if len(stem) >= STEM_START:
+            start = stem[:STEM_START]
+            longest[start] = max(longest.get(start, 0), len(stem))
+    short = frozenset(stem for stem in stems if len(stem) < STEM_START)
+    return StemStarts(longest, short, min(map(len, stems), default=1))
+
+
 def match_cyrillic_stem(word: str, table: Mapping[str, str]) -> tuple[int, str] | None:
     """The longest lexicon stem that *word* starts with, followed by suffixes.
 
@@ -143,14 +192,17 @@ def match_cyrillic_stem(word: str, table: Mapping[str, str]) -> tuple[int, str] 
     return None
 
 
-def match_latin_stem(word: str, table: Mapping[str, str]) -> tuple[int, str] | None:
+def match_latin_stem(
+    word: str, table: Mapping[str, str], longest: int = LONGEST_WORD, shortest: int = 1
+) -> tuple[int, str] | None:
     """The longest lexicon stem that *word* starts with, followed by suffixes.
 
     *word* is lower-case Latin with canonical apostrophes.  Returns the
     stem's length in *word* and its Cyrillic spelling (without a final ь when
-    suffixes follow: oktabrda → октябрда), or None.
+    suffixes follow: oktabrda → октябрда), or None.  Only stems from *longest* to
+    *shortest* letters are tried (StemStarts knows the bounds for each word).
     """
-    for end in range(min(len(word), LONGEST_WORD), 0, -1):
+    for end in range(min(len(word), longest, LONGEST_WORD), shortest - 1, -1):
         cyrillic = table.get(word[:end])
         if cyrillic is None:
             continue
