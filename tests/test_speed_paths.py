@@ -101,8 +101,22 @@ def one_token(token: str) -> str:
 def test_many_latin_tokens_convert_as_one_by_one(tokens: list[str]) -> None:
     tokens = [token for token in tokens if _spans.latin_tokens().fullmatch(token)]
     stems = stem_starts(TO_CYRILLIC)
-    fast = _latin_to_cyrillic.tokens_to_cyrillic(tokens, one_token, TO_CYRILLIC, stems)
+    verdict = _latin_to_cyrillic.stem_verdict(TO_CYRILLIC, stems)
+    fast = _latin_to_cyrillic.tokens_to_cyrillic(
+        tokens,
+        lambda some: list(map(one_token, some)),
+        lambda some: list(map(verdict, some)),
+        stems,
+    )
     assert fast == [one_token(token) for token in tokens]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(LATIN_TOKEN, min_size=1, max_size=30))
+def test_the_scans_find_the_tokens_that_are_not_plain(tokens: list[str]) -> None:
+    _canonical, special = _latin_to_cyrillic.plain_positions(tokens)
+    plain = _latin_to_cyrillic.PLAIN_TOKEN.fullmatch
+    assert special == {i for i, token in enumerate(tokens) if not plain(token)}
 
 
 def test_plain_tokens_are_the_common_ones() -> None:

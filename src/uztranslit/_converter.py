@@ -14,7 +14,7 @@ import operator
 import re
 import types
 from collections.abc import Callable, Mapping
-from itertools import compress, islice, repeat
+from itertools import compress, count, islice, repeat
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
@@ -95,8 +95,9 @@ class WordCache:
             return list(map(newer.__getitem__, words))
         except KeyError:
             pass
-        found = map(newer.get, words)
-        missing = set(compress(words, map(operator.is_, found, repeat(None))))
+        found = list(map(newer.get, words))
+        gaps = list(compress(count(), map(operator.is_, found, repeat(None))))
+        missing = set(map(words.__getitem__, gaps))
         again = self.older.keys() & missing
         if again:
             newer.update({word: self.older[word] for word in again})
@@ -106,18 +107,18 @@ class WordCache:
             converted = list(map(self.convert, new))
         else:
             converted = self.convert_all(new)
+        fresh = dict(zip(new, converted, strict=True))
+        for i in gaps:
+            word = words[i]
+            found[i] = fresh[word] if word in fresh else newer[word]
         if max(map(len, new), default=0) > _LONGEST_CACHED:
-            fresh = dict(zip(new, converted, strict=True))
-            results = [newer[word] if word in newer else fresh[word] for word in words]
-            newer.update({word: out for word, out in fresh.items() if len(word) <= _LONGEST_CACHED})
-        else:
-            newer.update(zip(new, converted, strict=True))
-            results = list(map(newer.__getitem__, words))
+            fresh = {word: out for word, out in fresh.items() if len(word) <= _LONGEST_CACHED}
+        newer.update(fresh)
         if len(newer) > self.limit:  # one call brought more than a generation holds
             newer = dict(islice(newer.items(), len(newer) - self.limit, None))
         if len(newer) >= self.limit:
             self.older, self.newer = newer, {}
-        return results
+        return found  # type: ignore[return-value]  # every gap is filled
 
 
 def _by_chunks(text: str, chunks: WordCache) -> str:
@@ -223,20 +224,22 @@ def _from_latin(
     initials: bool,
     tokens: Callable[[list[str]], list[str]] | None = None,
 ) -> Converter:
-    """A converter of Latin text that turns each token by *token*, cached; the
-    tokens not yet cached are converted together by *tokens* if given.
+    """A converter of Latin text that turns each token by *token*, cached; or, if
+    *tokens* is given, all of a text's tokens together by *tokens*, which keeps
+    its own caches for the few tokens it leaves to *token*.
 
     URLs, placeholders, tags and entities are kept; with *initials*, a lone
     I, V or X before a full stop is an initial to convert, not a numeral.
     """
-    cache = WordCache(token, convert_all=tokens)
+    cache = WordCache(token)
     split = _spans.latin_tokens().split
+    convert_tokens = cache.all if tokens is None else tokens
 
     def words(text: str) -> str:
         parts = split(text)
         if len(parts) == 1:
             return text
-        parts[1::2] = cache.all(parts[1::2])
+        parts[1::2] = convert_tokens(parts[1::2])
         if initials and any(initial in text for initial in _spans.LONE_I_V_X):
             _initials_to_cyrillic(parts)
         return "".join(parts)
@@ -326,9 +329,11 @@ def _cyrillic_converter(
         return _latin_to_cyrillic.token_to_cyrillic(latin, table)
 
     stems = stem_starts(table)
+    by_rule = WordCache(token)
+    has_stem = WordCache(_latin_to_cyrillic.stem_verdict(table, stems), _CHUNK_CACHE_LIMIT)
 
     def tokens(latin: list[str]) -> list[str]:
-        return _latin_to_cyrillic.tokens_to_cyrillic(latin, token, table, stems)
+        return _latin_to_cyrillic.tokens_to_cyrillic(latin, by_rule.all, has_stem.all, stems)
 
     before = _conventions_for(_conventions().TO_CYRILLIC, conventions) if conventions else ()
     across = _joins_across_whitespace(conventions)
@@ -357,8 +362,9 @@ def _initials_to_cyrillic(parts: list[str]) -> None:
 
     *parts* alternate between what lies between words and the converted words.
     """
-    for i in range(1, len(parts) - 1, 2):
-        if parts[i] in _INITIALS and parts[i + 1].startswith("."):
+    lone = compress(count(1, 2), map(_INITIALS.__contains__, parts[1:-1:2]))
+    for i in lone:
+        if parts[i + 1].startswith("."):
             parts[i] = _INITIALS[parts[i]]
 
 

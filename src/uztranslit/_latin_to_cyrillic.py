@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import codecs
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Mapping
-from itertools import compress, count
+from itertools import accumulate, compress, count
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
@@ -345,11 +346,11 @@ def token_to_cyrillic(token: str, lexicon: Mapping[str, str]) -> str:
 _MARKS: Final = "".join(sorted(APOSTROPHES))
 _LOWER_UNIT: Final = "(?:[abd-vx-z]|ch)"  # c only in ch; no w
 # A plain token: not a lone I, V or X (a Roman numeral), lower-case or Title, and a
-# mark only after o or g with a letter after it.
+# mark only after o or g with a letter after it.  (The definition; plain_positions
+# finds them faster, in a whole list at once.)
 PLAIN_TOKEN: Final = re.compile(
     f"(?![IVX]$)(?:[ABD-VX-Z]|Ch|{_LOWER_UNIT})(?:{_LOWER_UNIT}|(?<=[oOgG])[{_MARKS}](?=[a-z]))*"
 )
-_ANY_MARK: Final = re.compile(f"[{_MARKS}]")
 _BEFORE_YE: Final = "[^\\naeiouў]"  # a consonant: ye after it is ье (y_rule)
 _YE_AFTER_CONSONANT: Final = re.compile(f"ye(?<={_BEFORE_YE}ye)")
 # e at the start or after a vowel (raw or already Cyrillic) is э: e_rule.
@@ -418,37 +419,79 @@ def plain_words_to_cyrillic(words: str) -> str:
     return table_units(words)
 
 
+# Scans of "\n" + tokens joined by newlines + "\n" (every mark written ʻ), each
+# for one way a token is not plain, and cheap because it starts with a rare
+# character: see plain_positions.
+_NOT_PLAIN: Final = (
+    re.compile(f"[^\\x00-\\x7f{TURNED_COMMA}]"),  # a letter outside ASCII
+    re.compile("[A-Z](?<=[^\\n][A-Z])"),  # a capital after a letter or mark
+    re.compile("[cCwW](?!(?<=[cC])h)"),  # c outside ch, w
+    re.compile(f"{TURNED_COMMA}(?<![oOgG]{TURNED_COMMA})|{TURNED_COMMA}(?![a-z])"),  # a mark
+    # not between o/g and a letter
+    re.compile("\\n[IVX](?=\\n)"),  # a lone I, V or X (a Roman numeral)
+)
+
+
+def plain_positions(tokens: list[str]) -> tuple[str, set[int]]:
+    """The tokens joined by newlines with canonical ʻ, and the positions of those
+    that are not plain (PLAIN_TOKEN), found by a few scans of the whole text."""
+    canonical = "\n".join(tokens)
+    for mark in _MARKS:
+        if mark in canonical and mark != TURNED_COMMA:
+            canonical = canonical.replace(mark, TURNED_COMMA)
+    marked = "\n" + canonical + "\n"
+    ends = list(accumulate(map((1).__add__, map(len, tokens)), initial=0))
+    bad: set[int] = set()
+    for scan in _NOT_PLAIN:
+        bad.update(bisect_right(ends, found.start()) - 1 for found in scan.finditer(marked))
+    return canonical, bad
+
+
 def tokens_to_cyrillic(
-    tokens: list[str], one: Callable[[str], str], lexicon: Mapping[str, str], stems: StemStarts
+    tokens: list[str],
+    by_rule: Callable[[list[str]], list[str]],
+    has_stem: Callable[[list[str]], list[str]],
+    stems: StemStarts,
 ) -> list[str]:
-    """Convert Latin tokens: the same as *one* (token_to_cyrillic and what the
+    """Convert Latin tokens: the same as *by_rule* (token_to_cyrillic and what the
     converter adds) on each.
 
-    The plain tokens (PLAIN_TOKEN) without a lexicon stem go through
-    plain_words_to_cyrillic together; the others go one by one through *one*.
+    The plain tokens (PLAIN_TOKEN) go through plain_words_to_cyrillic together,
+    unless *has_stem* (given the lower case of those that *stems* says may start
+    with a stem) says a lexicon stem starts them (stem_verdict); the
+    other tokens go through *by_rule*.  Every step is a C loop over the tokens;
+    only the tokens by rule are handled one at a time.
     """
-    out = list(tokens)
-    plain = list(compress(count(), map(PLAIN_TOKEN.fullmatch, tokens)))
-    if max(map(len, tokens), default=0) > LONGEST_TOKEN:
-        plain = [i for i in plain if len(tokens[i]) <= LONGEST_TOKEN]  # data: *one* keeps it
-    by_rule = set(range(len(tokens))).difference(plain)
-    if plain:
-        chosen = [tokens[i] for i in plain]
-        joined = "\n".join(chosen)
-        canonical = _ANY_MARK.sub(TURNED_COMMA, joined)
-        lower = canonical.lower()
-        lowers = lower.split("\n")
-        for k in stems.candidates(lowers):
-            word = lowers[k]
-            if match_latin_stem(word, lexicon, stems.longest_for(word), stems.shortest):
-                by_rule.add(plain[k])
-        converted = plain_words_to_cyrillic(lower).split("\n")
-        for k, i in enumerate(plain):
-            out[i] = converted[k]
-        if lower != canonical:
-            for k in compress(count(), map(str.__ne__, canonical.split("\n"), lowers)):
-                word = out[plain[k]]
-                out[plain[k]] = word[:1].upper() + word[1:]
-    for i in by_rule:
-        out[i] = one(tokens[i])
-    return out
+    if not tokens:
+        return []
+    canonical, special = plain_positions(tokens)
+    if max(map(len, tokens), default=0) > LONGEST_TOKEN:  # data: by_rule keeps it
+        special.update(i for i, token in enumerate(tokens) if len(token) > LONGEST_TOKEN)
+    lower = canonical.lower()
+    lowers = lower.split("\n")
+    converted = plain_words_to_cyrillic(lower).split("\n")
+    if lower != canonical:  # Title tokens: their first letter is a capital
+        titles = list(compress(count(), map(str.__ne__, canonical.split("\n"), lowers)))
+        capital = map(str.capitalize, map(converted.__getitem__, titles))
+        capitals = dict(zip(titles, capital, strict=True))
+        converted = list(map(capitals.get, range(len(converted)), converted))
+    candidates = list(stems.candidates(lowers))
+    if candidates:
+        verdicts = has_stem(list(map(lowers.__getitem__, candidates)))
+        special.update(compress(candidates, verdicts))
+    if special:
+        order = list(special)
+        for i, cyrillic in zip(order, by_rule(list(map(tokens.__getitem__, order))), strict=True):
+            converted[i] = cyrillic
+    return converted
+
+
+def stem_verdict(table: Mapping[str, str], stems: StemStarts) -> Callable[[str], str]:
+    """For tokens_to_cyrillic's *has_stem*: "stem" if a lower-case word starts with a
+    stem of *table* followed by suffixes (match_latin_stem), else ""."""
+
+    def verdict(word: str) -> str:
+        found = match_latin_stem(word, table, stems.longest_for(word), stems.shortest)
+        return "" if found is None else "stem"
+
+    return verdict

@@ -138,7 +138,8 @@ class StemStarts(NamedTuple):
     shortest: int  # the length of the shortest stem
 
     def candidates(self, words: Sequence[str]) -> set[int]:
-        """The positions of the lower-case *words* that may start with a stem."""
+        """The positions of the lower-case *words* that may start with a stem
+        (one C loop over the words for each stem width below STEM_START, and one)."""
         found: set[int] = set()
         for width in {STEM_START, *map(len, self.short)}:
             starts = self.longest if width == STEM_START else self.short
@@ -150,9 +151,12 @@ class StemStarts(NamedTuple):
     def longest_for(self, word: str) -> int:
         """The longest stem that lower-case *word* may start with (0: none)."""
         longest = self.longest.get(word[:STEM_START], 0)
-        if not longest and self.short:
-            longest = max((k for k in range(1, STEM_START) if word[:k] in self.short), default=0)
-        return longest
+        if longest or not self.short:
+            return longest
+        for width in range(STEM_START - 1, 0, -1):
+            if word[:width] in self.short:
+                return width
+        return 0
 
 
 def stem_starts(table: Mapping[str, str], *, soft_sign: bool = False) -> StemStarts:
