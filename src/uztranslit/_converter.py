@@ -196,7 +196,7 @@ def _from_cyrillic(
     given, converts a whole text (with the cache for the words it leaves to *word*),
     or returns None to leave it to the words."""
     cache = WordCache(word, convert_all=words)
-    by_rule = WordCache(word)
+    by_rule = WordCache(word, convert_all=words)
 
     def letters(text: str) -> str:
         if any(mark in text for mark in _spans.DECOMPOSING_MARKS):

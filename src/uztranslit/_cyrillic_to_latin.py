@@ -8,7 +8,6 @@ capitals.  Rule references are to docs/rules.md.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from itertools import compress, count
 from types import MappingProxyType
@@ -16,6 +15,7 @@ from typing import Final
 
 from ._alphabet import APOSTROPHE_LETTER, CYRILLIC_VOWELS, TURNED_COMMA
 from ._lexicon import StemStarts, match_cyrillic_stem
+from ._patterns import Lazy
 from ._suffixes import CYRILLIC_INFLECTION_CHAIN, LONGEST_CHAIN, is_cyrillic_inflection_chain
 
 TUTUQ: Final = APOSTROPHE_LETTER
@@ -192,18 +192,18 @@ def word_to_latin(word: str, lexicon: Mapping[str, str]) -> str:
 _VOWELS: Final = "".join(sorted(CYRILLIC_VOWELS))
 # ц after a vowel is ts unless what follows (at most LONGEST_CHAIN letters) is
 # nothing or a chain of inflections: ts_rule.
-_TS_AFTER_VOWEL: Final = re.compile(
+_TS_AFTER_VOWEL: Final = Lazy(
     f"ц(?<=[{_VOWELS}]ц)"
     f"(?!(?=[^\\n]{{0,{LONGEST_CHAIN}}}(?:\\n|\\Z))"
     f"(?:{CYRILLIC_INFLECTION_CHAIN.pattern})?(?:\\n|\\Z))"
 )
 # е at the start, after a vowel, ъ or ь is ye: e_rule.
-_YE: Final = re.compile(f"е(?<![^\\n{_VOWELS}ъь]е)")
+_YE: Final = Lazy(f"е(?<![^\\n{_VOWELS}ъь]е)")
 # ъ is dropped after ў, and after a consonant before е ё ю я (е is ye by now, whose
 # e counts as a vowel before a later ъ): hard_sign_rule.
-_HARD_SIGN_DROPPED: Final = re.compile(f"ъ(?<=ўъ)|ъ(?<=[^\\n{_VOWELS}e]ъ)(?=[ёюяy])")
+_HARD_SIGN_DROPPED: Final = Lazy(f"ъ(?<=ўъ)|ъ(?<=[^\\n{_VOWELS}e]ъ)(?=[ёюяy])")
 # ь before а о у и is y: soft_sign_rule.
-_SOFT_SIGN_Y: Final = re.compile("ь(?=[аоуи])")
+_SOFT_SIGN_Y: Final = Lazy("ь(?=[аоуи])")
 # What is left after the context rules: each letter's segment (е → e, ц → s,
 # ъ → ʼ, ь → nothing), and the Latin letters and ʼ the rules wrote.
 _LEFT: Final[Mapping[str, str]] = MappingProxyType(
@@ -256,7 +256,7 @@ def table_letters(words: str) -> str:
 
 def ts_rule_in_words(words: str) -> str:
     """ts_rule on lower-case *words* joined by newlines: ц after a vowel → ts."""
-    return _TS_AFTER_VOWEL.sub("ts", words) if "ц" in words else words
+    return _TS_AFTER_VOWEL().sub("ts", words) if "ц" in words else words
 
 
 def s_before_h_rule_in_words(words: str) -> str:
@@ -266,17 +266,17 @@ def s_before_h_rule_in_words(words: str) -> str:
 
 def e_rule_in_words(words: str) -> str:
     """e_rule on many words: е at the start, after a vowel, ъ or ь → ye."""
-    return _YE.sub("ye", words)
+    return _YE().sub("ye", words)
 
 
 def hard_sign_rule_in_words(words: str) -> str:
     """hard_sign_rule on many words (after e_rule_in_words): the dropped ъ go."""
-    return _HARD_SIGN_DROPPED.sub("", words) if "ъ" in words else words
+    return _HARD_SIGN_DROPPED().sub("", words) if "ъ" in words else words
 
 
 def soft_sign_rule_in_words(words: str) -> str:
     """soft_sign_rule on many words: ь before а о у и → y (the others go later)."""
-    return _SOFT_SIGN_Y.sub("y", words) if "ь" in words else words
+    return _SOFT_SIGN_Y().sub("y", words) if "ь" in words else words
 
 
 def plain_words_to_latin(words: str) -> str:
@@ -359,17 +359,15 @@ _CONSONANTS: Final = "".join(
 _NOT_VOWELS: Final = _CONSONANTS + "ъьЪЬ"
 
 # A capital right after a letter: the word is in CAPITALS or mixed case.
-_CAPITAL_INSIDE: Final = re.compile(f"[{_UPPER}](?<=[{_LETTERS_ANY_CASE}].)[{_LETTERS_ANY_CASE}]*")
-_TS_IN_TEXT: Final = re.compile(
+_CAPITAL_INSIDE: Final = Lazy(f"[{_UPPER}](?<=[{_LETTERS_ANY_CASE}].)[{_LETTERS_ANY_CASE}]*")
+_TS_IN_TEXT: Final = Lazy(
     f"ц(?<=[{_ANY_CASE_VOWELS}]ц)"
     f"(?!(?=[{_LETTERS_ANY_CASE}]{{0,{LONGEST_CHAIN}}}(?![{_LETTERS_ANY_CASE}]))"
     f"(?:{CYRILLIC_INFLECTION_CHAIN.pattern})?(?![{_LETTERS_ANY_CASE}]))"
 )
-_YE_IN_TEXT: Final = re.compile(f"е(?<![{_CONSONANTS}]е)")
-_HARD_SIGN_DROPPED_IN_TEXT: Final = re.compile(
-    f"ъ(?<=[ўЎ]ъ)|ъ(?<=[{_NOT_VOWELS}]ъ)(?=[ёюяе{_YE_HELD}])"
-)
-_SOFT_SIGN_Y_IN_TEXT: Final = re.compile("[ьЬ](?=[аоуи])")
+_YE_IN_TEXT: Final = Lazy(f"е(?<![{_CONSONANTS}]е)")
+_HARD_SIGN_DROPPED_IN_TEXT: Final = Lazy(f"ъ(?<=[ўЎ]ъ)|ъ(?<=[{_NOT_VOWELS}]ъ)(?=[ёюяе{_YE_HELD}])")
+_SOFT_SIGN_Y_IN_TEXT: Final = Lazy("[ьЬ](?=[аоуи])")
 
 
 # Characters common in Cyrillic text that the table gives back as they are: ASCII,
@@ -403,47 +401,52 @@ def text_passes(text: str) -> str:
     """ts_rule, s_before_h_rule, e_rule, hard_sign_rule and soft_sign_rule on a
     text whose words are lower case or Title (the _in_words passes, in a text)."""
     if "ц" in text:
-        text = _TS_IN_TEXT.sub(_TS_HELD, text)
+        text = _TS_IN_TEXT().sub(_TS_HELD, text)
     if "сҳ" in text or "Сҳ" in text:
         text = text.replace("сҳ", _S_SEPARATED + "ҳ").replace("Сҳ", _S_SEPARATED_TITLE + "ҳ")
-    text = _YE_IN_TEXT.sub(_YE_HELD, text)
+    text = _YE_IN_TEXT().sub(_YE_HELD, text)
     if "ъ" in text:
-        text = _HARD_SIGN_DROPPED_IN_TEXT.sub("", text)
+        text = _HARD_SIGN_DROPPED_IN_TEXT().sub("", text)
     if "ь" in text or "Ь" in text:
-        text = _SOFT_SIGN_Y_IN_TEXT.sub(lambda sign: "y" if sign[0] == "ь" else "Y", text)
+        text = _SOFT_SIGN_Y_IN_TEXT().sub(lambda sign: "y" if sign[0] == "ь" else "Y", text)
     return text
 
 
-def word_around(text: str, position: int, letters: frozenset[str]) -> tuple[int, int]:
-    """The (start, end) of the run of *letters* in *text* that holds *position*."""
-    start = position
-    while start and text[start - 1] in letters:
-        start -= 1
-    end = position + 1
-    while end < len(text) and text[end] in letters:
-        end += 1
-    return start, end
+def word_start(text: str, position: int) -> int:
+    """Where the run of Cyrillic letters that holds *position* starts."""
+    while position and text[position - 1] in _LETTER_SET:
+        position -= 1
+    return position
 
 
 _LETTER_SET: Final = frozenset(_LETTERS_ANY_CASE)
 
 
-def words_by_rule(text: str, starts: tuple[str, ...]) -> list[tuple[int, int]]:
+def words_by_rule(text: str, starts: tuple[str, ...]) -> list[tuple[int, int]] | None:
     """The (start, end) of the words the passes cannot do, in order: those with a
-    capital after a letter, and those whose lower case begins with one of *starts*."""
-    found = [
-        (word_around(text, m.start(), _LETTER_SET)[0], m.end())
-        for m in _CAPITAL_INSIDE.finditer(text)
-    ]
+    capital after a letter, and those whose lower case begins with one of *starts*.
+    None if there are more than one in 2**_MOST_WORDS_BY_RULE characters."""
+    capitals = list(_CAPITAL_INSIDE().finditer(text))
+    if len(capitals) > len(text) >> _MOST_WORDS_BY_RULE:
+        return None
+    found = [(word_start(text, m.start()), m.end()) for m in capitals]
     if starts:
         lower = text.lower()
         for start in starts:
             position = lower.find(start)
             while position != -1:
                 if not position or lower[position - 1] not in _LETTER_SET:
-                    found.append(word_around(text, position, _LETTER_SET))
+                    end = _LETTERS_AFTER().match(text, position).end()  # type: ignore[union-attr]
+                    found.append((position, end))
                 position = lower.find(start, position + 1)
     return sorted(set(found))
+
+
+# The text path steps aside when more than one character in 2**this starts a word
+# that it would leave to word_to_latin: mostly CAPITALS, which the word path does
+# together.
+_MOST_WORDS_BY_RULE: Final = 6
+_LETTERS_AFTER: Final = Lazy(f"[{_LETTERS_ANY_CASE}]*")
 
 
 def text_to_latin(
@@ -464,6 +467,8 @@ def text_to_latin(
     if starts and len(text.lower()) != len(text):
         return None
     spans = words_by_rule(text, starts)
+    if spans is None:
+        return None
     if spans:
         latin = words([text[start:end] for start, end in spans])
         pieces = []

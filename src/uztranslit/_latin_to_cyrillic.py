@@ -13,7 +13,6 @@ or ye) and each unit becomes Cyrillic by the table or its context rule.
 from __future__ import annotations
 
 import codecs
-import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from itertools import accumulate, compress, count
@@ -22,6 +21,7 @@ from typing import Final, NamedTuple
 
 from ._alphabet import APOSTROPHE_LETTER, APOSTROPHES, LATIN_LETTERS, LATIN_VOWELS, TURNED_COMMA
 from ._lexicon import StemStarts, match_latin_stem
+from ._patterns import Lazy
 from ._spans import LONGEST_TOKEN
 from ._suffixes import is_latin_inflection_chain
 
@@ -348,21 +348,21 @@ _LOWER_UNIT: Final = "(?:[abd-vx-z]|ch)"  # c only in ch; no w
 # A plain token: not a lone I, V or X (a Roman numeral), lower-case or Title, and a
 # mark only after o or g with a letter after it.  (The definition; plain_positions
 # finds them faster, in a whole list at once.)
-PLAIN_TOKEN: Final = re.compile(
+PLAIN_TOKEN: Final = Lazy(
     f"(?![IVX]$)(?:[ABD-VX-Z]|Ch|{_LOWER_UNIT})(?:{_LOWER_UNIT}|(?<=[oOgG])[{_MARKS}](?=[a-z]))*"
 )
 _BEFORE_YE: Final = "[^\\naeiouў]"  # a consonant: ye after it is ье (y_rule)
-_YE_AFTER_CONSONANT: Final = re.compile(f"ye(?<={_BEFORE_YE}ye)")
+_YE_AFTER_CONSONANT: Final = Lazy(f"ye(?<={_BEFORE_YE}ye)")
 # e at the start or after a vowel (raw or already Cyrillic) is э: e_rule.
-_E_AFTER_VOWEL: Final = re.compile("e(?<![^\\naeiouўеёюя]e)")
+_E_AFTER_VOWEL: Final = Lazy("e(?<![^\\naeiouўеёюя]e)")
 
 
 def t_rule_in_words(words: str) -> str:
     """t_rule on lower-case *words* joined by newlines: ts before i + a vowel → ц."""
-    return _TSI.sub("ц", words) if "tsi" in words else words
+    return _TSI().sub("ц", words) if "tsi" in words else words
 
 
-_TSI: Final = re.compile("ts(?=i[aouey])")
+_TSI: Final = Lazy("ts(?=i[aouey])")
 
 
 def pair_rule_in_words(words: str) -> str:
@@ -376,7 +376,7 @@ def y_rule_in_words(words: str) -> str:
     """y_rule on many words (after pair_rule_in_words, so yoʻ is y + ў by now)."""
     if "y" not in words:
         return words
-    words = _YE_AFTER_CONSONANT.sub("ье", words)
+    words = _YE_AFTER_CONSONANT().sub("ье", words)
     for pair, letter in IOTATED.items():
         words = words.replace(pair, letter)
     return words
@@ -384,7 +384,7 @@ def y_rule_in_words(words: str) -> str:
 
 def e_rule_in_words(words: str) -> str:
     """e_rule on many words: e at the start or after a vowel → э (the rest е later)."""
-    return _E_AFTER_VOWEL.sub("э", words)
+    return _E_AFTER_VOWEL().sub("э", words)
 
 
 def _by_low_byte() -> str:
@@ -423,12 +423,12 @@ def plain_words_to_cyrillic(words: str) -> str:
 # for one way a token is not plain, and cheap because it starts with a rare
 # character: see plain_positions.
 _NOT_PLAIN: Final = (
-    re.compile(f"[^\\x00-\\x7f{TURNED_COMMA}]"),  # a letter outside ASCII
-    re.compile("[A-Z](?<=[^\\n][A-Z])"),  # a capital after a letter or mark
-    re.compile("[cCwW](?!(?<=[cC])h)"),  # c outside ch, w
-    re.compile(f"{TURNED_COMMA}(?<![oOgG]{TURNED_COMMA})|{TURNED_COMMA}(?![a-z])"),  # a mark
+    Lazy(f"[^\\x00-\\x7f{TURNED_COMMA}]"),  # a letter outside ASCII
+    Lazy("[A-Z](?<=[^\\n][A-Z])"),  # a capital after a letter or mark
+    Lazy("[cCwW](?!(?<=[cC])h)"),  # c outside ch, w
+    Lazy(f"{TURNED_COMMA}(?<![oOgG]{TURNED_COMMA})|{TURNED_COMMA}(?![a-z])"),  # a mark
     # not between o/g and a letter
-    re.compile("\\n[IVX](?=\\n)"),  # a lone I, V or X (a Roman numeral)
+    Lazy("\\n[IVX](?=\\n)"),  # a lone I, V or X (a Roman numeral)
 )
 
 
@@ -443,7 +443,7 @@ def plain_positions(tokens: list[str]) -> tuple[str, set[int]]:
     ends = list(accumulate(map((1).__add__, map(len, tokens)), initial=0))
     bad: set[int] = set()
     for scan in _NOT_PLAIN:
-        bad.update(bisect_right(ends, found.start()) - 1 for found in scan.finditer(marked))
+        bad.update(bisect_right(ends, found.start()) - 1 for found in scan().finditer(marked))
     return canonical, bad
 
 
