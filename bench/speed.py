@@ -506,13 +506,14 @@ def count_one(spec: Spec) -> None:
     """What instructions_table counts: warm up on the text, then convert size MB once."""
     text = Path(str(spec["input"])).read_text(encoding="utf-8")
     to = str(spec["to"])
-    uztranslit.transliterate(text[:100_000], to=to)
+    source = "latin" if to == "cyrillic" else "cyrillic"
+    uztranslit.transliterate(text[:100_000], to=to, source=source)
     size = int(spec["size"])
     if size:
         copies = size * MB // int(spec["unit"]) + 1
         big = text * copies
         big = big[: len(big) * size * MB // (len(text.encode()) * copies)]
-        uztranslit.transliterate(big, to=to)
+        uztranslit.transliterate(big, to=to, source=source)
 
 
 _MEASURE = """

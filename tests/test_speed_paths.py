@@ -7,15 +7,30 @@ text, at once) must agree with them on any input, which Hypothesis searches.
 
 from __future__ import annotations
 
+import pickle
 import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from uztranslit import _converter, _cyrillic_to_latin, _latin_to_cyrillic, _spans
+from uztranslit import (
+    _converter,
+    _cyrillic_to_latin,
+    _latin_to_cyrillic,
+    _spans,
+    to_cyrillic,
+    to_latin,
+)
 from uztranslit._alphabet import APOSTROPHES, CYRILLIC_LOWER, CYRILLIC_UPPER
-from uztranslit._lexicon import default_lexicon, parse_lexicon, stem_starts
+from uztranslit._lexicon import (
+    LARGE,
+    ChainTable,
+    StemTable,
+    default_lexicon,
+    parse_lexicon,
+    stem_starts,
+)
 
 TO_LATIN = default_lexicon().to_latin
 TO_CYRILLIC = default_lexicon().to_cyrillic
@@ -177,3 +192,39 @@ def test_chunks_joined_by_two_spaces_keep_a_placeholder_at_their_start() -> None
     # is a percent sign only in the whole text); joined, it must stay one.
     convert = _converter.by_joining(lambda text: re.sub("[a-z]", "X", text))
     assert convert(["5", "%d", "", "ab"]) == ["5", "%X", "", "XX"]
+
+
+class TestLargeLexicons:
+    """Large tables are kept in one bytearray (StemTable) and merged as views."""
+
+    ROWS = [f"стем{i}\tstem{i}\tboth" for i in range(LARGE + 10)] + ["стем5\tbeshinchi\tboth"]
+
+    def test_a_large_table_holds_what_a_dict_would(self) -> None:
+        lexicon = parse_lexicon(self.ROWS)
+        assert isinstance(lexicon.to_latin, StemTable)
+        assert len(lexicon.to_latin) == LARGE + 10
+        assert lexicon.to_latin["стем7"] == "stem7"
+        assert lexicon.to_latin["стем5"] == "beshinchi"  # a later row replaces
+        assert lexicon.to_cyrillic.get("beshinchi") == "стем5"
+        assert lexicon.to_latin.get("стем") is None
+        assert "стем9" in lexicon.to_latin
+        assert sorted(lexicon.to_latin)[:2] == ["стем0", "стем1"]
+
+    def test_it_pickles(self) -> None:
+        lexicon = parse_lexicon(self.ROWS)
+        again = pickle.loads(pickle.dumps(lexicon))
+        assert again.to_latin["стем5"] == "beshinchi"
+        assert len(again.to_cyrillic) == len(lexicon.to_cyrillic)
+
+    def test_merged_as_a_view_the_override_first(self) -> None:
+        merged = default_lexicon().merged(parse_lexicon([*self.ROWS, "бюджет\tbyudjet\tboth"]))
+        assert isinstance(merged.to_latin, ChainTable)
+        assert merged.to_latin["бюджет"] == "byudjet"
+        assert merged.to_latin["стем3"] == "stem3"
+        assert merged.to_latin["сентябрь"] == "sentabr"
+        assert len(merged.to_latin) == len(set(merged.to_latin))
+
+    def test_conversion_uses_it(self) -> None:
+        lexicon = parse_lexicon(self.ROWS)
+        assert to_latin("стем12лар", lexicon=lexicon) == "stem12lar"
+        assert to_cyrillic("beshinchiga", lexicon=lexicon) == "стем5га"
