@@ -367,7 +367,8 @@ _TS_IN_TEXT: Final = Lazy(
 )
 _YE_IN_TEXT: Final = Lazy(f"е(?<![{_CONSONANTS}]е)")
 _HARD_SIGN_DROPPED_IN_TEXT: Final = Lazy(f"ъ(?<=[ўЎ]ъ)|ъ(?<=[{_NOT_VOWELS}]ъ)(?=[ёюяе{_YE_HELD}])")
-_SOFT_SIGN_Y_IN_TEXT: Final = Lazy("[ьЬ](?=[аоуи])")
+_SOFT_SIGN_Y_IN_TEXT: Final = Lazy("ь(?=[аоуи])")
+_CAPITAL_SOFT_SIGN_Y_IN_TEXT: Final = Lazy("Ь(?=[аоуи])")
 
 
 # Characters common in Cyrillic text that the table gives back as they are: ASCII,
@@ -407,8 +408,10 @@ def text_passes(text: str) -> str:
     text = _YE_IN_TEXT().sub(_YE_HELD, text)
     if "ъ" in text:
         text = _HARD_SIGN_DROPPED_IN_TEXT().sub("", text)
-    if "ь" in text or "Ь" in text:
-        text = _SOFT_SIGN_Y_IN_TEXT().sub(lambda sign: "y" if sign[0] == "ь" else "Y", text)
+    if "ь" in text:
+        text = _SOFT_SIGN_Y_IN_TEXT().sub("y", text)
+    if "Ь" in text:
+        text = _CAPITAL_SOFT_SIGN_Y_IN_TEXT().sub("Y", text)
     return text
 
 
@@ -430,15 +433,14 @@ def words_by_rule(text: str, starts: tuple[str, ...]) -> list[tuple[int, int]] |
     if len(capitals) > len(text) >> _MOST_WORDS_BY_RULE:
         return None
     found = [(word_start(text, m.start()), m.end()) for m in capitals]
-    if starts:
-        lower = text.lower()
-        for start in starts:
-            position = lower.find(start)
-            while position != -1:
-                if not position or lower[position - 1] not in _LETTER_SET:
-                    end = _LETTERS_AFTER().match(text, position).end()  # type: ignore[union-attr]
-                    found.append((position, end))
-                position = lower.find(start, position + 1)
+    # A word in lower case or Title; one with a capital after a letter is found above.
+    for form in {form for start in starts for form in (start, start.capitalize())}:
+        position = text.find(form)
+        while position != -1:
+            if not position or text[position - 1] not in _LETTER_SET:
+                end = _LETTERS_AFTER().match(text, position).end()  # type: ignore[union-attr]
+                found.append((position, end))
+            position = text.find(form, position + 1)
     return sorted(set(found))
 
 
@@ -460,11 +462,9 @@ def text_to_latin(
     *table* is text_table's, *starts* the first letters of every lexicon stem and
     *words* converts words by word_to_latin (with the same apostrophes).  None for
     a text that holds a placeholder or a combining breve or diaeresis (decomposed
-    й ў ё: the word path composes them), or whose lower case has another length.
+    й ў ё: the word path composes them).
     """
     if any(char in text for char in _NOT_ON_THIS_PATH):
-        return None
-    if starts and len(text.lower()) != len(text):
         return None
     spans = words_by_rule(text, starts)
     if spans is None:
