@@ -443,13 +443,15 @@ def peers_table(runner: Runner, cyr_file: str, cyr: str, lat: str, peer_mb: floa
     end = cyr.rfind("\n", 0, cut) + 1
     sample = runner.file(cyr[:end])
     latin_sample = runner.file(uztranslit.to_latin(cyr[:end]))
-    print(f"\n## Peers: the first {peer_mb} MB of the corpus, line by line, cold\n")
+    print(f"\n## Peers: the first {peer_mb} MB of the corpus, cold\n")
+    print("The peers run line by line, as their documentation shows; uztranslit both ways.\n")
     print("| tool | to Latin | to Cyrillic |\n|---|---|---|")
-    row = [f"uztranslit {uztranslit.__version__}"]
-    for to, source in (("latin", sample), ("cyrillic", latin_sample)):
-        spec: Spec = {"to": to, "input": source, "cyrillic": sample, "lines": True}
-        row.append(figure(runner.repeat("case", spec), "cold"))
-    print("| " + " | ".join(row) + " |")
+    for how, lines in (("whole text", False), ("line by line", True)):
+        row = [f"uztranslit {uztranslit.__version__}, {how}"]
+        for to, source in (("latin", sample), ("cyrillic", latin_sample)):
+            spec: Spec = {"to": to, "input": source, "cyrillic": sample, "lines": lines}
+            row.append(figure(runner.repeat("case", spec), "cold"))
+        print("| " + " | ".join(row) + " |")
     for tool in tools:
         row = [f"{tool.name} {tool.version}"]
         for to, source, function in (
