@@ -345,11 +345,14 @@ def token_to_cyrillic(token: str, lexicon: Mapping[str, str]) -> str:
 
 _MARKS: Final = "".join(sorted(APOSTROPHES))
 _LOWER_UNIT: Final = "(?:[abd-vx-z]|ch)"  # c only in ch; no w
-# A plain token: not a lone I, V or X (a Roman numeral), lower-case or Title, and a
-# mark only after o or g with a letter after it.  (The definition; plain_positions
+# A plain token: not a Roman numeral's letters alone, lower-case, Title or in
+# CAPITALS, and a mark only after o or g with a letter after it.  (The definition; plain_positions
 # finds them faster, in a whole list at once.)
+_UPPER_UNIT: Final = "(?:[ABD-VX-Z]|CH)"
 PLAIN_TOKEN: Final = Lazy(
-    f"(?![IVX]$)(?:[ABD-VX-Z]|Ch|{_LOWER_UNIT})(?:{_LOWER_UNIT}|(?<=[oOgG])[{_MARKS}](?=[a-z]))*"
+    "(?![IVXLCDM]+$)(?:"
+    f"(?:[ABD-VX-Z]|Ch|{_LOWER_UNIT})(?:{_LOWER_UNIT}|(?<=[oOgG])[{_MARKS}](?=[a-z]))*"
+    f"|{_UPPER_UNIT}(?:{_UPPER_UNIT}|(?<=[OG])[{_MARKS}](?=[A-Z]))+)"
 )
 _BEFORE_YE: Final = "[^\\naeiouў]"  # a consonant: ye after it is ье (y_rule)
 _YE_AFTER_CONSONANT: Final = Lazy(f"ye(?<={_BEFORE_YE}ye)")
@@ -424,11 +427,13 @@ def plain_words_to_cyrillic(words: str) -> str:
 # character: see plain_positions.
 _NOT_PLAIN: Final = (
     Lazy(f"[^\\x00-\\x7f{TURNED_COMMA}]"),  # a letter outside ASCII
-    Lazy("[A-Z](?<=[^\\n][A-Z])"),  # a capital after a letter or mark
-    Lazy("[cCwW](?!(?<=[cC])h)"),  # c outside ch, w
-    Lazy(f"{TURNED_COMMA}(?<![oOgG]{TURNED_COMMA})|{TURNED_COMMA}(?![a-z])"),  # a mark
+    # mixed case: a capital after a small letter, or two capitals before a small one
+    Lazy(f"[A-Z](?:(?<=[a-z][A-Z])|(?<=[a-z]{TURNED_COMMA}[A-Z]))"),
+    Lazy(f"[A-Z](?={TURNED_COMMA}?[A-Z]{TURNED_COMMA}?[a-z])"),
+    Lazy("[cCwW](?!(?<=[cC])[hH])"),  # c outside ch, w
+    Lazy(f"{TURNED_COMMA}(?<![oOgG]{TURNED_COMMA})|{TURNED_COMMA}(?![a-zA-Z])"),  # a mark
     # not between o/g and a letter
-    Lazy("\\n[IVX](?=\\n)"),  # a lone I, V or X (a Roman numeral)
+    Lazy("\\n[IVXLCDM]+(?=\\n)"),  # what may be a Roman numeral
 )
 
 
@@ -470,10 +475,13 @@ def tokens_to_cyrillic(
     lower = canonical.lower()
     lowers = lower.split("\n")
     converted = plain_words_to_cyrillic(lower).split("\n")
-    if lower != canonical:  # Title tokens: their first letter is a capital
-        titles = list(compress(count(), map(str.__ne__, canonical.split("\n"), lowers)))
-        capital = map(str.capitalize, map(converted.__getitem__, titles))
-        capitals = dict(zip(titles, capital, strict=True))
+    if lower != canonical:  # Title tokens and tokens in CAPITALS
+        cased = canonical.split("\n")
+        changed = list(compress(count(), map(str.__ne__, cased, lowers)))
+        titled = map(str.capitalize, map(converted.__getitem__, changed))
+        capitals = dict(zip(changed, titled, strict=True))
+        upper = list(compress(changed, map(str.isupper, map(cased.__getitem__, changed))))
+        capitals.update(zip(upper, map(str.upper, map(converted.__getitem__, upper)), strict=True))
         converted = list(map(capitals.get, range(len(converted)), converted))
     candidates = list(stems.candidates(lowers))
     if candidates:
