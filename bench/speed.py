@@ -1,42 +1,54 @@
-"""Speed of uztranslit beside a str.translate baseline and the installed peers, in one run.
+"""Speed of uztranslit on text it has not seen, beside a str.translate baseline and peers.
 
-    python bench/speed.py [CORPUS_FILE ...] [--mb 8] [--runs 5] [--scale] [--cli-mb 200]
+    python bench/speed.py DATA_DIR [--runs 5] [--synthetic-mb 4] [--peer-mb 0.3]
+        [--instructions] [--sizes 1 10 100] [--cli-mb 50] [--junk 1000000]
 
-Input is real text: the seed article and any Cyrillic corpus files given (their Latin
-counterparts are made by uztranslit itself), repeated to about --mb megabytes of UTF-8.
-Every figure is MB/s of input UTF-8 bytes, the median of --runs runs, and its ratio to
-the baseline measured in the same run: a one-to-one str.translate over the same
-Cyrillic text (which gets the hard cases wrong; it is the speed of a naive swap).
-Peers run line by line, as their documentation shows, on a slice of the input.
+DATA_DIR holds the evaluation corpus (NAME.cyr.txt / NAME.lat.txt pairs, read in place,
+never copied). Every case runs in a fresh process, --runs times. Each process times a
+naive one-to-one str.translate of Cyrillic to Latin (the baseline: it gets the hard
+cases wrong; it is the speed of a plain swap) over the Cyrillic text of the case, then
+the case's first pass (cold: nothing converted yet in the process, the lexicon already
+loaded) and a later pass over the same text (warm). Figures are ratios of input bytes
+per second to the baseline's bytes per second in the same process: medians over the
+runs, with the lowest and highest. Times are the process's CPU time
+(time.process_time), which another program on the machine slows less than the clock.
 
---scale reports the cost per byte at 1, 10 and 50 MB (it should stay flat), and
---instructions the same as instruction counts from valgrind (exact, but slow);
---cli-mb N measures the command line's peak memory (RSS) converting an N MB file,
-with newlines and as one line without any; --importtime reports
-`python -X importtime -c "import uztranslit"`.
+The cases: the corpus (real text that does not repeat itself); synthetic words drawn
+from the corpus's letter pairs, every one new; the corpus one word per line through
+the command line; normal text after --junk distinct junk tokens in the same process
+(against a fresh process's warm speed); a sweep of shapes and options (cost per byte
+against the corpus's); peers on a slice of the corpus, line by line. --instructions
+counts instructions with valgrind for --sizes MB of the corpus repeated (growth);
+--cli-mb measures the command line's peak memory. Prints Markdown.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import os
 import platform
+import random
+import re
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from peers import installed_peers
 
 import uztranslit
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_cef08cc270b87343.txt"
 MB = 1_000_000
+Spec = dict[str, Any]  # what one measuring process is told, as JSON
+HERE = Path(__file__).resolve()
 
 NAIVE: dict[int, str] = {
     ord(cyrillic): latin
@@ -71,166 +83,409 @@ def baseline(text: str) -> str:
     return text.translate(NAIVE)
 
 
-def build_text(corpora: list[Path], size: int) -> str:
-    parts = [SEED.read_text(encoding="utf-8")]
-    parts += [path.read_text(encoding="utf-8") for path in corpora]
-    unit = "\n".join(parts)
-    copies = max(1, size // len(unit.encode("utf-8")) + 1)
-    text = unit * copies
-    return text[: len(text) * size // len(text.encode("utf-8"))]
+def cpu_seconds(function: Callable[[str], object], text: str) -> float:
+    start = time.process_time()
+    function(text)
+    return time.process_time() - start
 
 
-def timings(function: Callable[[str], str], text: str, runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        function(text)
-        times.append(time.perf_counter() - start)
-    return times
+# ---------------------------------------------------------------- one process, one case
 
 
-def median_seconds(function: Callable[[str], str], text: str, runs: int) -> float:
-    return statistics.median(timings(function, text, runs))
+def options_for(case: Spec, lexicon_path: str | None) -> Spec:
+    options = dict(case.get("options", {}))
+    options.setdefault("source", "latin" if case["to"] == "cyrillic" else "cyrillic")
+    if options.pop("user_lexicon", False) and lexicon_path:
+        options["lexicon"] = uztranslit.load_lexicon(lexicon_path)
+    return options
 
 
-def best_seconds(function: Callable[[str], str], text: str, runs: int) -> float:
-    return min(timings(function, text, runs))
+def converter(case: Spec, lexicon_path: str | None) -> Callable[[str], str]:
+    options = options_for(case, lexicon_path)
+    to = str(case["to"])
+    if case.get("lines"):
+
+        def by_lines(text: str) -> str:
+            return "".join(
+                uztranslit.transliterate(line, to=to, **options)
+                for line in text.splitlines(keepends=True)
+            )
+
+        return by_lines
+
+    def whole(text: str) -> str:
+        return uztranslit.transliterate(text, to=to, **options)
+
+    return whole
 
 
-def by_lines(function: Callable[[str], str]) -> Callable[[str], str]:
-    def convert(text: str) -> str:
-        return "\n".join(function(line) for line in text.split("\n"))
+def run_case(spec: Spec) -> dict[str, float]:
+    """In this fresh process: the baseline, then the case cold and warm."""
+    source = Path(str(spec["input"])).read_text(encoding="utf-8")
+    cyrillic = Path(str(spec["cyrillic"])).read_text(encoding="utf-8")
+    base = statistics.median(cpu_seconds(baseline, cyrillic) for _ in range(3))
+    base_rate = len(cyrillic.encode()) / base
+    start = time.process_time()
+    uztranslit.to_latin("а")  # the lexicon and converters, reported on their own
+    uztranslit.to_cyrillic("a")
+    load = time.process_time() - start
+    convert = converter(spec, spec.get("lexicon"))
+    if spec.get("junk"):
+        junk = Path(str(spec["junk"])).read_text(encoding="utf-8")
+        uztranslit.to_latin(junk)
+        uztranslit.to_cyrillic(junk)
+    nbytes = len(source.encode())
+    cold = cpu_seconds(convert, source)
+    warm = min(cpu_seconds(convert, source) for _ in range(2))
+    return {
+        "cold": nbytes / cold / base_rate,
+        "warm": nbytes / warm / base_rate,
+        "base_mb_s": base_rate / MB,
+        "load_ms": load * 1000,
+        "ns_per_byte_cold": cold / nbytes * 1e9,
+    }
 
-    return convert
 
-
-def row(name: str, seconds: float, nbytes: int, base: float) -> str:
-    rate = nbytes / seconds / MB
-    return f"| {name} | {rate:.2f} | {rate / base:.3f} |"
-
-
-def speed_table(cyrillic: str, latin: str, runs: int, peer_mb: float) -> None:
-    nbytes = len(cyrillic.encode("utf-8"))
-    latin_bytes = len(latin.encode("utf-8"))
-    base = nbytes / median_seconds(baseline, cyrillic, runs) / MB
-    uztranslit.to_latin(cyrillic[:100_000])  # load the lexicon before timing
-    uztranslit.to_cyrillic(latin[:100_000])
-    print(
-        f"input: {nbytes / MB:.1f} MB Cyrillic, {latin_bytes / MB:.1f} MB Latin; "
-        f"median of {runs} runs\n"
+def run_peer(spec: Spec) -> dict[str, float]:
+    """In this fresh process: a peer, line by line, cold, against the baseline."""
+    source = Path(str(spec["input"])).read_text(encoding="utf-8")
+    cyrillic = Path(str(spec["cyrillic"])).read_text(encoding="utf-8")
+    base_rate = len(cyrillic.encode()) / statistics.median(
+        cpu_seconds(baseline, cyrillic) for _ in range(3)
     )
-    print("| tool | MB/s | × baseline |\n|---|---|---|")
-    print(f"| str.translate baseline (Cyrillic → Latin, naive) | {base:.2f} | 1.000 |")
-    seconds = median_seconds(uztranslit.to_latin, cyrillic, runs)
-    print(row("uztranslit to_latin", seconds, nbytes, base))
-    seconds = median_seconds(uztranslit.to_cyrillic, latin, runs)
-    print(row("uztranslit to_cyrillic", seconds, latin_bytes, base))
-    streamed = by_lines(uztranslit.to_latin)
-    print(
-        row(
-            "uztranslit to_latin, line by line",
-            median_seconds(streamed, cyrillic, runs),
-            nbytes,
-            base,
-        )
+    tools, _missing = installed_peers()
+    tool = next(tool for tool in tools if tool.name == spec["peer"])
+    function = tool.to_latin if spec["to"] == "latin" else tool.to_cyrillic
+    assert function is not None
+    function("салом" if spec["to"] == "latin" else "salom")  # load its tables
+
+    def by_lines(text: str) -> str:
+        return "".join(function(line) for line in text.splitlines(keepends=True))
+
+    seconds = cpu_seconds(by_lines, source)
+    return {"cold": len(source.encode()) / seconds / base_rate}
+
+
+def run_cli(spec: Spec) -> dict[str, float]:
+    """The command line on a file of one word per line, against the baseline."""
+    cyrillic = Path(str(spec["cyrillic"])).read_text(encoding="utf-8")
+    base_rate = len(cyrillic.encode()) / statistics.median(
+        cpu_seconds(baseline, cyrillic) for _ in range(3)
     )
-    peers, missing = installed_peers()
-    cut = int(len(cyrillic) * peer_mb * MB / nbytes)
-    sample, latin_sample = cyrillic[:cut], uztranslit.to_latin(cyrillic[:cut])
-    sample_bytes, latin_sample_bytes = len(sample.encode("utf-8")), len(latin_sample.encode())
-    for tool in peers:
-        for direction, convert, text, size in (
-            ("to Latin", tool.to_latin, sample, sample_bytes),
-            ("to Cyrillic", tool.to_cyrillic, latin_sample, latin_sample_bytes),
-        ):
-            if convert is not None:
-                seconds = median_seconds(by_lines(convert), text, 1)
-                print(row(f"{tool.name} {tool.version} {direction}", seconds, size, base))
-    for note in missing:
-        print(f"\n({note})")
+    path = str(spec["input"])
+    before = os.times()
+    subprocess.run(
+        [sys.executable, "-m", "uztranslit", "-t", str(spec["to"]), path],
+        stdout=subprocess.DEVNULL,
+        check=True,
+    )
+    after = os.times()
+    seconds = (after.children_user - before.children_user) + (
+        after.children_system - before.children_system
+    )
+    return {"cold": Path(path).stat().st_size / seconds / base_rate}
 
 
-def scale_table(corpora: list[Path], runs: int, rounds: int = 3) -> None:
-    """Cost per byte of the same 1 MB of text repeated to 1, 10 and 50 MB.
+# ---------------------------------------------------------------- inputs
 
-    Repeating one text keeps the vocabulary the same, so the figures show how the
-    work grows with the size alone (it should not: no quadratic paths).  Each size
-    runs in a fresh process, after a warm-up, and each timing converts 50 MB (50 calls
-    on 1 MB, 5 on 10 MB, one on 50 MB); the sizes take turns for *rounds* rounds and
-    each figure is the fastest seen, because this machine's speed drifts by a third
-    from minute to minute.
-    """
-    best: dict[int, list[float]] = {}
-    for _ in range(rounds):
-        for size in (1, 10, 50):
+
+def corpus(data: Path) -> tuple[str, str]:
+    """The corpus's Cyrillic and Latin sides, every file once."""
+    names = sorted(path.name[: -len(".cyr.txt")] for path in data.glob("*.cyr.txt"))
+    cyrillic = "".join((data / f"{name}.cyr.txt").read_text(encoding="utf-8") for name in names)
+    latin = "".join((data / f"{name}.lat.txt").read_text(encoding="utf-8") for name in names)
+    return cyrillic, latin
+
+
+WORD = re.compile("[абвгдеёжзийклмнопрстуфхцчшщъыьэюяўқғҳАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯЎҚҒҲ]+")
+
+
+def synthetic(cyrillic: str, size: int, seed: int = 11) -> str:
+    """Words drawn from the corpus's letter pairs and word lengths, each one new,
+    with the corpus's share of capitalised words, in lines of about 12 words."""
+    words = WORD.findall(cyrillic)
+    pairs: dict[str, Counter[str]] = {}
+    for word in words:
+        lower = "^" + word.lower() + "$"
+        for first, second in pairwise(lower):
+            pairs.setdefault(first, Counter())[second] += 1
+    choices = {first: (list(c), list(c.values())) for first, c in pairs.items()}
+    lengths = [len(word) for word in words]
+    titled = sum(word[:1].isupper() for word in words) / len(words)
+    rng = random.Random(seed)
+    seen: set[str] = set()
+    out: list[str] = []
+    total = 0
+    while total < size:
+        length = rng.choice(lengths)
+        letters: list[str] = []
+        previous = "^"
+        while len(letters) < length:
+            options, weights = choices[previous]
+            nxt = rng.choices(options, weights)[0]
+            if nxt == "$":
+                nxt = rng.choice("аиоу")
+            letters.append(nxt)
+            previous = nxt
+        word = "".join(letters)
+        if word in seen:
+            continue
+        seen.add(word)
+        if rng.random() < titled:
+            word = word.capitalize()
+        out.append(word + ("\n" if len(out) % 12 == 11 else " "))
+        total += len(word) * 2 + 1
+    return "".join(out)
+
+
+def junk_tokens(count: int, seed: int = 5) -> str:
+    """*count* distinct junk tokens: base64-like runs, numbers and Cyrillic noise."""
+    rng = random.Random(seed)
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+    cyrillic = "абвгдежзиклмнопрстуфхцчшўқғҳ"
+    tokens = []
+    for i in range(count):
+        kind = i % 3
+        if kind == 0:
+            tokens.append("".join(rng.choices(alphabet, k=rng.randint(6, 20))) + str(i))
+        elif kind == 1:
+            tokens.append("".join(rng.choices(cyrillic, k=rng.randint(5, 12))) + str(i))
+        else:
+            tokens.append(f"id{i}x{rng.randint(0, 1 << 30)}")
+    return " ".join(tokens)
+
+
+def shapes(cyrillic: str, latin: str) -> dict[str, tuple[str, str]]:
+    """Texts of other shapes made from the corpus: (Cyrillic, Latin) each."""
+    sample, latin_sample = cyrillic[:600_000], latin[:400_000]
+
+    def both(function: Callable[[str], str]) -> tuple[str, str]:
+        return function(sample), function(latin_sample)
+
+    def tiny_lines(text: str) -> str:
+        return "\n".join(text.split())
+
+    def capitals(text: str) -> str:
+        return text.upper()
+
+    def digits(text: str) -> str:
+        return re.sub(r"(\S+)", lambda m: f"{len(m[1]) * 37} {m[1]}", text)
+
+    def tags(text: str) -> str:
+        return re.sub(r"(\S+) (\S+)", r'<b class="x">\1</b> <!-- \2 --> \2', text)
+
+    def apostrophes(text: str) -> str:
+        return re.sub(r"(\S+)", r"'\1'", text)
+
+    return {
+        "many tiny lines": both(tiny_lines),
+        "one huge line": both(lambda text: text.replace("\n", " ")),
+        "digits and spaces": both(digits),
+        "tags and <!-- everywhere": both(tags),
+        "apostrophes everywhere": both(apostrophes),
+        "all capitals": both(capitals),
+    }
+
+
+# ---------------------------------------------------------------- the parent
+
+
+class Runner:
+    def __init__(self, runs: int, folder: Path) -> None:
+        self.runs = runs
+        self.folder = folder
+        self.written = 0
+
+    def file(self, text: str) -> str:
+        self.written += 1
+        path = self.folder / f"input{self.written}.txt"
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+
+    def repeat(self, mode: str, spec: Spec) -> list[dict[str, float]]:
+        results = []
+        for _ in range(self.runs):
             done = subprocess.run(
-                [
-                    sys.executable,
-                    __file__,
-                    "--scale-one",
-                    str(size),
-                    "--runs",
-                    str(runs),
-                    *map(str, corpora),
-                ],
+                [sys.executable, str(HERE), f"--{mode}", json.dumps(spec)],
                 capture_output=True,
                 text=True,
                 check=True,
             )
-            figures = [float(figure) for figure in done.stdout.split()]
-            best[size] = [min(pair) for pair in zip(best.get(size, figures), figures, strict=True)]
-    print("\n| input (1 MB repeated) | to_latin ns/byte | to_cyrillic ns/byte |\n|---|---|---|")
-    for size, (forward, backward) in best.items():
-        print(f"| {size} MB | {forward:.1f} | {backward:.1f} |")
+            results.append(json.loads(done.stdout))
+        return results
 
 
-def scale_one(corpora: list[Path], size: int, runs: int) -> None:
-    """One size of the scale table: each timing converts 50 MB, in 50 / *size* calls.
-
-    So that each size's timings last as long, and a fast or slow moment of the
-    machine weighs on all of them alike.
-    """
-    unit = build_text(corpora, MB)
-    latin_unit = uztranslit.to_latin(unit)
-    uztranslit.to_cyrillic(latin_unit)
-    cyrillic, latin = unit * size, latin_unit * size
-    calls = 50 // size
-
-    def repeated(function: Callable[[str], str]) -> Callable[[str], str]:
-        def convert(text: str) -> str:
-            for _ in range(calls):
-                result = function(text)
-            return result
-
-        return convert
-
-    forward = best_seconds(repeated(uztranslit.to_latin), cyrillic, runs) / calls
-    backward = best_seconds(repeated(uztranslit.to_cyrillic), latin, runs) / calls
-    print(forward * 1e9 / len(cyrillic.encode()), backward * 1e9 / len(latin.encode()))
+def figure(results: list[dict[str, float]], key: str) -> str:
+    values = sorted(result[key] for result in results)
+    median = statistics.median(values)
+    if len(values) == 1:
+        return f"{median:.3f}"
+    return f"{median:.3f} ({values[0]:.3f}–{values[-1]:.3f})"
 
 
-def instructions_table(corpora: list[Path]) -> None:
-    """Instructions per byte at 1, 10 and 50 MB, counted by valgrind's callgrind.
+def main_table(runner: Runner, cyr: str, lat: str, syn: tuple[str, str], junk: str) -> None:
+    print("\n## Cold and warm, each case in a fresh process\n")
+    print("| input | to_latin cold | to_latin warm | to_cyrillic cold | to_cyrillic warm |")
+    print("|---|---|---|---|---|")
+    loads: list[float] = []
+    bases: list[float] = []
+    cases: tuple[tuple[str, str, str, Spec], ...] = (
+        ("real text, not repeating (the corpus)", cyr, lat, {}),
+        ("every token new (synthetic words)", syn[0], syn[1], {}),
+        ("the corpus after 10⁶ distinct junk tokens", cyr, lat, {"junk": junk}),
+    )
+    for name, cyrillic, latin, extra in cases:
+        row = [name]
+        for to, source in (("latin", cyrillic), ("cyrillic", latin)):
+            spec: Spec = {"to": to, "input": source, "cyrillic": cyrillic, **extra}
+            results = runner.repeat("case", spec)
+            loads += [result["load_ms"] for result in results]
+            bases += [result["base_mb_s"] for result in results]
+            row += [figure(results, "cold"), figure(results, "warm")]
+        print("| " + " | ".join(row) + " |")
+    print(
+        f"\nBaseline: {statistics.median(bases):.1f} MB/s (median; "
+        f"{min(bases):.1f}–{max(bases):.1f}). First call's lexicon load and converter "
+        f"set-up, both directions: {statistics.median(loads):.0f} ms (median)."
+    )
 
-    Unlike seconds, instruction counts do not depend on what else the machine does,
-    so they show whether the work per byte grows with the size.  Each count is that
-    of converting the size minus that of a run converting nothing (start-up,
-    lexicon, warm-up).  Slow: about ten minutes.
-    """
 
-    def count(size: int, direction: str) -> int:
+def cli_row(runner: Runner, cyr_file: str, words: str, latin_words: str) -> None:
+    row = ["one word per line, through the command line (cold)"]
+    for to, text in (("latin", words), ("cyrillic", latin_words)):
+        spec: Spec = {"to": to, "input": runner.file(text), "cyrillic": cyr_file}
+        row.append(figure(runner.repeat("cli", spec), "cold"))
+    print("\n| input | to_latin | to_cyrillic |\n|---|---|---|")
+    print("| " + " | ".join(row) + " |")
+
+
+def sweep(runner: Runner, cyr_file: str, lat_file: str, cyr: str, lat: str) -> None:
+    print("\n## Shapes and options: cost per byte against the corpus's (cold)\n")
+    print("Each cost per byte is taken against the baseline in its own process, then")
+    print("divided by the corpus's. No input should cost more than 5× the corpus's.\n")
+    print("| input | to_latin | to_cyrillic |\n|---|---|---|")
+    reference = {}
+    for to, source in (("latin", cyr_file), ("cyrillic", lat_file)):
+        spec: Spec = {"to": to, "input": source, "cyrillic": cyr_file}
+        reference[to] = statistics.median(r["cold"] for r in runner.repeat("case", spec))
+    stems = sorted({word.lower() for word in WORD.findall(cyr)})[::7][:5000]
+    lexicon = runner.file(
+        "".join(f"{stem}\t{uztranslit.to_latin(stem)}x\tboth\n" for stem in stems)
+    )
+    rows: list[tuple[str, str, str, Spec]] = [
+        (name, runner.file(c), runner.file(la), {}) for name, (c, la) in shapes(cyr, lat).items()
+    ]
+    rows += [
+        (
+            "conventions dates, particles, quotes",
+            cyr_file,
+            lat_file,
+            {"options": {"conventions": ["dates", "particles", "quotes"]}},
+        ),
+        ("keep (20 words)", cyr_file, lat_file, {"options": {"keep": KEEP}}),
+        ("a user lexicon (5,000 stems)", cyr_file, lat_file, {"options": {"user_lexicon": True}}),
+        ("apostrophes ascii", cyr_file, lat_file, {"options": {"apostrophes": "ascii"}}),
+    ]
+    for name, cyrillic_path, latin_path, extra in rows:
+        row = [name]
+        for to, source in (("latin", cyrillic_path), ("cyrillic", latin_path)):
+            spec = {
+                "to": to,
+                "input": source,
+                "cyrillic": cyr_file,
+                "lexicon": lexicon,
+                **extra,
+            }
+            if name.startswith("keep") and to == "latin":
+                spec["options"] = {}
+            speed = statistics.median(r["cold"] for r in runner.repeat("case", spec))
+            row.append(f"{reference[to] / speed:.2f}×")
+        print("| " + " | ".join(row) + " |")
+    new_latin = runner.file(uztranslit.transliterate(lat[:400_000], to="new-latin"))
+    row = ["the 2026 alphabet (to new-latin; from new-latin)"]
+    for to, source in (("new-latin", cyr_file), ("cyrillic", new_latin)):
+        spec = {"to": to, "input": source, "cyrillic": cyr_file}
+        if to == "cyrillic":
+            spec["options"] = {"source": "new-latin"}
+        speed = statistics.median(r["cold"] for r in runner.repeat("case", spec))
+        row.append(f"{reference['latin' if to == 'new-latin' else 'cyrillic'] / speed:.2f}×")
+    print("| " + " | ".join(row) + " |")
+
+
+KEEP = [
+    "Toshkent",
+    "Samarqand",
+    "Google",
+    "Pepsi",
+    "bank",
+    "kitob",
+    "dunyo",
+    "davlat",
+    "xalq",
+    "inson",
+    "vaqt",
+    "yil",
+    "kun",
+    "ish",
+    "suv",
+    "yer",
+    "odam",
+    "bola",
+    "shahar",
+    "til",
+]
+
+
+def peers_table(runner: Runner, cyr_file: str, cyr: str, lat: str, peer_mb: float) -> None:
+    tools, missing = installed_peers()
+    cut = int(len(cyr) * peer_mb * MB / len(cyr.encode()))
+    end = cyr.rfind("\n", 0, cut) + 1
+    sample = runner.file(cyr[:end])
+    latin_sample = runner.file(uztranslit.to_latin(cyr[:end]))
+    print(f"\n## Peers: the first {peer_mb} MB of the corpus, cold\n")
+    print("The peers run line by line, as their documentation shows; uztranslit both ways.\n")
+    print("| tool | to Latin | to Cyrillic |\n|---|---|---|")
+    for how, lines in (("whole text", False), ("line by line", True)):
+        row = [f"uztranslit {uztranslit.__version__}, {how}"]
+        for to, source in (("latin", sample), ("cyrillic", latin_sample)):
+            spec: Spec = {"to": to, "input": source, "cyrillic": sample, "lines": lines}
+            row.append(figure(runner.repeat("case", spec), "cold"))
+        print("| " + " | ".join(row) + " |")
+    for tool in tools:
+        row = [f"{tool.name} {tool.version}"]
+        for to, source, function in (
+            ("latin", sample, tool.to_latin),
+            ("cyrillic", latin_sample, tool.to_cyrillic),
+        ):
+            if function is None:
+                row.append("—")
+                continue
+            spec = {"peer": tool.name, "to": to, "input": source, "cyrillic": sample}
+            row.append(figure(runner.repeat("peer", spec), "cold"))
+        print("| " + " | ".join(row) + " |")
+    for note in missing:
+        print(f"\n({note})")
+
+
+def instructions_table(runner: Runner, cyr: str, lat: str, sizes: list[int]) -> None:
+    """Instructions per byte for --sizes MB of the corpus repeated (valgrind's callgrind),
+    each minus a run that converts nothing."""
+    print("\n## Growth, in instructions per byte (callgrind)\n")
+    print("| input (the corpus repeated) | to_latin | to_cyrillic |\n|---|---|---|")
+    files = {"latin": runner.file(cyr), "cyrillic": runner.file(lat)}
+    unit = {"latin": len(cyr.encode()), "cyrillic": len(lat.encode())}
+
+    def count(size: int, to: str) -> int:
+        spec: Spec = {"to": to, "input": files[to], "size": size, "unit": unit[to]}
         done = subprocess.run(
             [
                 "valgrind",
                 "--tool=callgrind",
                 "--callgrind-out-file=/dev/null",
                 sys.executable,
-                __file__,
-                "--count-one",
-                str(size),
-                "--direction",
-                direction,
-                *map(str, corpora),
+                str(HERE),
+                "--count",
+                json.dumps(spec),
             ],
             capture_output=True,
             text=True,
@@ -238,119 +493,137 @@ def instructions_table(corpora: list[Path]) -> None:
         )
         return int(done.stderr.split("Collected :")[1].split()[0])
 
-    unit = build_text(corpora, MB)
-    unit_bytes = {"latin": len(unit.encode()), "cyrillic": len(uztranslit.to_latin(unit).encode())}
-    base = count(0, "latin")  # converting nothing is the same work either way
-    print(
-        "\n| input (1 MB repeated) | to_latin instructions/byte | to_cyrillic instructions/byte |"
-    )
-    print("|---|---|---|")
-    for size in (1, 10, 50):
-        figures = [
-            (count(size, direction) - base) / (unit_bytes[direction] * size)
-            for direction in ("latin", "cyrillic")
-        ]
-        print(f"| {size} MB | {figures[0]:.1f} | {figures[1]:.1f} |")
+    first: dict[str, float] = {}
+    for size in sizes:
+        row = [f"{size} MB"]
+        for to in ("latin", "cyrillic"):
+            per_byte = (count(size, to) - count(0, to)) / (size * MB)
+            first.setdefault(to, per_byte)
+            row.append(f"{per_byte:.1f} ({per_byte / first[to] - 1:+.1%})")
+        print("| " + " | ".join(row) + " |")
 
 
-def count_one(corpora: list[Path], size: int, direction: str) -> None:
-    """The work counted by instructions_table: warm up, then convert *size* MB once."""
-    unit = build_text(corpora, MB)
-    latin_unit = uztranslit.to_latin(unit)
-    uztranslit.to_cyrillic(latin_unit)
-    if size and direction == "latin":
-        uztranslit.to_latin(unit * size)
-    elif size:
-        uztranslit.to_cyrillic(latin_unit * size)
-
-
-def cli_memory(text: str, size_mb: int) -> None:
-    print("\n| command line input | peak RSS (MB) | seconds |\n|---|---|---|")
-    with tempfile.TemporaryDirectory() as folder:
-        for name, content in (("lines", text), ("one line", text.replace("\n", " "))):
-            path = Path(folder) / "input.txt"
-            data = content.encode("utf-8")
-            with path.open("wb") as out:
-                written = 0
-                while written < size_mb * MB:
-                    out.write(data)
-                    written += len(data)
-            start = time.perf_counter()
-            done = subprocess.run(
-                [sys.executable, "-c", _MEASURE, str(path)],
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            elapsed = time.perf_counter() - start
-            print(
-                f"| {written / MB:.0f} MB, {name} | {int(done.stdout) / 1024:.1f} | {elapsed:.1f} |"
-            )
+def count_one(spec: Spec) -> None:
+    """What instructions_table counts: warm up on the text, then convert size MB once."""
+    text = Path(str(spec["input"])).read_text(encoding="utf-8")
+    to = str(spec["to"])
+    source = "latin" if to == "cyrillic" else "cyrillic"
+    uztranslit.transliterate(text[:100_000], to=to, source=source)
+    size = int(spec["size"])
+    if size:
+        copies = size * MB // int(spec["unit"]) + 1
+        big = text * copies
+        big = big[: len(big) * size * MB // (len(text.encode()) * copies)]
+        uztranslit.transliterate(big, to=to, source=source)
 
 
 _MEASURE = """
 import resource, subprocess, sys
 with open(sys.argv[1], "rb") as source:
-    subprocess.run([sys.executable, "-m", "uztranslit", "-t", "latin"], stdin=source,
+    subprocess.run([sys.executable, "-m", "uztranslit", "-t", sys.argv[2]], stdin=source,
                    stdout=subprocess.DEVNULL, check=True)
 print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 
 
-def import_time() -> None:
-    done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", "import uztranslit"],
-        capture_output=True,
-        text=True,
-        check=True,
+def cli_memory(cyr: str, lat: str, size_mb: int) -> None:
+    print("\n## Command line peak memory\n")
+    print("| command line input | peak RSS (MB) |\n|---|---|")
+    with tempfile.TemporaryDirectory() as folder:
+        for name, to, content in (
+            ("Cyrillic, lines", "latin", cyr),
+            ("Cyrillic, one line", "latin", cyr.replace("\n", " ")),
+            ("Latin, lines", "cyrillic", lat),
+            ("synthetic every word new", "latin", synthetic(cyr, 4 * MB)),
+        ):
+            path = Path(folder) / "input.txt"
+            data = content.encode("utf-8")
+            written = 0
+            with path.open("wb") as out:
+                while written < size_mb * MB:
+                    out.write(data)
+                    written += len(data)
+            done = subprocess.run(
+                [sys.executable, "-c", _MEASURE, str(path), to],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            print(f"| {written / MB:.0f} MB, {name} | {int(done.stdout) / 1024:.1f} |")
+
+
+def import_time(runs: int = 15) -> None:
+    """`python -X importtime -c "import uztranslit"`, the fastest of *runs* (the slower
+    ones measure what else the machine was doing)."""
+    times = []
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", "import uztranslit"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        lines = [line for line in done.stderr.splitlines() if "import time:" in line]
+        total = next(line for line in reversed(lines) if line.rstrip().endswith("uztranslit"))
+        times.append(int(total.split("|")[1]) / 1000)
+    print(
+        f"\nImport time (python -X importtime, fastest of {runs}): {min(times):.1f} ms "
+        f"(median {statistics.median(times):.1f} ms)."
     )
-    lines = [line for line in done.stderr.splitlines() if "import time:" in line]
-    total = next(line for line in reversed(lines) if line.rstrip().endswith("uztranslit"))
-    print(f"\nimport time (python -X importtime -c 'import uztranslit'):\n{total}")
-    regex_line = next((line for line in lines if line.rstrip().endswith("| regex")), None)
-    if regex_line:
-        print(regex_line)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpora", nargs="*", type=Path, help="Cyrillic corpus files")
-    parser.add_argument("--mb", type=float, default=8.0, help="input size in MB (default 8)")
+    parser.add_argument("data", type=Path, nargs="?", help="folder of the evaluation corpus")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--peer-mb", type=float, default=0.5, help="peers' input in MB")
-    parser.add_argument("--scale", action="store_true", help="per-byte cost at 1, 10, 50 MB")
-    parser.add_argument("--cli-mb", type=int, default=0, help="CLI peak memory on N MB")
-    parser.add_argument("--importtime", action="store_true")
-    parser.add_argument(
-        "--instructions",
-        action="store_true",
-        help="instructions per byte at 1, 10, 50 MB with valgrind (slow, but exact)",
-    )
-    parser.add_argument("--scale-one", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--count-one", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--direction", default="latin", help=argparse.SUPPRESS)
+    parser.add_argument("--synthetic-mb", type=float, default=4.0)
+    parser.add_argument("--peer-mb", type=float, default=0.3)
+    parser.add_argument("--junk", type=int, default=1_000_000)
+    parser.add_argument("--instructions", action="store_true")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1, 10, 100])
+    parser.add_argument("--cli-mb", type=int, default=0)
+    parser.add_argument("--skip", nargs="*", default=[], help="parts to skip: main cli sweep peers")
+    for mode in ("case", "peer", "cli", "count"):
+        parser.add_argument(f"--{mode}", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.scale_one:
-        scale_one(args.corpora, args.scale_one, args.runs)
+    for mode, function in (("case", run_case), ("peer", run_peer), ("cli", run_cli)):
+        if getattr(args, mode):
+            print(json.dumps(function(json.loads(getattr(args, mode)))))
+            return 0
+    if args.count:
+        count_one(json.loads(args.count))
         return 0
-    if args.count_one is not None:
-        count_one(args.corpora, args.count_one, args.direction)
-        return 0
+    if args.data is None:
+        parser.error("DATA_DIR is required")
     print(
-        f"<!-- {datetime.date.today()}; {platform.python_implementation()} "
-        f"{platform.python_version()}; {platform.machine()}, {os.cpu_count()} cores; "
-        f"uztranslit {uztranslit.__version__} -->\n"
+        f"<!-- {datetime.datetime.now():%Y-%m-%d %H:%M}; {platform.python_implementation()} "
+        f"{platform.python_version()}; {platform.machine()}, {os.cpu_count()} cores "
+        f"(shared with other jobs); uztranslit {uztranslit.__version__} -->"
     )
-    cyrillic = build_text(args.corpora, int(args.mb * MB))
-    speed_table(cyrillic, uztranslit.to_latin(cyrillic), args.runs, args.peer_mb)
-    if args.scale:
-        scale_table(args.corpora, args.runs)
-    if args.instructions:
-        instructions_table(args.corpora)
+    cyr, lat = corpus(args.data)
+    with tempfile.TemporaryDirectory() as folder:
+        runner = Runner(args.runs, Path(folder))
+        cyr_file, lat_file = runner.file(cyr), runner.file(lat)
+        print(
+            f"\nCorpus: {len(cyr.encode()) / MB:.1f} MB Cyrillic, "
+            f"{len(lat.encode()) / MB:.1f} MB Latin; {args.runs} fresh processes a case."
+        )
+        if "main" not in args.skip:
+            syn_cyr = synthetic(cyr, int(args.synthetic_mb * MB))
+            syn = (runner.file(syn_cyr), runner.file(uztranslit.to_latin(syn_cyr)))
+            main_table(runner, cyr_file, lat_file, syn, runner.file(junk_tokens(args.junk)))
+        if "cli" not in args.skip:
+            words = "\n".join(cyr.split()) + "\n"
+            cli_row(runner, cyr_file, words, "\n".join(lat.split()) + "\n")
+        if "sweep" not in args.skip:
+            sweep(runner, cyr_file, lat_file, cyr, lat)
+        if "peers" not in args.skip:
+            peers_table(runner, cyr_file, cyr, lat, args.peer_mb)
+        if args.instructions:
+            instructions_table(runner, cyr, lat, args.sizes)
     if args.cli_mb:
-        cli_memory(build_text(args.corpora, 2 * MB), args.cli_mb)
-    if args.importtime:
-        import_time()
+        cli_memory(cyr, lat, args.cli_mb)
+    import_time()
     return 0
 
 

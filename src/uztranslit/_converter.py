@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import functools
 import importlib
+import operator
 import re
 import types
 from collections.abc import Callable, Mapping
+from itertools import compress, count, islice, repeat
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
 from . import _cyrillic_to_latin, _invisible, _latin_to_cyrillic, _new_latin, _spans
 from ._alphabet import APOSTROPHE_LETTER, TURNED_COMMA
-from ._lexicon import Lexicon, default_lexicon
+from ._lexicon import Lexicon, default_lexicon, stem_starts
 from ._options import (
     APOSTROPHE_STYLES,
     CONVENTIONS,
@@ -30,6 +32,9 @@ from ._options import (
 _CHUNK_CACHE_LIMIT: Final = 100_000
 _CACHE_LIMIT: Final = 40_000
 _LONGEST_CACHED: Final = 64  # longer words (base64, data) are converted but not kept
+# A lexicon with more stem starts than this to Latin is matched word by word: the
+# text path looks each start up in the whole text.
+_MOST_STARTS: Final = 64
 _INITIALS: Final[Mapping[str, str]] = MappingProxyType({"I": "И", "V": "В", "X": "Х"})
 
 
@@ -47,24 +52,73 @@ def compose_decomposed(word: str) -> str:
     )
 
 
-class WordCache(dict[str, str]):
-    """Converted words by their source; a miss converts the word and remembers it.
+class WordCache:
+    """Converted words (or chunks) by their source, in two generations.
 
-    Looking words up with __getitem__ keeps the hot loop in C.  The cache stops
-    growing at *limit* words, so memory stays bounded whatever the input; it keeps
-    the first words it sees, which in real text are mostly the frequent ones.
+    all(words) looks the words up together with a plain dict's __getitem__, which
+    keeps the hot loop in C.  The words it has not seen are converted together by
+    *convert_all* (one call for a whole text, so that the converter can work on
+    them as one string), or one by one by *convert*.  When the newer generation
+    holds *limit* entries it becomes the older one and the oldest is dropped; a
+    word found in the older generation moves back to the newer.  So memory stays
+    bounded, and whatever a process saw first (a log file, base64) is gone after
+    *limit* new words, while the words that keep coming back stay.  Entries longer
+    than _LONGEST_CACHED are converted but not kept.
     """
 
-    def __init__(self, convert: Callable[[str], str], limit: int = _CACHE_LIMIT) -> None:
-        super().__init__()
-        self.convert = convert
-        self.limit = limit
+    __slots__ = ("convert", "convert_all", "limit", "newer", "older")
 
-    def __missing__(self, word: str) -> str:
-        result = self.convert(word)
-        if len(self) < self.limit and len(word) <= _LONGEST_CACHED:
-            self[word] = result
-        return result
+    def __init__(
+        self,
+        convert: Callable[[str], str],
+        limit: int = _CACHE_LIMIT,
+        *,
+        convert_all: Callable[[list[str]], list[str]] | None = None,
+    ) -> None:
+        self.convert = convert
+        self.convert_all = convert_all
+        self.limit = limit
+        self.newer: dict[str, str] = {}
+        self.older: dict[str, str] = {}
+
+    def __getitem__(self, word: str) -> str:
+        found = self.newer.get(word)
+        return self.all([word])[0] if found is None else found
+
+    def __len__(self) -> int:
+        return len(self.newer) + len(self.older)
+
+    def all(self, words: list[str]) -> list[str]:
+        """The conversions of *words*, in order."""
+        newer = self.newer
+        try:
+            return list(map(newer.__getitem__, words))
+        except KeyError:
+            pass
+        found = list(map(newer.get, words))
+        gaps = list(compress(count(), map(operator.is_, found, repeat(None))))
+        missing = set(map(words.__getitem__, gaps))
+        again = self.older.keys() & missing
+        if again:
+            newer.update({word: self.older[word] for word in again})
+            missing -= again
+        new = list(missing)
+        if self.convert_all is None or not new:
+            converted = list(map(self.convert, new))
+        else:
+            converted = self.convert_all(new)
+        fresh = dict(zip(new, converted, strict=True))
+        for i in gaps:
+            word = words[i]
+            found[i] = fresh[word] if word in fresh else newer[word]
+        if max(map(len, new), default=0) > _LONGEST_CACHED:
+            fresh = {word: out for word, out in fresh.items() if len(word) <= _LONGEST_CACHED}
+        newer.update(fresh)
+        if len(newer) > self.limit:  # one call brought more than a generation holds
+            newer = dict(islice(newer.items(), len(newer) - self.limit, None))
+        if len(newer) >= self.limit:
+            self.older, self.newer = newer, {}
+        return found  # type: ignore[return-value]  # every gap is filled
 
 
 def _by_chunks(text: str, chunks: WordCache) -> str:
@@ -74,7 +128,22 @@ def _by_chunks(text: str, chunks: WordCache) -> str:
     the whole; it is faster because str.split is, and real text repeats its
     chunks (a word with its punctuation) as it repeats its words.
     """
-    return " ".join(map(chunks.__getitem__, text.split(" ")))
+    return " ".join(chunks.all(text.split(" ")))
+
+
+def by_joining(convert: Callable[[str], str]) -> Callable[[list[str]], list[str]]:
+    """Convert many chunks as one text: joined by two spaces, split again after.
+
+    No rule looks across whitespace, and a conversion neither adds nor removes
+    spaces, so this is the same as converting each chunk alone.  Two spaces, not
+    one: the only pattern that looks back past a space, the placeholder's
+    ``(?<![0-9] %)``, must see what it sees at the start of a chunk.
+    """
+
+    def convert_all(chunks: list[str]) -> list[str]:
+        return convert("  ".join(chunks)).split("  ")
+
+    return convert_all
 
 
 def convert_words(text: str, words: re.Pattern[str], cache: WordCache) -> str:
@@ -82,7 +151,7 @@ def convert_words(text: str, words: re.Pattern[str], cache: WordCache) -> str:
     parts = words.split(text)
     if len(parts) == 1:
         return text
-    parts[1::2] = map(cache.__getitem__, parts[1::2])
+    parts[1::2] = cache.all(parts[1::2])
     return "".join(parts)
 
 
@@ -116,21 +185,37 @@ class Converter(NamedTuple):
 
 
 def _from_cyrillic(
-    word: Callable[[str], str], before: tuple[Callable[[str], str], ...], across: bool
+    word: Callable[[str], str],
+    before: tuple[Callable[[str], str], ...],
+    across: bool,
+    words: Callable[[list[str]], list[str]] | None = None,
+    whole: Callable[[str, Callable[[list[str]], list[str]]], str | None] | None = None,
 ) -> Converter:
-    """A converter of Cyrillic text that turns each word by *word*, cached."""
-    cache = WordCache(_invisible.keeping_format_characters(word))
+    """A converter of Cyrillic text that turns each word by *word*, cached; the
+    words not yet cached are converted together by *words* if given.  *whole*, if
+    given, converts a whole text (with the cache for the words it leaves to *word*),
+    or returns None to leave it to the words.  A text with format characters
+    inside words (soft hyphens, joiners) takes the word path, which keeps them in
+    place (_invisible)."""
+    cache = WordCache(word, convert_all=words)
+    by_rule = WordCache(word, convert_all=words)
+    marked = WordCache(_invisible.keeping_format_characters(word))
 
     def letters(text: str) -> str:
+        chosen = marked if _invisible.has_format_characters(text) else cache
         if any(mark in text for mark in _spans.DECOMPOSING_MARKS):
-            return convert_words(text, _spans.CYRILLIC_WORDS_DECOMPOSED, cache)
-        return convert_words(text, _spans.CYRILLIC_WORDS, cache)
+            return convert_words(text, _spans.CYRILLIC_WORDS_DECOMPOSED, chosen)
+        return convert_words(text, _spans.CYRILLIC_WORDS, chosen)
 
-    chunks = WordCache(letters, _CHUNK_CACHE_LIMIT)
+    chunks = WordCache(letters, _CHUNK_CACHE_LIMIT, convert_all=by_joining(letters))
 
     def convert(text: str) -> str:
         for convention in before:
             text = convention(text)
+        if whole is not None and not _invisible.has_format_characters(text):
+            converted = whole(text, by_rule.all)
+            if converted is not None:
+                return converted
         return letters(text) if across else _by_chunks(text, chunks)
 
     return Converter(convert, across, cyrillic_source=True)
@@ -141,20 +226,28 @@ def _from_latin(
     before: tuple[Callable[[str], str], ...],
     across: bool,
     initials: bool,
+    tokens: Callable[[list[str]], list[str]] | None = None,
 ) -> Converter:
-    """A converter of Latin text that turns each token by *token*, cached.
+    """A converter of Latin text that turns each token by *token*, cached; or, if
+    *tokens* is given, all of a text's tokens together by *tokens*, which keeps
+    its own caches for the few tokens it leaves to *token*.
 
     URLs, placeholders, tags and entities are kept; with *initials*, a lone
     I, V or X before a full stop is an initial to convert, not a numeral.
     """
-    cache = WordCache(_invisible.keeping_format_characters(token))
+    cache = WordCache(token)
+    marked = WordCache(_invisible.keeping_format_characters(token))
     split = _spans.latin_tokens().split
+    convert_tokens = cache.all if tokens is None else tokens
 
     def words(text: str) -> str:
         parts = split(text)
         if len(parts) == 1:
             return text
-        parts[1::2] = map(cache.__getitem__, parts[1::2])
+        if _invisible.has_format_characters(text):  # the token path keeps them in place
+            parts[1::2] = marked.all(parts[1::2])
+        else:
+            parts[1::2] = convert_tokens(parts[1::2])
         if initials and any(initial in text for initial in _spans.LONE_I_V_X):
             _initials_to_cyrillic(parts)
         return "".join(parts)
@@ -162,7 +255,7 @@ def _from_latin(
     def letters(text: str) -> str:
         return outside_skipped(text, words)
 
-    chunks = WordCache(letters, _CHUNK_CACHE_LIMIT)
+    chunks = WordCache(letters, _CHUNK_CACHE_LIMIT, convert_all=by_joining(letters))
 
     def convert(text: str) -> str:
         for convention in before:
@@ -192,14 +285,38 @@ def _latin_converter(
     style = apostrophe_style(apostrophes)
     new = alphabet == "new-latin"
 
+    stems = stem_starts(table, soft_sign=True)
+    letter_mark, tutuq = APOSTROPHE_STYLES[apostrophes]
+
     def word(cyrillic: str) -> str:
         latin = _cyrillic_to_latin.word_to_latin(compose_decomposed(cyrillic), table)
         if new:
             latin = _new_latin.to_new_latin_word(latin)
         return latin.translate(style)
 
+    def words(cyrillic: list[str]) -> list[str]:
+        together = "".join(cyrillic)
+        if any(mark in together for mark in _spans.DECOMPOSING_MARKS):
+            cyrillic = list(map(compose_decomposed, cyrillic))
+        latin = _cyrillic_to_latin.words_to_latin(cyrillic, table, stems)
+        if new:
+            latin = list(map(_new_latin.to_new_latin_word, latin))
+        if (letter_mark, tutuq) == (TURNED_COMMA, APOSTROPHE_LETTER):
+            return latin
+        joined = "\n".join(latin).replace(TURNED_COMMA, letter_mark)
+        return joined.replace(APOSTROPHE_LETTER, tutuq).split("\n")
+
+    whole = None
+    if not new and not stems.short and len(stems.longest) <= _MOST_STARTS:
+        text_table = _cyrillic_to_latin.text_table(letter_mark, tutuq)
+        starts = tuple(stems.longest)
+
+        def whole(text: str, by_rule: Callable[[list[str]], list[str]]) -> str | None:
+            return _cyrillic_to_latin.text_to_latin(text, text_table, starts, by_rule)
+
     before = _conventions_for(_conventions().TO_LATIN, conventions) if conventions else ()
-    return _from_cyrillic(word, before, _joins_across_whitespace(conventions))
+    across = _joins_across_whitespace(conventions)
+    return _from_cyrillic(word, before, across, words, whole)
 
 
 @functools.lru_cache(maxsize=64)
@@ -220,8 +337,16 @@ def _cyrillic_converter(
             return _latin_to_cyrillic.token_to_cyrillic(read, table)
         return _latin_to_cyrillic.token_to_cyrillic(latin, table)
 
+    stems = stem_starts(table)
+    by_rule = WordCache(token)
+    has_stem = WordCache(_latin_to_cyrillic.stem_verdict(table, stems), _CHUNK_CACHE_LIMIT)
+
+    def tokens(latin: list[str]) -> list[str]:
+        return _latin_to_cyrillic.tokens_to_cyrillic(latin, by_rule.all, has_stem.all, stems)
+
     before = _conventions_for(_conventions().TO_CYRILLIC, conventions) if conventions else ()
-    return _from_latin(token, before, _joins_across_whitespace(conventions), initials=True)
+    across = _joins_across_whitespace(conventions)
+    return _from_latin(token, before, across, initials=True, tokens=None if new else tokens)
 
 
 @functools.lru_cache(maxsize=8)
@@ -248,8 +373,9 @@ def _initials_to_cyrillic(parts: list[str]) -> None:
 
     *parts* alternate between what lies between words and the converted words.
     """
-    for i in range(1, len(parts) - 1, 2):
-        if parts[i] in _INITIALS and parts[i + 1].startswith("."):
+    lone = compress(count(1, 2), map(_INITIALS.__contains__, parts[1:-1:2]))
+    for i in lone:
+        if parts[i + 1].startswith("."):
             parts[i] = _INITIALS[parts[i]]
 
 

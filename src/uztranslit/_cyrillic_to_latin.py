@@ -8,13 +8,15 @@ capitals.  Rule references are to docs/rules.md.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from itertools import compress, count
 from types import MappingProxyType
 from typing import Final
 
 from ._alphabet import APOSTROPHE_LETTER, CYRILLIC_VOWELS, TURNED_COMMA
-from ._lexicon import match_cyrillic_stem
-from ._suffixes import LONGEST_CHAIN, is_cyrillic_inflection_chain
+from ._lexicon import StemStarts, match_cyrillic_stem
+from ._patterns import Lazy
+from ._suffixes import CYRILLIC_INFLECTION_CHAIN, LONGEST_CHAIN, is_cyrillic_inflection_chain
 
 TUTUQ: Final = APOSTROPHE_LETTER
 
@@ -177,3 +179,304 @@ def word_to_latin(word: str, lexicon: Mapping[str, str]) -> str:
     for i in range(start, len(word)):
         parts.append(case_of_segment(word, i, letter_to_latin(lower, i)))
     return "".join(parts)
+
+
+# The fast path: many words at once ----------------------------------------------
+#
+# The same rules as whole-text operations on lower-case words joined by newlines,
+# each a few regular-expression or str passes in C instead of Python calls per
+# letter.  Each pass reads only what the passes before it leave unchanged around
+# the letter it rewrites, which fixes their order: ц, сҳ, е, ъ, ь, then the table.
+# tests/test_speed_paths.py checks that this gives what word_to_latin gives.
+
+_VOWELS: Final = "".join(sorted(CYRILLIC_VOWELS))
+# ц after a vowel is ts unless what follows (at most LONGEST_CHAIN letters) is
+# nothing or a chain of inflections: ts_rule.
+_TS_AFTER_VOWEL: Final = Lazy(
+    f"ц(?<=[{_VOWELS}]ц)"
+    f"(?!(?=[^\\n]{{0,{LONGEST_CHAIN}}}(?:\\n|\\Z))"
+    f"(?:{CYRILLIC_INFLECTION_CHAIN.pattern})?(?:\\n|\\Z))"
+)
+# е at the start, after a vowel, ъ or ь is ye: e_rule.
+_YE: Final = Lazy(f"е(?<![^\\n{_VOWELS}ъь]е)")
+# ъ is dropped after ў, and after a consonant before е ё ю я (е is ye by now, whose
+# e counts as a vowel before a later ъ): hard_sign_rule.
+_HARD_SIGN_DROPPED: Final = Lazy(f"ъ(?<=ўъ)|ъ(?<=[^\\n{_VOWELS}e]ъ)(?=[ёюяy])")
+# ь before а о у и is y: soft_sign_rule.
+_SOFT_SIGN_Y: Final = Lazy("ь(?=[аоуи])")
+# What is left after the context rules: each letter's segment (е → e, ц → s,
+# ъ → ʼ, ь → nothing), and the Latin letters and ʼ the rules wrote.
+_LEFT: Final[Mapping[str, str]] = MappingProxyType(
+    {**LETTERS, "е": "e", "ц": "s", "ъ": TUTUQ, "ь": "", "с": "s", TUTUQ: TUTUQ}
+)
+_WRITTEN_BY_RULES: Final = "\nyesth"  # plus TUTUQ, in _LEFT
+
+
+def _by_low_byte() -> tuple[bytes, tuple[tuple[str, str], ...]]:
+    """_LEFT as a table from the low byte of each UTF-16 code unit, and the segments
+    of several letters, which the table writes as one control byte to be expanded.
+
+    No two characters that reach the table share a low byte (checked here), so
+    encoding to UTF-16, keeping every other byte and translating those bytes does
+    what str.translate(_LEFT) does, at C speed per byte instead of a dict per letter.
+    """
+    table = bytearray(range(256))
+    expand: dict[str, str] = {}
+    seen: dict[int, str] = {ord(char): char for char in _WRITTEN_BY_RULES}
+    for char, segment in _LEFT.items():
+        low = ord(char) & 0xFF
+        if seen.get(low, char) != char:
+            raise AssertionError(f"{char!r} and {seen[low]!r} share a low byte")
+        seen[low] = char
+        if len(segment) == 1 and segment.isascii():
+            table[low] = ord(segment)
+        elif segment:
+            code = expand.setdefault(segment, chr(len(expand) + 1))
+            table[low] = ord(code)
+    for char in _WRITTEN_BY_RULES:
+        table[ord(char)] = ord(char)
+    # ASCII expansions first, while the text is still one byte a character.
+    order = sorted(expand.items(), key=lambda item: not item[0].isascii())
+    return bytes(table), tuple((code, segment) for segment, code in order)
+
+
+_TABLE, _EXPANSIONS = _by_low_byte()
+_DROPPED: Final = bytes([ord("ь") & 0xFF])
+
+
+def table_letters(words: str) -> str:
+    """Each letter of lower-case *words* (after the context rules) by _LEFT."""
+    low = words.encode("utf-16-le")[::2].translate(_TABLE, _DROPPED)
+    latin = low.decode("ascii")
+    for code, segment in _EXPANSIONS:
+        if code in latin:
+            latin = latin.replace(code, segment)
+    return latin
+
+
+def ts_rule_in_words(words: str) -> str:
+    """ts_rule on lower-case *words* joined by newlines: ц after a vowel → ts."""
+    return _TS_AFTER_VOWEL().sub("ts", words) if "ц" in words else words
+
+
+def s_before_h_rule_in_words(words: str) -> str:
+    """s_before_h_rule on many words: сҳ → sʼh."""
+    return words.replace("сҳ", "s" + TUTUQ + "h")
+
+
+def e_rule_in_words(words: str) -> str:
+    """e_rule on many words: е at the start, after a vowel, ъ or ь → ye."""
+    return _YE().sub("ye", words)
+
+
+def hard_sign_rule_in_words(words: str) -> str:
+    """hard_sign_rule on many words (after e_rule_in_words): the dropped ъ go."""
+    return _HARD_SIGN_DROPPED().sub("", words) if "ъ" in words else words
+
+
+def soft_sign_rule_in_words(words: str) -> str:
+    """soft_sign_rule on many words: ь before а о у и → y (the others go later)."""
+    return _SOFT_SIGN_Y().sub("y", words) if "ь" in words else words
+
+
+def plain_words_to_latin(words: str) -> str:
+    """Lower-case Cyrillic *words* joined by newlines, in Latin, by the letter rules.
+
+    No lexicon: the caller sends the words with a stem to word_to_latin.
+    """
+    words = ts_rule_in_words(words)
+    words = s_before_h_rule_in_words(words)
+    words = e_rule_in_words(words)
+    words = hard_sign_rule_in_words(words)
+    words = soft_sign_rule_in_words(words)
+    return table_letters(words)
+
+
+def recased(original: str, latin: str) -> str | None:
+    """*latin* in the case of the Cyrillic *original*, if it is Title or CAPITALS.
+
+    None for mixed case and for a capital ь, whose segment may be empty: those
+    go letter by letter (case_of_segment).
+    """
+    first = original[0]
+    if first in "Ьь":
+        return None
+    rest = original[1:]
+    if not rest or rest.islower():
+        return latin[:1].upper() + latin[1:]
+    if rest.isupper() and first.isupper():
+        return latin.upper()
+    return None
+
+
+def words_to_latin(words: list[str], lexicon: Mapping[str, str], stems: StemStarts) -> list[str]:
+    """Convert Cyrillic words (letters only): the same as word_to_latin on each.
+
+    Most words go through plain_words_to_latin together.  Those that may start
+    with a lexicon stem (*stems*), have mixed case or start with ь go one by one.
+    """
+    joined = "\n".join(words)
+    lower = joined.lower()
+    latin = plain_words_to_latin(lower).split("\n")
+    lowers = lower.split("\n")
+    by_rule = stems.candidates(lowers)
+    if lower.startswith("ь") or "\nь" in lower:
+        by_rule.update(i for i, word in enumerate(lowers) if word[0] == "ь")
+    if lower != joined:
+        for i in compress(count(), map(str.__ne__, words, lowers)):
+            cased = recased(words[i], latin[i])
+            if cased is None:
+                by_rule.add(i)
+            else:
+                latin[i] = cased
+    for i in by_rule:
+        latin[i] = word_to_latin(words[i], lexicon)
+    return latin
+
+
+# The text path: a whole text at once ---------------------------------------------
+#
+# The same rules again, on a whole text where words are not cut out at all: a word
+# is a run of Cyrillic letters, so the passes look for "not a Cyrillic letter"
+# where the word path looks for a newline.  The letters a later pass still has to
+# read keep a letter's place as a private-use placeholder until the table.  Words
+# this cannot do (a capital after another letter: CAPITALS and mixed case; a
+# possible lexicon stem) are found first and converted by word_to_latin, and their
+# Latin, which has no Cyrillic letter, is left alone by the passes.
+
+_UPPER: Final = "".join(letter.upper() for letter in LETTERS) + "ЕЦЪЬС"
+_ANY_CASE_VOWELS: Final = _VOWELS + _VOWELS.upper()
+_TS_HELD: Final = "\ue0a0"  # ц read as ts: a consonant
+_YE_HELD: Final = "\ue0a1"  # е read as ye: a vowel
+_S_SEPARATED: Final = "\ue0a2"  # с before ҳ, read as sʼ: a consonant
+_S_SEPARATED_TITLE: Final = "\ue0a3"  # С before ҳ: Sʼ
+HELD: Final = (_TS_HELD, _YE_HELD, _S_SEPARATED, _S_SEPARATED_TITLE)
+_NOT_ON_THIS_PATH: Final = (*HELD, "\u0306", "\u0308")
+_LETTERS_ANY_CASE: Final = "".join(LETTERS) + "ецъьс" + _UPPER + "".join(HELD)
+_CONSONANTS: Final = "".join(
+    sorted(set(_LETTERS_ANY_CASE) - set(_ANY_CASE_VOWELS) - set("ъьЪЬ") - {_YE_HELD})
+)
+_NOT_VOWELS: Final = _CONSONANTS + "ъьЪЬ"
+
+# A capital right after a letter: the word is in CAPITALS or mixed case.
+_CAPITAL_INSIDE: Final = Lazy(f"[{_UPPER}](?<=[{_LETTERS_ANY_CASE}].)[{_LETTERS_ANY_CASE}]*")
+_TS_IN_TEXT: Final = Lazy(
+    f"ц(?<=[{_ANY_CASE_VOWELS}]ц)"
+    f"(?!(?=[{_LETTERS_ANY_CASE}]{{0,{LONGEST_CHAIN}}}(?![{_LETTERS_ANY_CASE}]))"
+    f"(?:{CYRILLIC_INFLECTION_CHAIN.pattern})?(?![{_LETTERS_ANY_CASE}]))"
+)
+_YE_IN_TEXT: Final = Lazy(f"е(?<![{_CONSONANTS}]е)")
+_HARD_SIGN_DROPPED_IN_TEXT: Final = Lazy(f"ъ(?<=[ўЎ]ъ)|ъ(?<=[{_NOT_VOWELS}]ъ)(?=[ёюяе{_YE_HELD}])")
+_SOFT_SIGN_Y_IN_TEXT: Final = Lazy("ь(?=[аоуи])")
+_CAPITAL_SOFT_SIGN_Y_IN_TEXT: Final = Lazy("Ь(?=[аоуи])")
+
+
+# Characters common in Cyrillic text that the table gives back as they are: ASCII,
+# Latin-1 (no-break space, « »), general punctuation (— “ ” …), №.
+_PASSED_THROUGH: Final = (*range(0x100), *range(0x2000, 0x2070), ord("№"))
+
+
+def title_segment(segment: str) -> str:
+    """A segment in title case: the Latin of a capital that starts a word."""
+    return segment[:1].upper() + segment[1:]
+
+
+def text_table(letter_mark: str, tutuq: str) -> dict[int, str | int]:
+    """The str.translate table of the text path, with the apostrophes of a style.
+
+    The letters left after the passes, the capitals that start a word (title case),
+    the placeholders, and every ASCII character as itself (a character missing
+    from a table costs str.translate an exception).
+    """
+    lower = {**_LEFT, "ц": "s", "ь": ""}
+    segments: dict[str, str] = {**lower, **{k.upper(): title_segment(v) for k, v in lower.items()}}
+    segments.update({"Е": "Ye", "Ь": "", _TS_HELD: "ts", _YE_HELD: "ye"})
+    segments.update({_S_SEPARATED: "s" + TUTUQ, _S_SEPARATED_TITLE: "S" + TUTUQ})
+    styled = str.maketrans({TURNED_COMMA: letter_mark, TUTUQ: tutuq})
+    table: dict[int, str | int] = {code: code for code in _PASSED_THROUGH}
+    table.update({ord(k): v.translate(styled) for k, v in segments.items() if k != TUTUQ})
+    return table
+
+
+def text_passes(text: str) -> str:
+    """ts_rule, s_before_h_rule, e_rule, hard_sign_rule and soft_sign_rule on a
+    text whose words are lower case or Title (the _in_words passes, in a text)."""
+    if "ц" in text:
+        text = _TS_IN_TEXT().sub(_TS_HELD, text)
+    if "сҳ" in text or "Сҳ" in text:
+        text = text.replace("сҳ", _S_SEPARATED + "ҳ").replace("Сҳ", _S_SEPARATED_TITLE + "ҳ")
+    text = _YE_IN_TEXT().sub(_YE_HELD, text)
+    if "ъ" in text:
+        text = _HARD_SIGN_DROPPED_IN_TEXT().sub("", text)
+    if "ь" in text:
+        text = _SOFT_SIGN_Y_IN_TEXT().sub("y", text)
+    if "Ь" in text:
+        text = _CAPITAL_SOFT_SIGN_Y_IN_TEXT().sub("Y", text)
+    return text
+
+
+def word_start(text: str, position: int) -> int:
+    """Where the run of Cyrillic letters that holds *position* starts."""
+    while position and text[position - 1] in _LETTER_SET:
+        position -= 1
+    return position
+
+
+_LETTER_SET: Final = frozenset(_LETTERS_ANY_CASE)
+
+
+def words_by_rule(text: str, starts: tuple[str, ...]) -> list[tuple[int, int]] | None:
+    """The (start, end) of the words the passes cannot do, in order: those with a
+    capital after a letter, and those whose lower case begins with one of *starts*.
+    None if there are more than one in 2**_MOST_WORDS_BY_RULE characters."""
+    capitals = list(_CAPITAL_INSIDE().finditer(text))
+    if len(capitals) > len(text) >> _MOST_WORDS_BY_RULE:
+        return None
+    found = [(word_start(text, m.start()), m.end()) for m in capitals]
+    # A word in lower case or Title; one with a capital after a letter is found above.
+    for form in {form for start in starts for form in (start, start.capitalize())}:
+        position = text.find(form)
+        while position != -1:
+            if not position or text[position - 1] not in _LETTER_SET:
+                end = _LETTERS_AFTER().match(text, position).end()  # type: ignore[union-attr]
+                found.append((position, end))
+            position = text.find(form, position + 1)
+    return sorted(set(found))
+
+
+# The text path steps aside when more than one character in 2**this starts a word
+# that it would leave to word_to_latin: mostly CAPITALS, which the word path does
+# together.
+_MOST_WORDS_BY_RULE: Final = 6
+_LETTERS_AFTER: Final = Lazy(f"[{_LETTERS_ANY_CASE}]*")
+
+
+def text_to_latin(
+    text: str,
+    table: Mapping[int, str | int],
+    starts: tuple[str, ...],
+    words: Callable[[list[str]], list[str]],
+) -> str | None:
+    """Convert a whole Cyrillic text, or None if this path cannot (see below).
+
+    *table* is text_table's, *starts* the first letters of every lexicon stem and
+    *words* converts words by word_to_latin (with the same apostrophes).  None for
+    a text that holds a placeholder or a combining breve or diaeresis (decomposed
+    й ў ё: the word path composes them).
+    """
+    if any(char in text for char in _NOT_ON_THIS_PATH):
+        return None
+    spans = words_by_rule(text, starts)
+    if spans is None:
+        return None
+    if spans:
+        latin = words([text[start:end] for start, end in spans])
+        pieces = []
+        position = 0
+        for (start, end), word in zip(spans, latin, strict=True):
+            pieces.append(text[position:start])
+            pieces.append(word)
+            position = end
+        pieces.append(text[position:])
+        text = "".join(pieces)
+    return text_passes(text).translate(table)

@@ -39,6 +39,11 @@ _FORMAT: Final = re.compile(f"[{FORMAT_CLASS}]")
 PRECISE_COST: Final = 1 << 14
 
 
+def has_format_characters(text: str) -> bool:
+    """Whether *text* holds any of FORMAT_CHARACTERS."""
+    return _FORMAT.search(text) is not None
+
+
 def keeping_format_characters(convert: Callable[[str], str]) -> Callable[[str], str]:
     """*convert* (of one word), made to keep format characters in the word in place."""
     search = _FORMAT.search

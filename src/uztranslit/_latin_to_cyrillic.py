@@ -12,7 +12,10 @@ or ye) and each unit becomes Cyrillic by the table or its context rule.
 
 from __future__ import annotations
 
+import codecs
+from bisect import bisect_right
 from collections.abc import Callable, Mapping
+from itertools import accumulate, compress, count
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
@@ -24,7 +27,9 @@ from ._alphabet import (
     TURNED_COMMA,
     lower_in_place,
 )
-from ._lexicon import match_latin_stem
+from ._lexicon import StemStarts, match_latin_stem
+from ._patterns import Lazy
+from ._spans import LONGEST_TOKEN
 from ._suffixes import is_latin_inflection_chain
 
 TUTUQ: Final = APOSTROPHE_LETTER
@@ -333,3 +338,175 @@ def token_to_cyrillic(token: str, lexicon: Mapping[str, str]) -> str:
     if is_foreign(marks.body) and match_latin_stem(lower_in_place(marks.body), lexicon) is None:
         return token
     return marks.leading + word_to_cyrillic(marks.body, lexicon) + marks.trailing
+
+
+# The fast path: many tokens at once ----------------------------------------------
+#
+# Most tokens are plain: lower-case or Title, Uzbek letters only, and marks only as
+# the ʻ of oʻ and gʻ inside the word.  For those, classify_marks, kept_word_length
+# and is_foreign have nothing to do, and the unit rules above become whole-text
+# operations on the lower-case words joined by newlines, each a few passes in C.
+# Each pass reads only what the passes before it leave unchanged around the letters
+# it rewrites, which fixes their order: ts, oʻ gʻ, ch sh, y, e, then the table.
+# tests/test_speed_paths.py checks that this gives what token_to_cyrillic gives.
+
+_MARKS: Final = "".join(sorted(APOSTROPHES))
+_LOWER_UNIT: Final = "(?:[abd-vx-z]|ch)"  # c only in ch; no w
+# A plain token: not a Roman numeral's letters alone, lower-case, Title or in
+# CAPITALS, and a mark only after o or g with a letter after it.  (The definition; plain_positions
+# finds them faster, in a whole list at once.)
+_UPPER_UNIT: Final = "(?:[ABD-VX-Z]|CH)"
+PLAIN_TOKEN: Final = Lazy(
+    "(?![IVXLCDM]+$)(?:"
+    f"(?:[ABD-VX-Z]|Ch|{_LOWER_UNIT})(?:{_LOWER_UNIT}|(?<=[oOgG])[{_MARKS}](?=[a-z]))*"
+    f"|{_UPPER_UNIT}(?:{_UPPER_UNIT}|(?<=[OG])[{_MARKS}](?=[A-Z]))+)"
+)
+_BEFORE_YE: Final = "[^\\naeiouў]"  # a consonant: ye after it is ье (y_rule)
+_YE_AFTER_CONSONANT: Final = Lazy(f"ye(?<={_BEFORE_YE}ye)")
+# e at the start or after a vowel (raw or already Cyrillic) is э: e_rule.
+_E_AFTER_VOWEL: Final = Lazy("e(?<![^\\naeiouўеёюя]e)")
+
+
+def t_rule_in_words(words: str) -> str:
+    """t_rule on lower-case *words* joined by newlines: ts before i + a vowel → ц."""
+    return _TSI().sub("ц", words) if "tsi" in words else words
+
+
+_TSI: Final = Lazy("ts(?=i[aouey])")
+
+
+def pair_rule_in_words(words: str) -> str:
+    """pair_rule and s_rule on many plain words: oʻ gʻ ch sh → ў ғ ч ш."""
+    for pair, letter in (("o" + TURNED_COMMA, "ў"), ("g" + TURNED_COMMA, "ғ"), ("ch", "ч")):
+        words = words.replace(pair, letter)
+    return words.replace("sh", "ш")
+
+
+def y_rule_in_words(words: str) -> str:
+    """y_rule on many words (after pair_rule_in_words, so yoʻ is y + ў by now)."""
+    if "y" not in words:
+        return words
+    words = _YE_AFTER_CONSONANT().sub("ье", words)
+    for pair, letter in IOTATED.items():
+        words = words.replace(pair, letter)
+    return words
+
+
+def e_rule_in_words(words: str) -> str:
+    """e_rule on many words: e at the start or after a vowel → э (the rest е later)."""
+    return _E_AFTER_VOWEL().sub("э", words)
+
+
+def _by_low_byte() -> str:
+    """LETTERS' one-letter units as a table from the low byte of each UTF-16 code
+    unit (the letters written by the passes keep theirs); checked for clashes."""
+    table = [chr(byte) for byte in range(256)]
+    seen: dict[int, str] = {}
+    written = "\nцўғчшеёюяьэ"
+    units = {unit: cyrillic for unit, cyrillic in LETTERS.items() if len(unit) == 1}
+    for char, cyrillic in [*units.items(), ("e", "е"), *((c, c) for c in written)]:
+        low = ord(char) & 0xFF
+        if seen.setdefault(low, char) != char:
+            raise AssertionError(f"{char!r} and {seen[low]!r} share a low byte")
+        table[low] = cyrillic
+    return "".join(table)
+
+
+_TABLE: Final = _by_low_byte()
+
+
+def table_units(words: str) -> str:
+    """The one-letter units of *words* (after the passes) by LETTERS, at C speed."""
+    return codecs.charmap_decode(words.encode("utf-16-le")[::2], "strict", _TABLE)[0]
+
+
+def plain_words_to_cyrillic(words: str) -> str:
+    """Lower-case plain words with canonical ʻ, joined by newlines, in Cyrillic."""
+    words = t_rule_in_words(words)
+    words = pair_rule_in_words(words)
+    words = y_rule_in_words(words)
+    words = e_rule_in_words(words)
+    return table_units(words)
+
+
+# Scans of "\n" + tokens joined by newlines + "\n" (every mark written ʻ), each
+# for one way a token is not plain, and cheap because it starts with a rare
+# character: see plain_positions.
+_NOT_PLAIN: Final = (
+    Lazy(f"[^\\x00-\\x7f{TURNED_COMMA}]"),  # a letter outside ASCII
+    # mixed case: a capital after a small letter, or two capitals before a small one
+    Lazy(f"[A-Z](?:(?<=[a-z][A-Z])|(?<=[a-z]{TURNED_COMMA}[A-Z]))"),
+    Lazy(f"[A-Z](?={TURNED_COMMA}?[A-Z]{TURNED_COMMA}?[a-z])"),
+    Lazy("[cCwW](?!(?<=[cC])[hH])"),  # c outside ch, w
+    Lazy(f"{TURNED_COMMA}(?<![oOgG]{TURNED_COMMA})|{TURNED_COMMA}(?![a-zA-Z])"),  # a mark
+    # not between o/g and a letter
+    Lazy("\\n[IVXLCDM]+(?=\\n)"),  # what may be a Roman numeral
+)
+
+
+def plain_positions(tokens: list[str]) -> tuple[str, set[int]]:
+    """The tokens joined by newlines with canonical ʻ, and the positions of those
+    that are not plain (PLAIN_TOKEN), found by a few scans of the whole text."""
+    canonical = "\n".join(tokens)
+    for mark in _MARKS:
+        if mark in canonical and mark != TURNED_COMMA:
+            canonical = canonical.replace(mark, TURNED_COMMA)
+    marked = "\n" + canonical + "\n"
+    ends = list(accumulate(map((1).__add__, map(len, tokens)), initial=0))
+    bad: set[int] = set()
+    for scan in _NOT_PLAIN:
+        bad.update(bisect_right(ends, found.start()) - 1 for found in scan().finditer(marked))
+    return canonical, bad
+
+
+def tokens_to_cyrillic(
+    tokens: list[str],
+    by_rule: Callable[[list[str]], list[str]],
+    has_stem: Callable[[list[str]], list[str]],
+    stems: StemStarts,
+) -> list[str]:
+    """Convert Latin tokens: the same as *by_rule* (token_to_cyrillic and what the
+    converter adds) on each.
+
+    The plain tokens (PLAIN_TOKEN) go through plain_words_to_cyrillic together,
+    unless *has_stem* (given the lower case of those that *stems* says may start
+    with a stem) says a lexicon stem starts them (stem_verdict); the
+    other tokens go through *by_rule*.  Every step is a C loop over the tokens;
+    only the tokens by rule are handled one at a time.
+    """
+    if not tokens:
+        return []
+    canonical, special = plain_positions(tokens)
+    if max(map(len, tokens), default=0) > LONGEST_TOKEN:  # data: by_rule keeps it
+        special.update(i for i, token in enumerate(tokens) if len(token) > LONGEST_TOKEN)
+    lower = canonical.lower()
+    lowers = lower.split("\n")
+    converted = plain_words_to_cyrillic(lower).split("\n")
+    if lower != canonical:  # Title tokens and tokens in CAPITALS
+        cased = canonical.split("\n")
+        changed = list(compress(count(), map(str.__ne__, cased, lowers)))
+        titled = map(str.capitalize, map(converted.__getitem__, changed))
+        capitals = dict(zip(changed, titled, strict=True))
+        upper = list(compress(changed, map(str.isupper, map(cased.__getitem__, changed))))
+        capitals.update(zip(upper, map(str.upper, map(converted.__getitem__, upper)), strict=True))
+        converted = list(map(capitals.get, range(len(converted)), converted))
+    candidates = list(stems.candidates(lowers))
+    if candidates:
+        verdicts = has_stem(list(map(lowers.__getitem__, candidates)))
+        special.update(compress(candidates, verdicts))
+    if special:
+        order = list(special)
+        for i, cyrillic in zip(order, by_rule(list(map(tokens.__getitem__, order))), strict=True):
+            converted[i] = cyrillic
+    return converted
+
+
+def stem_verdict(table: Mapping[str, str], stems: StemStarts) -> Callable[[str], str]:
+    """For tokens_to_cyrillic's *has_stem*: "stem" if a lower-case word starts with a
+    stem of *table* followed by suffixes (match_latin_stem), else ""."""
+
+    def verdict(word: str) -> str:
+        found = match_latin_stem(word, table, stems.longest_for(word), stems.shortest)
+        return "" if found is None else "stem"
+
+    return verdict

@@ -15,9 +15,12 @@ Latin → Cyrillic writes ь only at the end of a bare stem.
 from __future__ import annotations
 
 import functools
+import operator
 import os
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Final
+from array import array
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import compress, count
+from typing import Final, NamedTuple
 
 from ._alphabet import lower_in_place
 from ._suffixes import is_cyrillic_suffix_chain, is_latin_suffix_chain
@@ -28,6 +31,8 @@ DIRECTIONS: Final = ("both", "to-latin", "to-cyrillic")
 LONGEST_WORD: Final = 64
 SOFT_SIGN: Final = "ь"
 BYTE_ORDER_MARK: Final = "\ufeff"  # some editors write it at the start of a UTF-8 file
+# How many first letters of a word StemStarts looks up (fewer if a stem is shorter).
+STEM_START: Final = 4
 
 
 class LexiconError(ValueError):
@@ -61,11 +66,156 @@ class Lexicon:
         return f"<Lexicon: {len(self.to_latin)} to Latin, {len(self.to_cyrillic)} to Cyrillic>"
 
     def merged(self, override: Lexicon) -> Lexicon:
-        """This lexicon with the entries of *override* added or replacing."""
+        """This lexicon with the entries of *override* added or replacing (a view
+        of both when they are large, so that a large lexicon is not copied)."""
         return Lexicon(
-            {**self.to_latin, **override.to_latin},
-            {**self.to_cyrillic, **override.to_cyrillic},
+            merged_table(self.to_latin, override.to_latin),
+            merged_table(self.to_cyrillic, override.to_cyrillic),
         )
+
+
+# Tables with more entries than this are kept in one string (StemTable), and merged
+# as views (ChainTable): about a fifth of the memory of a dict of the same entries.
+LARGE: Final = 50_000
+
+
+def merged_table(base: Mapping[str, str], override: Mapping[str, str]) -> Mapping[str, str]:
+    """*base* with *override*'s entries added or replacing."""
+    if len(base) + len(override) <= LARGE:
+        return {**base, **override}
+    return ChainTable(override, base)
+
+
+class ChainTable(Mapping[str, str]):
+    """Several tables seen as one; the first that has a key gives its value."""
+
+    __slots__ = ("tables",)
+
+    def __init__(self, *tables: Mapping[str, str]) -> None:
+        self.tables = tables
+
+    def __getitem__(self, key: str) -> str:
+        for table in self.tables:
+            value = table.get(key)
+            if value is not None:
+                return value
+        raise KeyError(key)
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        for table in self.tables:
+            value = table.get(key)
+            if value is not None:
+                return value
+        return default
+
+    def __iter__(self) -> Iterator[str]:
+        for i, table in enumerate(self.tables):
+            earlier = self.tables[:i]
+            yield from (key for key in table if not any(key in seen for seen in earlier))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+class StemTable(Mapping[str, str]):
+    """A large table of stems as UTF-8 rows, ``key<TAB>value<NEWLINE>``, in one
+    bytearray, found through an open-addressing index of where each key starts.
+
+    About 10 bytes an entry beside the rows themselves, where a dict takes a hundred
+    and more; a lookup costs a few Python steps instead of one C call, which is why
+    only large tables (user lexicons of hundreds of thousands of rows) are kept so.
+    """
+
+    __slots__ = ("count", "mask", "rows", "slots")
+
+    def __init__(self, rows: bytearray) -> None:
+        """Index *rows*; a later row replaces an earlier one with the same key."""
+        self.rows = rows
+        size = 1 << max(3, (rows.count(b"\n") * 3 // 2).bit_length())
+        self.mask = size - 1
+        self.slots = array("l", bytes(array("l").itemsize * size))  # key start + 1; 0: empty
+        self.count = 0
+        start = 0
+        while start < len(rows):
+            tab = rows.index(b"\t", start)
+            self._place(rows[start:tab].decode(), start)
+            start = rows.index(b"\n", tab) + 1
+
+    def _place(self, key: str, start: int) -> None:
+        slots, mask, rows = self.slots, self.mask, self.rows
+        probe = key.encode() + b"\t"
+        i = hash(key) & mask
+        while slots[i]:
+            if rows.startswith(probe, slots[i] - 1):
+                slots[i] = start + 1
+                return
+            i = (i + 1) & mask
+        slots[i] = start + 1
+        self.count += 1
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        slots, mask, rows = self.slots, self.mask, self.rows
+        probe = key.encode() + b"\t"
+        i = hash(key) & mask
+        while slots[i]:
+            start = slots[i] - 1
+            if rows.startswith(probe, start):
+                value = start + len(probe)
+                return rows[value : rows.index(b"\n", value)].decode()
+            i = (i + 1) & mask
+        return default
+
+    def __getitem__(self, key: str) -> str:
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        rows = self.rows
+        for slot in self.slots:
+            if slot:
+                yield rows[slot - 1 : rows.index(b"\t", slot - 1)].decode()
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __reduce__(self) -> tuple[type[StemTable], tuple[bytearray]]:
+        return (StemTable, (self.rows,))
+
+
+class TableBuilder:
+    """Collects one direction's entries while a lexicon is read: a dict, until it
+    holds LARGE entries, then UTF-8 rows appended in batches (StemTable)."""
+
+    __slots__ = ("batch", "entries", "rows")
+
+    def __init__(self) -> None:
+        self.entries: dict[str, str] | None = {}
+        self.batch: list[str] = []
+        self.rows = bytearray()
+
+    def add(self, key: str, value: str) -> None:
+        if self.entries is not None:
+            self.entries[key] = value
+            if len(self.entries) < LARGE:
+                return
+            self.batch = [f"{k}\t{v}\n" for k, v in self.entries.items()]
+            self.entries = None
+        self.batch.append(f"{key}\t{value}\n")
+        if len(self.batch) >= _BATCH:
+            self.rows += "".join(self.batch).encode()
+            self.batch = []
+
+    def table(self) -> Mapping[str, str]:
+        if self.entries is not None:
+            return self.entries
+        self.rows += "".join(self.batch).encode()
+        self.batch = []
+        return StemTable(self.rows)
+
+
+_BATCH: Final = 4096
 
 
 def parse_lexicon(lines: Iterable[str], source: str = "<lexicon>") -> Lexicon:
@@ -76,8 +226,8 @@ def parse_lexicon(lines: Iterable[str], source: str = "<lexicon>") -> Lexicon:
     Stems are stored in lower case.  A row without two non-blank stems, or with
     an unknown direction, raises LexiconError naming *source* and the line.
     """
-    to_latin: dict[str, str] = {}
-    to_cyrillic: dict[str, str] = {}
+    to_latin = TableBuilder()
+    to_cyrillic = TableBuilder()
     for number, raw in enumerate(lines, start=1):
         line = raw.rstrip("\r\n")
         if number == 1:
@@ -86,10 +236,10 @@ def parse_lexicon(lines: Iterable[str], source: str = "<lexicon>") -> Lexicon:
             continue
         cyrillic, latin, direction = _row(line, source, number)
         if direction != "to-cyrillic":
-            to_latin[cyrillic] = latin
+            to_latin.add(cyrillic, latin)
         if direction != "to-latin":
-            to_cyrillic[latin] = cyrillic
-    return Lexicon(to_latin, to_cyrillic)
+            to_cyrillic.add(latin, cyrillic)
+    return Lexicon(to_latin.table(), to_cyrillic.table())
 
 
 def _row(line: str, source: str, number: int) -> tuple[str, str, str]:
@@ -155,6 +305,55 @@ def default_lexicon() -> Lexicon:
     return lexicon
 
 
+class StemStarts(NamedTuple):
+    """Where a table's stems start: which words may start with one, and how long
+    it can be, so that no word tries every prefix (match_*_stem's *longest*)."""
+
+    longest: Mapping[str, int]  # the longest stem for each first STEM_START letters
+    short: frozenset[str]  # the stems shorter than STEM_START letters
+    shortest: int  # the length of the shortest stem
+
+    def candidates(self, words: Sequence[str]) -> set[int]:
+        """The positions of the lower-case *words* that may start with a stem
+        (one C loop over the words for each stem width below STEM_START, and one)."""
+        found: set[int] = set()
+        for width in {STEM_START, *map(len, self.short)}:
+            starts = self.longest if width == STEM_START else self.short
+            if starts:
+                firsts = map(operator.itemgetter(slice(0, width)), words)
+                found.update(compress(count(), map(starts.__contains__, firsts)))
+        return found
+
+    def longest_for(self, word: str) -> int:
+        """The longest stem that lower-case *word* may start with (0: none)."""
+        longest = self.longest.get(word[:STEM_START], 0)
+        if longest or not self.short:
+            return longest
+        for width in range(STEM_START - 1, 0, -1):
+            if word[:width] in self.short:
+                return width
+        return 0
+
+
+def stem_starts(table: Mapping[str, str], *, soft_sign: bool = False) -> StemStarts:
+    """The StemStarts of *table*; with *soft_sign*, stems ending in ь count also
+    without it (match_cyrillic_stem).  Stems longer than LONGEST_WORD never match."""
+    longest: dict[str, int] = {}
+    short: set[str] = set()
+    shortest = LONGEST_WORD + 1
+    for key in table:  # one at a time: a large table's keys are not all made at once
+        for stem in (key, key[:-1]) if soft_sign and key.endswith(SOFT_SIGN) else (key,):
+            if not 0 < len(stem) <= LONGEST_WORD:
+                continue
+            shortest = min(shortest, len(stem))
+            if len(stem) < STEM_START:
+                short.add(stem)
+            else:
+                start = stem[:STEM_START]
+                longest[start] = max(longest.get(start, 0), len(stem))
+    return StemStarts(longest, frozenset(short), shortest if shortest <= LONGEST_WORD else 1)
+
+
 def match_cyrillic_stem(word: str, table: Mapping[str, str]) -> tuple[int, str] | None:
     """The longest lexicon stem that *word* starts with, followed by suffixes.
 
@@ -173,14 +372,17 @@ def match_cyrillic_stem(word: str, table: Mapping[str, str]) -> tuple[int, str] 
     return None
 
 
-def match_latin_stem(word: str, table: Mapping[str, str]) -> tuple[int, str] | None:
+def match_latin_stem(
+    word: str, table: Mapping[str, str], longest: int = LONGEST_WORD, shortest: int = 1
+) -> tuple[int, str] | None:
     """The longest lexicon stem that *word* starts with, followed by suffixes.
 
     *word* is lower-case Latin with canonical apostrophes.  Returns the
     stem's length in *word* and its Cyrillic spelling (without a final ь when
-    suffixes follow: oktabrda → октябрда), or None.
+    suffixes follow: oktabrda → октябрда), or None.  Only stems from *longest* to
+    *shortest* letters are tried (StemStarts knows the bounds for each word).
     """
-    for end in range(min(len(word), LONGEST_WORD), 0, -1):
+    for end in range(min(len(word), longest, LONGEST_WORD), shortest - 1, -1):
         cyrillic = table.get(word[:end])
         if cyrillic is None:
             continue

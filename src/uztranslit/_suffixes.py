@@ -14,8 +14,9 @@ derivation, which makes a new stem), and what it is.
 
 from __future__ import annotations
 
-import re
 from typing import Final
+
+from ._patterns import Lazy
 
 CYRILLIC_SUFFIXES: Final[tuple[tuple[str, str], ...]] = (
     ("лар", "inflection"),  # plural
@@ -132,10 +133,10 @@ LATIN_SUFFIXES: Final[tuple[tuple[str, str], ...]] = (
 )
 
 
-def _chain_pattern(suffixes: tuple[tuple[str, str], ...], *kinds: str) -> re.Pattern[str]:
+def _chain_pattern(suffixes: tuple[tuple[str, str], ...], *kinds: str) -> Lazy:
     """A pattern matching any chain of one or more of *suffixes* of the given kinds."""
     chosen = sorted((suffix for suffix, kind in suffixes if kind in kinds), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(chosen) + ")+")
+    return Lazy("(?:" + "|".join(chosen) + ")+")
 
 
 CYRILLIC_SUFFIX_CHAIN: Final = _chain_pattern(CYRILLIC_SUFFIXES, "inflection", "derivation")
@@ -151,21 +152,21 @@ LONGEST_CHAIN: Final = 20
 
 def is_cyrillic_suffix_chain(text: str) -> bool:
     """Whether lower-case Cyrillic *text* is one or more suffixes in a row."""
-    return len(text) <= LONGEST_CHAIN and CYRILLIC_SUFFIX_CHAIN.fullmatch(text) is not None
+    return len(text) <= LONGEST_CHAIN and CYRILLIC_SUFFIX_CHAIN().fullmatch(text) is not None
 
 
 def is_cyrillic_inflection_chain(text: str) -> bool:
     """Whether lower-case Cyrillic *text* is one or more inflections (case, number,
     person, particles) in a row: what can follow a complete word."""
-    return len(text) <= LONGEST_CHAIN and CYRILLIC_INFLECTION_CHAIN.fullmatch(text) is not None
+    return len(text) <= LONGEST_CHAIN and CYRILLIC_INFLECTION_CHAIN().fullmatch(text) is not None
 
 
 def is_latin_suffix_chain(text: str) -> bool:
     """Whether lower-case Latin *text* is one or more suffixes in a row."""
-    return len(text) <= LONGEST_CHAIN and LATIN_SUFFIX_CHAIN.fullmatch(text) is not None
+    return len(text) <= LONGEST_CHAIN and LATIN_SUFFIX_CHAIN().fullmatch(text) is not None
 
 
 def is_latin_inflection_chain(text: str) -> bool:
     """Whether lower-case Latin *text* is one or more inflections (case, number,
     person, particles) in a row: what can follow a complete word."""
-    return len(text) <= LONGEST_CHAIN and LATIN_INFLECTION_CHAIN.fullmatch(text) is not None
+    return len(text) <= LONGEST_CHAIN and LATIN_INFLECTION_CHAIN().fullmatch(text) is not None

@@ -1,0 +1,230 @@
+"""The fast paths give exactly what the rule paths give (docs/performance.md).
+
+The rule functions of _cyrillic_to_latin and _latin_to_cyrillic, a letter or a
+unit at a time, are the specification; the fast paths (many words, or a whole
+text, at once) must agree with them on any input, which Hypothesis searches.
+"""
+
+from __future__ import annotations
+
+import pickle
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from uztranslit import (
+    _converter,
+    _cyrillic_to_latin,
+    _latin_to_cyrillic,
+    _spans,
+    to_cyrillic,
+    to_latin,
+)
+from uztranslit._alphabet import APOSTROPHES, CYRILLIC_LOWER, CYRILLIC_UPPER
+from uztranslit._lexicon import (
+    LARGE,
+    ChainTable,
+    StemTable,
+    default_lexicon,
+    parse_lexicon,
+    stem_starts,
+)
+
+TO_LATIN = default_lexicon().to_latin
+TO_CYRILLIC = default_lexicon().to_cyrillic
+# A user lexicon whose stems start like everyday words, so that many words are
+# candidates and some match, in both directions.
+USER = parse_lexicon(
+    ["китоб\tkitob\tboth", "ёз\tyoz\tboth", "сентябрь\tsentabr\tboth", "мақола\tmaqola"]
+)
+
+# Letters weighted towards the ones with context rules, in both cases.
+CYRILLIC = st.sampled_from(CYRILLIC_LOWER + "ецъьсҳўаоуи" * 3 + CYRILLIC_UPPER + "ЕЦЪЬСҲ")
+CYRILLIC_WORD = st.text(CYRILLIC, min_size=1, max_size=12)
+LOWER_OR_TITLE = CYRILLIC_WORD.map(lambda word: word.lower()) | CYRILLIC_WORD.map(str.capitalize)
+ANY_WORD = CYRILLIC_WORD | LOWER_OR_TITLE | st.sampled_from(["октябрда", "СЕНТЯБРЬ", "бюджети"])
+
+LATIN = st.sampled_from("abcdefghijklmnopqrstuvwxyz" * 2 + "eyostchg" * 3 + "ABCSYEOGIVX")
+MARK = st.sampled_from(sorted(APOSTROPHES))
+LATIN_TOKEN = st.lists(LATIN | MARK, min_size=1, max_size=12).map("".join)
+
+
+def rule_path_latin(words: list[str], table: dict[str, str] | None = None) -> list[str]:
+    return [_cyrillic_to_latin.word_to_latin(word, table or TO_LATIN) for word in words]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(ANY_WORD, min_size=1, max_size=30))
+def test_many_cyrillic_words_convert_as_one_by_one(words: list[str]) -> None:
+    stems = stem_starts(TO_LATIN, soft_sign=True)
+    assert _cyrillic_to_latin.words_to_latin(words, TO_LATIN, stems) == rule_path_latin(words)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(ANY_WORD, min_size=1, max_size=30))
+def test_many_cyrillic_words_with_a_user_lexicon(words: list[str]) -> None:
+    table = {**TO_LATIN, **USER.to_latin}
+    stems = stem_starts(table, soft_sign=True)
+    expected = rule_path_latin(words, table)
+    assert _cyrillic_to_latin.words_to_latin(words, table, stems) == expected
+
+
+SEPARATOR = st.sampled_from([" ", "\n", ", ", "-", "«", "»", "1", "x", "ʼ", "'", "\u00a0", "😀"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(ANY_WORD, SEPARATOR), min_size=1, max_size=30))
+def test_a_whole_cyrillic_text_converts_as_word_by_word(pairs: list[tuple[str, str]]) -> None:
+    text = "".join(word + separator for word, separator in pairs)
+    expected = _spans.CYRILLIC_WORDS.sub(
+        lambda word: _cyrillic_to_latin.word_to_latin(word[0], TO_LATIN), text
+    )
+    converter = _converter.fixed("cyrillic", "latin", "modifier", None, ())
+    assert converter.convert(text) == expected
+
+
+@pytest.mark.parametrize("apostrophes", ["ascii", "quotes"])
+def test_the_text_path_writes_each_apostrophe_style(apostrophes: str) -> None:
+    text = "Ўзбек маъно, Исҳоқ; ЎҒИЛ ʼ'"
+    converter = _converter.fixed("cyrillic", "latin", apostrophes, None, ())
+    letter_mark, tutuq = {"ascii": ("'", "'"), "quotes": ("\u2018", "\u2019")}[apostrophes]
+    assert (
+        converter.convert(text)
+        == f"O{letter_mark}zbek ma{tutuq}no, Is{tutuq}hoq; O{letter_mark}G{letter_mark}IL ʼ'"
+    )
+
+
+def test_the_text_path_steps_aside_for_its_own_placeholders() -> None:
+    # A private-use character that the text path uses inside: the word path converts.
+    text = "съезд \ue0a1 келди"
+    assert _cyrillic_to_latin.text_to_latin(text, {}, (), lambda words: words) is None
+    assert _converter.fixed("cyrillic", "latin", "modifier", None, ()).convert(text) == (
+        "syezd \ue0a1 keldi"
+    )
+
+
+def one_token(token: str) -> str:
+    if token[0] in "IVXLCDM" and _spans.is_roman_numeral(token):
+        return token
+    return _latin_to_cyrillic.token_to_cyrillic(token, TO_CYRILLIC)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(LATIN_TOKEN, min_size=1, max_size=30))
+def test_many_latin_tokens_convert_as_one_by_one(tokens: list[str]) -> None:
+    tokens = [token for token in tokens if _spans.latin_tokens().fullmatch(token)]
+    stems = stem_starts(TO_CYRILLIC)
+    verdict = _latin_to_cyrillic.stem_verdict(TO_CYRILLIC, stems)
+    fast = _latin_to_cyrillic.tokens_to_cyrillic(
+        tokens,
+        lambda some: list(map(one_token, some)),
+        lambda some: list(map(verdict, some)),
+        stems,
+    )
+    assert fast == [one_token(token) for token in tokens]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(LATIN_TOKEN, min_size=1, max_size=30))
+def test_the_scans_find_the_tokens_that_are_not_plain(tokens: list[str]) -> None:
+    _canonical, special = _latin_to_cyrillic.plain_positions(tokens)
+    plain = _latin_to_cyrillic.PLAIN_TOKEN().fullmatch
+    assert special == {i for i, token in enumerate(tokens) if not plain(token)}
+
+
+def test_plain_tokens_are_the_common_ones() -> None:
+    plain = _latin_to_cyrillic.PLAIN_TOKEN().fullmatch
+    for token in ["kitob", "Oʻzbekiston", "o'zbek", "G‘alaba", "choy", "Shahar", "OʻZBEK", "CHOY"]:
+        assert plain(token), token
+    for token in ["maʼno", "tog'", "'Buxoro", "Facebook", "iPhone", "XX", "MD", "V", "OʻzBEK"]:
+        assert not plain(token), token
+
+
+class TestWordCache:
+    def test_a_full_generation_is_dropped(self) -> None:
+        cache = _converter.WordCache(str.upper, limit=4)
+        assert cache.all(["a", "b", "c", "d"]) == ["A", "B", "C", "D"]
+        assert cache.older == {"a": "A", "b": "B", "c": "C", "d": "D"}
+        assert cache.newer == {}
+        cache.all(["e", "f", "g", "h"])
+        assert set(cache.older) == set("efgh")
+        assert len(cache) == 4
+
+    def test_a_word_seen_again_moves_to_the_newer_generation(self) -> None:
+        cache = _converter.WordCache(str.upper, limit=3)
+        cache.all(["a", "b", "c"])
+        cache.all(["a", "x"])
+        assert cache.newer == {"a": "A", "x": "X"}
+        cache.all(["y"])  # the newer generation is full: "a" survives, "b" and "c" go
+        assert set(cache.older) == {"a", "x", "y"}
+
+    def test_junk_does_not_stay(self) -> None:
+        calls: list[str] = []
+
+        def convert(word: str) -> str:
+            calls.append(word)
+            return word.upper()
+
+        cache = _converter.WordCache(convert, limit=100)
+        cache.all([f"junk{i}" for i in range(10_000)])
+        assert len(cache) <= 200
+        calls.clear()
+        cache.all(["kitob"] * 3)
+        cache.all(["kitob"])
+        assert calls == ["kitob"]  # converted once, then found
+
+    def test_long_words_are_converted_but_not_kept(self) -> None:
+        cache = _converter.WordCache(str.upper, limit=10)
+        long = "x" * 100
+        assert cache.all([long, "a", long]) == [long.upper(), "A", long.upper()]
+        assert long not in cache.newer
+
+    def test_many_at_once_in_order(self) -> None:
+        cache = _converter.WordCache(str.upper, convert_all=lambda words: [w * 2 for w in words])
+        assert cache.all(["a", "b", "a", ""]) == ["aa", "bb", "aa", ""]
+        assert cache["b"] == "bb"
+
+
+def test_chunks_joined_by_two_spaces_keep_a_placeholder_at_their_start() -> None:
+    # "5 %d": alone, the chunk "%d" is a placeholder (_spans: % after "digit space"
+    # is a percent sign only in the whole text); joined, it must stay one.
+    convert = _converter.by_joining(lambda text: re.sub("[a-z]", "X", text))
+    assert convert(["5", "%d", "", "ab"]) == ["5", "%X", "", "XX"]
+
+
+class TestLargeLexicons:
+    """Large tables are kept in one bytearray (StemTable) and merged as views."""
+
+    ROWS = [f"стем{i}\tstem{i}\tboth" for i in range(LARGE + 10)] + ["стем5\tbeshinchi\tboth"]
+
+    def test_a_large_table_holds_what_a_dict_would(self) -> None:
+        lexicon = parse_lexicon(self.ROWS)
+        assert isinstance(lexicon.to_latin, StemTable)
+        assert len(lexicon.to_latin) == LARGE + 10
+        assert lexicon.to_latin["стем7"] == "stem7"
+        assert lexicon.to_latin["стем5"] == "beshinchi"  # a later row replaces
+        assert lexicon.to_cyrillic.get("beshinchi") == "стем5"
+        assert lexicon.to_latin.get("стем") is None
+        assert "стем9" in lexicon.to_latin
+        assert sorted(lexicon.to_latin)[:2] == ["стем0", "стем1"]
+
+    def test_it_pickles(self) -> None:
+        lexicon = parse_lexicon(self.ROWS)
+        again = pickle.loads(pickle.dumps(lexicon))
+        assert again.to_latin["стем5"] == "beshinchi"
+        assert len(again.to_cyrillic) == len(lexicon.to_cyrillic)
+
+    def test_merged_as_a_view_the_override_first(self) -> None:
+        merged = default_lexicon().merged(parse_lexicon([*self.ROWS, "бюджет\tbyudjet\tboth"]))
+        assert isinstance(merged.to_latin, ChainTable)
+        assert merged.to_latin["бюджет"] == "byudjet"
+        assert merged.to_latin["стем3"] == "stem3"
+        assert merged.to_latin["сентябрь"] == "sentabr"
+        assert len(merged.to_latin) == len(set(merged.to_latin))
+
+    def test_conversion_uses_it(self) -> None:
+        lexicon = parse_lexicon(self.ROWS)
+        assert to_latin("стем12лар", lexicon=lexicon) == "stem12lar"
+        assert to_cyrillic("beshinchiga", lexicon=lexicon) == "стем5га"
