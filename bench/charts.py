@@ -99,17 +99,22 @@ def draw_speed(result: dict[str, Any], output: Path) -> None:
         mine = [row for row in rows if row["direction"] == key]
         names = [row["tool"] for row in mine]
         positions = range(len(mine))
-        axis.barh([p + 0.2 for p in positions], [r["cold"] for r in mine], 0.4, label="cold")
-        warm = [r.get("warm") or 0.0 for r in mine]
-        axis.barh([p - 0.2 for p in positions], warm, 0.4, label="warm (labelled)")
+        cold = [r["cold"] for r in mine]
+        bars = axis.barh([p + 0.2 for p in positions], cold, 0.4, label="cold")
+        axis.bar_label(bars, [f"{v:.3f}" for v in cold], fontsize=7, padding=2)
+        warm = [r.get("warm") for r in mine]
+        bars = axis.barh([p - 0.2 for p in positions], [v or 0.0 for v in warm], 0.4, label="warm")
+        axis.bar_label(bars, [f"{v:.3f}" if v else "" for v in warm], fontsize=7, padding=2)
         axis.set_yticks(list(positions))
         axis.set_yticklabels(names)
         axis.set_title(title)
         axis.axvline(1.0, color="grey", linewidth=0.8)
         axis.grid(axis="x", alpha=0.3)
     axes[0].set_xlabel("speed ÷ str.translate over the same bytes (higher is better)")
-    axes[1].legend(fontsize=8, loc="lower right")
-    figure.suptitle("Speed on text never seen before (cold) and on a second pass (warm)")
+    axes[1].legend(fontsize=8, loc="upper right")
+    figure.suptitle(
+        "Speed on text never seen before (cold) and on a second pass (warm; peers: cold only)"
+    )
     figure.text(
         0.5,
         0.01,

@@ -436,6 +436,22 @@ KEEP = [
 ]
 
 
+# The peers table's medians, for bench/charts.py (--json): tool, direction, cold, warm.
+CHART_ROWS: list[dict[str, object]] = []
+
+
+def chart_row(tool: str, to: str, results: list[dict[str, float]]) -> None:
+    """Keep one cell of the peers table (medians) for the chart."""
+    row: dict[str, object] = {
+        "tool": tool,
+        "direction": f"to_{to}",
+        "cold": statistics.median(result["cold"] for result in results),
+    }
+    if all("warm" in result for result in results):
+        row["warm"] = statistics.median(result["warm"] for result in results)
+    CHART_ROWS.append(row)
+
+
 def peers_table(runner: Runner, cyr_file: str, cyr: str, lat: str, peer_mb: float) -> None:
     tools, missing = installed_peers()
     cut = int(len(cyr) * peer_mb * MB / len(cyr.encode()))
@@ -449,7 +465,9 @@ def peers_table(runner: Runner, cyr_file: str, cyr: str, lat: str, peer_mb: floa
         row = [f"uztranslit {uztranslit.__version__}, {how}"]
         for to, source in (("latin", sample), ("cyrillic", latin_sample)):
             spec: Spec = {"to": to, "input": source, "cyrillic": sample, "lines": lines}
-            row.append(figure(runner.repeat("case", spec), "cold"))
+            results = runner.repeat("case", spec)
+            row.append(figure(results, "cold"))
+            chart_row(f"uztranslit, {how}", to, results)
         print("| " + " | ".join(row) + " |")
     for tool in tools:
         row = [f"{tool.name} {tool.version}"]
@@ -461,7 +479,9 @@ def peers_table(runner: Runner, cyr_file: str, cyr: str, lat: str, peer_mb: floa
                 row.append("—")
                 continue
             spec = {"peer": tool.name, "to": to, "input": source, "cyrillic": sample}
-            row.append(figure(runner.repeat("peer", spec), "cold"))
+            results = runner.repeat("peer", spec)
+            row.append(figure(results, "cold"))
+            chart_row(tool.name, to, results)
         print("| " + " | ".join(row) + " |")
     for note in missing:
         print(f"\n({note})")
@@ -583,6 +603,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="*", default=[1, 10, 100])
     parser.add_argument("--cli-mb", type=int, default=0)
     parser.add_argument("--skip", nargs="*", default=[], help="parts to skip: main cli sweep peers")
+    parser.add_argument("--json", type=Path, help="also write the peers table as JSON (charts)")
     for mode in ("case", "peer", "cli", "count"):
         parser.add_argument(f"--{mode}", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -624,6 +645,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.cli_mb:
         cli_memory(cyr, lat, args.cli_mb)
     import_time()
+    if args.json:
+        python = platform.python_version()
+        machine = f"{platform.machine()}, {os.cpu_count()} cores (shared), Python {python}"
+        result = {"date": f"{datetime.date.today()}", "machine": machine, "rows": CHART_ROWS}
+        args.json.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     return 0
 
 
