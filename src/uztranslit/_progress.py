@@ -101,6 +101,7 @@ class Progress:
         assert self.stream is not None
         now = time.monotonic()
         line = progress_line(self.done, self.total, self.files_done, self.files, now - self.start)
+        self.drawn = True  # before writing: a Ctrl-C during the write must still erase it
         if self.terminal:
             self.stream.write(ERASE_LINE + line[: self._width() - 1])  # no wrapping
             self.next_draw = now + INTERVAL
@@ -108,7 +109,6 @@ class Progress:
             self.stream.write(line + "\n")
             self.next_draw = now + LOG_INTERVAL
         self.stream.flush()
-        self.drawn = True
 
     def _width(self) -> int:
         """The terminal's width (a wrapped line could not be redrawn in place)."""
