@@ -7,7 +7,7 @@ import itertools
 import pickle
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from uztranslit import CONVENTIONS, Transliterator, _pieces, to_cyrillic, to_latin, transliterate
@@ -154,6 +154,7 @@ def test_free_cuts_give_what_converting_the_whole_and_checking_gave_cyrillic(
 
 @pytest.mark.parametrize("conventions", [(), CONVENTIONS])
 @given(text=SPACED_LATIN, points=st.lists(st.integers(0, 40), max_size=8))
+@example(text="15 %dan", points=[2])  # a percent sign is read across the space
 def test_free_cuts_give_what_converting_the_whole_and_checking_gave_latin(
     conventions: tuple[str, ...], text: str, points: list[int]
 ) -> None:

@@ -48,6 +48,7 @@ APOSTROPHES: Final = frozenset(
         "\u02b9",  # ʹ MODIFIER LETTER PRIME
         "\u02bd",  # ʽ MODIFIER LETTER REVERSED COMMA
         "\u2032",  # ′ PRIME
+        "\uff07",  # ＇ FULLWIDTH APOSTROPHE, from East Asian input methods
     )
 )
 

@@ -141,7 +141,9 @@ def case_of_segment(original: str, i: int, segment: str) -> str:
 
     A capital whose segment has several letters is all capitals when the
     next letter (or, at the end, the previous one) is a capital: ШАҲАР →
-    SHAHAR, АҚШ → AQSH; otherwise it is title case: Шаҳар → Shahar, Ш. → Sh.
+    SHAHAR, АҚШ → AQSH; so is the last capital of a run of capitals before a
+    lower-case suffix: АҚШга → AQSHga, as ЯИМнинг → YAIMning.  Otherwise it is
+    title case: Шаҳар → Shahar, Ш. → Sh.
     """
     if not original[i].isupper():
         return segment
@@ -149,6 +151,8 @@ def case_of_segment(original: str, i: int, segment: str) -> str:
         return segment.upper()
     if i + 1 < len(original):
         neighbour = original[i + 1]
+        if not neighbour.isupper() and i > 0 and original[i - 1].isupper():
+            neighbour = original[i - 1]  # an abbreviation before its suffix
     elif i > 0:
         neighbour = original[i - 1]
     else:

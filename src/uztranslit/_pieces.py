@@ -89,9 +89,12 @@ def is_free_cut(text: str, cut: int, across_whitespace: bool) -> bool:
     joins words across whitespace (*across_whitespace*: 2025 йил), not after
     whitespace that follows a digit; when none does, also right before a space,
     since the converter converts the chunks between spaces each on its own
-    (_converter._by_chunks)."""
+    (_converter._by_chunks).  Never right before a % or a space and a %, which
+    the placeholder rule reads together with the number before them."""
     if cut <= 0 or cut >= len(text):
         return True
+    if text.startswith(("%", " %"), cut):
+        return False  # 15 %dan: a percent sign is read across the space (_spans)
     if across_whitespace:
         return text[cut - 1] in _WHITESPACE and (cut < 2 or not text[cut - 2].isdigit())
     return text[cut - 1] in _WHITESPACE or text[cut] == " "

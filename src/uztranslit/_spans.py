@@ -104,9 +104,14 @@ SKIPPED: Final = (
     # Character entities: &amp; &#8212; &#x2014;.
     ("&", re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")),
 )
-# The local part of an e-mail address, found backwards from its @; a URL's scheme.
-_EMAIL_LOCAL: Final = re.compile(r"[A-Za-z0-9._%+-]+\Z")
-_SCHEME: Final = re.compile(r"(?<![A-Za-z0-9])(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp])\Z")
+# The local part of an e-mail address, found backwards from its @, with the mailto:
+# of a link before it; a URL's scheme (http, https, ftp, file).
+_EMAIL_LOCAL: Final = re.compile(
+    r"(?:(?<![A-Za-z0-9])[Mm][Aa][Ii][Ll][Tt][Oo]:)?[A-Za-z0-9._%+-]+\Z"
+)
+_SCHEME: Final = re.compile(
+    r"(?<![A-Za-z0-9])(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp]|[Ff][Ii][Ll][Ee])\Z"
+)
 
 
 def skipped_spans(text: str) -> list[tuple[int, int]]:
