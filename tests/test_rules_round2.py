@@ -33,3 +33,23 @@ def test_the_fullwidth_apostrophe_is_a_look_alike() -> None:
 )
 def test_file_urls_and_mailto_links_stay_as_written(kept: str) -> None:
     assert to_cyrillic(f"Bu {kept} manzil") == f"Бу {kept} манзил"
+
+
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [
+        ("Tsvetayeva", "Цветаева"),  # an initial ts is a name's or loan's ц
+        ("TSVETAYEVA", "ЦВЕТАЕВА"),
+        ("Vorontsov", "Воронцов"),  # ts before a vowel
+        ("tsikl", "цикл"),
+        ("militsiya", "милиция"),
+        ("ketsa", "кетса"),  # before an Uzbek suffix in s it stays т + с
+        ("aytsin", "айтсин"),
+        ("otsiz", "отсиз"),
+        ("yotsiragan", "ётсираган"),
+        ("soatsoz", "соатсоз"),
+        ("Botsvana", "Ботсвана"),  # ts before a consonant inside a word
+    ],
+)
+def test_ts_is_tse_at_the_start_and_before_a_vowel(latin: str, cyrillic: str) -> None:
+    assert to_cyrillic(latin) == cyrillic

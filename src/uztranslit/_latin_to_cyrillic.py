@@ -122,14 +122,26 @@ def y_rule(word: str, i: int) -> Unit:
     return Unit(2, letter)
 
 
-def t_rule(word: str, i: int) -> Unit:
-    """ts is тс in Uzbek words (ketsa → кетса) but ц before i and a vowel or y.
+# Uzbek suffixes that start with s and may follow a stem in t: ketsa, aytsin, otsiz,
+# soatsoz, yotsiragan.  Before any of them ts is т + с; before another vowel it is ц
+# (t_rule).
+S_SUFFIXES: Final = ("sa", "sin", "siz", "simon", "sira", "sevar", "sun", "soz")
 
-    That is the -tsiya, -tsion, -tsial, -tsiativ of loans (militsiya, potentsial),
-    which no Uzbek word has.  Other loans with ц (litsey → лицей) are in the
-    lexicon (rules.md: ц).
+
+def t_rule(word: str, i: int) -> Unit:
+    """ts is ц at the start of a word and before a vowel, but т + с before an Uzbek
+    suffix in s (ketsa → кетса, aytsin → айтсин; rules.md: ц).
+
+    By the 1995 rules an initial ц and a ц after a consonant are written s, so
+    an initial ts, or ts before a vowel, comes from a loan or a name that keeps
+    the Russian ts (Tsvetayeva → Цветаева, Vorontsov → Воронцов, militsiya →
+    милиция).  Other loans with ц (litsey → лицей, sirk → цирк) are in the lexicon.
     """
-    if word.startswith("tsi", i) and word[i + 3 : i + 4] in ("a", "o", "u", "e", "y"):
+    if not word.startswith("ts", i):
+        return Unit(1, "т")
+    if i == 0:
+        return Unit(2, "ц")
+    if word[i + 2 : i + 3] in ("e", "i", "o", "u") and not word.startswith(S_SUFFIXES, i + 1):
         return Unit(2, "ц")
     return Unit(1, "т")
 
@@ -368,11 +380,14 @@ _E_AFTER_VOWEL: Final = Lazy("e(?<![^\\naeiouўеёюя]e)")
 
 
 def t_rule_in_words(words: str) -> str:
-    """t_rule on lower-case *words* joined by newlines: ts before i + a vowel → ц."""
-    return _TSI().sub("ц", words) if "tsi" in words else words
+    """t_rule on lower-case *words* joined by newlines: ts at a word's start, or
+    before a vowel but not before an Uzbek suffix in s, → ц."""
+    return _TS().sub("ц", words) if "ts" in words else words
 
 
-_TSI: Final = Lazy("ts(?=i[aouey])")
+_TS: Final = Lazy(
+    "(?<![^\\n])ts|t(?!s(?:" + "|".join(suffix[1:] for suffix in S_SUFFIXES) + "))s(?=[eiou])"
+)
 
 
 def pair_rule_in_words(words: str) -> str:

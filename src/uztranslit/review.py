@@ -32,6 +32,8 @@ from ._options import check_text
 from ._transliterator import Transliterator
 
 KINDS: Final = ("lexicon", "kept", "loan rule", "homograph")
+# Why a ts became ц (_latin_to_cyrillic.t_rule): the reading a loan or a name suggests.
+LOAN_TS: Final = "ts at the start or before a vowel read as ц, as in loans and names (t_rule)"
 
 # Latin words whose Cyrillic spelling the text cannot tell: the word → its readings,
 # the one the converter writes first.
@@ -260,7 +262,7 @@ def _review_latin(text: str, translit: Transliterator) -> Iterator[Flag]:
                 (rules,) if rules.lower() != reading.lower() else (),
                 f"lexicon stem {lower[: match[0]]} → {match[1]} before suffixes",
             )
-        elif match is None and "tsi" in lower and "ц" in reading.lower():
+        elif match is None and "ts" in lower and "ц" in reading.lower():
             rules = reading.replace("ц", "тс").replace("Ц", "ТС")
             yield Flag(
                 *span,
@@ -268,7 +270,7 @@ def _review_latin(text: str, translit: Transliterator) -> Iterator[Flag]:
                 reading,
                 "loan rule",
                 (rules,),
-                _first_line(_latin_to_cyrillic.t_rule),
+                LOAN_TS,
             )
 
 
