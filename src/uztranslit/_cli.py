@@ -17,7 +17,7 @@ import io
 import os
 import stat
 import sys
-from typing import Final, NoReturn, TextIO
+from typing import Final, TextIO
 
 from . import __version__, _cli_report, formats
 from ._cli_check import check_files
@@ -29,6 +29,8 @@ from ._cli_errors import (
     EXIT_USAGE,
     PROG,
     CliError,
+    Parser,
+    UsageExit,
 )
 from ._documents import check_one_output, format_names, parse_size
 from ._files import HardLinkError, NamedSink, write_output
@@ -44,24 +46,9 @@ SERVE: Final = "serve"  # the first argument that runs the web server instead
 SERVE_MISSING: Final = "uztranslit serve needs the web extra: pip install 'uztranslit[web]'"
 
 
-class _UsageExit(Exception):
-    """argparse wanted to exit; carries its status."""
-
-    def __init__(self, status: int) -> None:
-        super().__init__(status)
-        self.status = status
-
-
-class _Parser(argparse.ArgumentParser):
-    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
-        if message:
-            sys.stderr.write(message)
-        raise _UsageExit(status)
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; `uztranslit --help` prints its help."""
-    parser = _Parser(
+    parser = Parser(
         prog=PROG,
         description=(
             "Convert Uzbek text between Cyrillic and Latin script by the 1995 rules. "
@@ -497,7 +484,7 @@ def run(argv: list[str]) -> int:
             progress.clear()  # before any message, and for the shell prompt
             if report is not None and report is not sys.stderr:
                 report.close()
-    except _UsageExit as done:
+    except UsageExit as done:
         status = done.status
     except CliError as error:
         sys.stderr.write(f"{PROG}: {error}\n")

@@ -1,9 +1,12 @@
-"""The command's exit statuses, the exception that carries a message and one, and
-how messages name an input."""
+"""The command's exit statuses, the exception that carries a message and one, the
+argument parser that raises instead of exiting, and how messages name an input.
+Shared by ``uztranslit`` and ``uztranslit serve``."""
 
 from __future__ import annotations
 
-from typing import Final
+import argparse
+import sys
+from typing import Final, NoReturn
 
 PROG: Final = "uztranslit"
 
@@ -29,3 +32,21 @@ class CliError(Exception):
 def display(name: str) -> str:
     """How an input is named in messages (``-`` is standard input)."""
     return "<stdin>" if name == "-" else name
+
+
+class UsageExit(Exception):
+    """argparse wanted to exit (--help, a usage error); carries its status."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser that raises UsageExit instead of exiting, so that main()
+    returns the status (tests call main(argv))."""
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            sys.stderr.write(message)
+        raise UsageExit(status)

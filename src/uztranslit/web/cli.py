@@ -6,10 +6,11 @@ import argparse
 import re
 import sys
 from collections.abc import Sequence
-from typing import Final, NoReturn
+from typing import Final
 
 import uvicorn
 
+from .._cli_errors import Parser, UsageExit
 from ._settings import MIB, Settings, default_workers
 from .app import create_app
 
@@ -20,19 +21,6 @@ UNITS: Final = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
 
 EXIT_OK: Final = 0
 EXIT_USAGE: Final = 2
-
-
-class _UsageExit(Exception):
-    def __init__(self, status: int) -> None:
-        super().__init__(status)
-        self.status = status
-
-
-class _Parser(argparse.ArgumentParser):
-    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
-        if message:
-            sys.stderr.write(message)
-        raise _UsageExit(status)
 
 
 def size(text: str) -> int:
@@ -46,7 +34,7 @@ def size(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     """The options of ``uztranslit serve``; each maps to one Settings field."""
     defaults = Settings()
-    parser = _Parser(
+    parser = Parser(
         prog=PROG,
         description=(
             "Serve the uztranslit web page and HTTP API (POST /api/convert, "
@@ -189,7 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(sys.argv[1:] if argv is None else list(argv))
         settings = settings_from(args)
-    except _UsageExit as done:
+    except UsageExit as done:
         return done.status
     except (ValueError, TypeError) as error:
         sys.stderr.write(f"{PROG}: error: {error}\n")
