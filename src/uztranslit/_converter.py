@@ -96,24 +96,22 @@ class WordCache:
         except KeyError:
             pass
         found = list(map(newer.get, words))
-        gaps = list(compress(count(), map(operator.is_, found, repeat(None))))
-        missing = set(map(words.__getitem__, gaps))
-        again = self.older.keys() & missing
-        if again:
-            newer.update({word: self.older[word] for word in again})
-            missing -= again
-        new = list(missing)
+        missing = set(compress(words, map(operator.is_, found, repeat(None))))
+        again = {word: self.older[word] for word in self.older.keys() & missing}
+        new = list(missing.difference(again) if again else missing)
         if self.convert_all is None or not new:
             converted = list(map(self.convert, new))
         else:
             converted = self.convert_all(new)
         fresh = dict(zip(new, converted, strict=True))
-        for i in gaps:
-            word = words[i]
-            found[i] = fresh[word] if word in fresh else newer[word]
+        fresh.update(again)
         if max(map(len, new), default=0) > _LONGEST_CACHED:
+            found = list(map(fresh.get, words, found))  # a word found already is not in fresh
             fresh = {word: out for word, out in fresh.items() if len(word) <= _LONGEST_CACHED}
-        newer.update(fresh)
+            newer.update(fresh)
+        else:
+            newer.update(fresh)
+            found = list(map(newer.__getitem__, words))
         if len(newer) > self.limit:  # one call brought more than a generation holds
             newer = dict(islice(newer.items(), len(newer) - self.limit, None))
         if len(newer) >= self.limit:
@@ -194,9 +192,9 @@ def _from_cyrillic(
     """A converter of Cyrillic text that turns each word by *word*, cached; the
     words not yet cached are converted together by *words* if given.  *whole*, if
     given, converts a whole text (with the cache for the words it leaves to *word*),
-    or returns None to leave it to the words.  A text with format characters
+    or returns None to leave it to the words.  A line with format characters
     inside words (soft hyphens, joiners) takes the word path, which keeps them in
-    place (_invisible)."""
+    place (_invisible); the text's other lines do not."""
     cache = WordCache(word, convert_all=words)
     by_rule = WordCache(word, convert_all=words)
     marked = WordCache(_invisible.keeping_format_characters(word))
@@ -209,14 +207,19 @@ def _from_cyrillic(
 
     chunks = WordCache(letters, _CHUNK_CACHE_LIMIT, convert_all=by_joining(letters))
 
-    def convert(text: str) -> str:
-        for convention in before:
-            text = convention(text)
-        if whole is not None and not _invisible.has_format_characters(text):
+    def plain(text: str) -> str:
+        if whole is not None:
             converted = whole(text, by_rule.all)
             if converted is not None:
                 return converted
         return letters(text) if across else _by_chunks(text, chunks)
+
+    def convert(text: str) -> str:
+        for convention in before:
+            text = convention(text)
+        if _invisible.has_format_characters(text):
+            return _invisible.around_marked_lines(text, plain, letters)
+        return plain(text)
 
     return Converter(convert, across, cyrillic_source=True)
 
@@ -244,10 +247,8 @@ def _from_latin(
         parts = split(text)
         if len(parts) == 1:
             return text
-        if _invisible.has_format_characters(text):  # the token path keeps them in place
-            parts[1::2] = marked.all(parts[1::2])
-        else:
-            parts[1::2] = convert_tokens(parts[1::2])
+        # tokens with format characters take the token path, which keeps them in place
+        parts[1::2] = _invisible.by_marks(parts[1::2], convert_tokens, marked.all)
         if initials and any(initial in text for initial in _spans.LONE_I_V_X):
             _initials_to_cyrillic(parts)
         return "".join(parts)

@@ -18,7 +18,9 @@ places them in proportion instead; what is converted is the same either way.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
+from itertools import accumulate, compress
 from typing import Final
 
 # The format characters that may stand inside a word, one per row.
@@ -42,6 +44,61 @@ PRECISE_COST: Final = 1 << 14
 def has_format_characters(text: str) -> bool:
     """Whether *text* holds any of FORMAT_CHARACTERS."""
     return _FORMAT.search(text) is not None
+
+
+def marked_positions(words: list[str]) -> list[int]:
+    """The positions of the *words* that hold a format character, in order (one scan
+    of the words joined, so that a text with a few soft hyphens does not send every
+    word down the slow path that keeps them)."""
+    joined = "\n".join(words)
+    if _FORMAT.search(joined) is None:
+        return []
+    ends = list(accumulate(map((1).__add__, map(len, words)), initial=0))
+    found = {bisect_right(ends, mark.start()) - 1 for mark in _FORMAT.finditer(joined)}
+    return sorted(found)
+
+
+def by_marks(
+    words: list[str],
+    plain: Callable[[list[str]], list[str]],
+    marked: Callable[[list[str]], list[str]],
+) -> list[str]:
+    """*words* converted by *plain*, except those with format characters: by *marked*."""
+    positions = marked_positions(words)
+    if not positions:
+        return plain(words)
+    keep = [True] * len(words)
+    for i in positions:
+        keep[i] = False
+    others = list(compress(range(len(words)), keep))
+    out = [""] * len(words)
+    for i, converted in zip(others, plain([words[i] for i in others]), strict=True):
+        out[i] = converted
+    for i, converted in zip(positions, marked([words[i] for i in positions]), strict=True):
+        out[i] = converted
+    return out
+
+
+def around_marked_lines(
+    text: str, plain: Callable[[str], str], marked: Callable[[str], str]
+) -> str:
+    """*text* converted by *plain*, except its lines with format characters: by *marked*.
+
+    For a converter whose rules never look across a line (the Cyrillic side, once its
+    conventions have run), so that one soft hyphen keeps only its own line off the
+    fast path."""
+    pieces: list[str] = []
+    position = 0
+    search = _FORMAT.search
+    while (found := search(text, position)) is not None:
+        start = text.rfind("\n", position, found.start()) + 1 or position
+        end = text.find("\n", found.end())
+        end = len(text) if end < 0 else end
+        pieces.append(plain(text[position:start]) if start > position else "")
+        pieces.append(marked(text[start:end]))
+        position = end
+    pieces.append(plain(text[position:]) if position < len(text) else "")
+    return "".join(pieces)
 
 
 def keeping_format_characters(convert: Callable[[str], str]) -> Callable[[str], str]:
