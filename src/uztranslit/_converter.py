@@ -120,13 +120,16 @@ class WordCache:
 
 
 def _by_chunks(text: str, chunks: WordCache) -> str:
-    """Convert *text* a space-separated chunk at a time, each chunk through *chunks*.
+    """Convert *text* a chunk at a time, each chunk through *chunks*: the pieces
+    between spaces, or between line breaks in a text with more of those (a word
+    list, one word per line).
 
     No letter rule looks across whitespace, so this gives the same as converting
     the whole; it is faster because str.split is, and real text repeats its
     chunks (a word with its punctuation) as it repeats its words.
     """
-    return " ".join(chunks.all(text.split(" ")))
+    cut = " " if text.count(" ") >= text.count("\n") else "\n"
+    return cut.join(chunks.all(text.split(cut)))
 
 
 def by_joining(convert: Callable[[str], str]) -> Callable[[list[str]], list[str]]:
