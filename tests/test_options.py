@@ -48,13 +48,30 @@ class TestConventions:
             ("Айтдимку", "Aytdim-ku"),
             ("Қўйсангизчи!", "Qoʻysangiz-chi!"),
             ("чекмасамда", "chekmasam-da"),
+            ("БЎЛСАДА", "BOʻLSA-DA"),
+            ("саю", "sa-yu"),  # one letter before the vowel is enough
+            ("Борганку. Келдику", "Borgan-ku. Keldi-ku"),
         ],
     )
     def test_particles(self, cyrillic: str, latin: str) -> None:
         assert to_latin(cyrillic, conventions={"particles"}) == latin
         assert to_cyrillic(latin, conventions={"particles"}) == cyrillic
 
-    @pytest.mark.parametrize("word", ["уйда", "нарсада", "муассасада", "ишчи", "бу"])
+    @pytest.mark.parametrize(
+        "word",
+        [
+            "уйда",
+            "нарсада",
+            "муассасада",
+            "ишчи",
+            "бу",
+            "аю",
+            "дику",
+            "сада",
+            "Одессада",
+            "ҳодисаю",
+        ],
+    )
     def test_particles_leave_suffixes_alone(self, word: str) -> None:
         assert "-" not in to_latin(word, conventions={"particles"})
 
@@ -68,8 +85,18 @@ class TestConventions:
         assert to_latin(text, conventions=CONVENTIONS) == "“Boʻlsa-da” 2025-yil"
         assert to_latin(text, conventions="dates") == "«Boʻlsada» 2025-yil"
 
+    def test_the_official_profile_is_what_the_rules_require(self) -> None:
+        text = "«Бўлсада» 2025 йил 7 февралда"
+        official = to_latin(text, conventions="official")
+        assert official == to_latin(text, conventions={"dates", "particles"})
+        assert official == "«Boʻlsa-da» 2025-yil 7-fevralda"  # no rule for quotation marks
+        assert to_cyrillic(official, conventions=["official"]) == text
+        assert to_latin(text, conventions={"official", "quotes"}).startswith("“Boʻlsa-da”")
+
     def test_unknown_convention(self) -> None:
-        with pytest.raises(ValueError, match="must be one of dates, particles, quotes; got 'dots'"):
+        with pytest.raises(
+            ValueError, match="must be one of dates, particles, quotes, official; got 'dots'"
+        ):
             to_latin("x", conventions={"dots"})
         with pytest.raises(TypeError, match="conventions must be a collection"):
             to_latin("x", conventions=3)  # type: ignore[arg-type]

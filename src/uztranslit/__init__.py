@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ._api import (
     APOSTROPHE_STYLES,
     CONVENTIONS,
+    PROFILES,
     SCRIPTS,
     convert_stream,
     detect_script,
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 __all__ = [
     "APOSTROPHE_STYLES",
     "CONVENTIONS",
+    "PROFILES",
     "SCRIPTS",
     "BatchTransliterator",
     "FormatError",

@@ -23,6 +23,7 @@ from ._lexicon import Lexicon
 from ._options import (
     APOSTROPHE_STYLES,
     CONVENTIONS,
+    PROFILES,
     SCRIPTS,
     Script,
     check_choice,
@@ -33,6 +34,7 @@ from ._options import (
 __all__ = [
     "APOSTROPHE_STYLES",
     "CONVENTIONS",
+    "PROFILES",
     "SCRIPTS",
     "Script",
     "convert_stream",

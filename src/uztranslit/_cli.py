@@ -37,7 +37,14 @@ from ._files import HardLinkError, NamedSink, write_output
 from ._inputs import check_readable, convert_inputs
 from ._jobs import convert_each, hard_link_message
 from ._lexicon import Lexicon, LexiconError, load_lexicon
-from ._options import APOSTROPHE_STYLES, CONVENTIONS, SCRIPTS, check_keep
+from ._options import (
+    APOSTROPHE_STYLES,
+    CONVENTIONS,
+    PROFILES,
+    SCRIPTS,
+    check_conventions,
+    check_keep,
+)
 from ._progress import DELAY, Progress
 from ._signals import Terminated, terminations_raise
 
@@ -180,7 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAMES",
         help="opt-in conventions that change more than letters, comma-separated: "
         "dates (2025 йил ↔ 2025-yil), particles (бўлсада ↔ boʻlsa-da), "
-        "quotes («» ↔ “”), or all",
+        "quotes («» ↔ “”); official: dates and particles, as each side's rules write them; all",
     )
     parser.add_argument(
         "--check",
@@ -305,17 +312,18 @@ def _check_file_modes(args: argparse.Namespace) -> None:
 
 
 def _conventions(names: str) -> frozenset[str]:
-    chosen = frozenset(name.strip() for name in names.split(",") if name.strip())
-    if chosen == {"all"}:
-        return frozenset(CONVENTIONS)
-    unknown = sorted(chosen.difference(CONVENTIONS))
-    if unknown:
+    chosen = [name.strip() for name in names.split(",") if name.strip()]
+    if "all" in chosen:
+        chosen = [*(name for name in chosen if name != "all"), *CONVENTIONS]
+    try:
+        return check_conventions(chosen)
+    except ValueError:
+        unknown = sorted(set(chosen).difference(CONVENTIONS, PROFILES))
         raise CliError(
             f"unknown convention {unknown[0]!r} given with --conventions; "
-            f"choose from {', '.join(CONVENTIONS)} or all",
+            f"choose from {', '.join((*CONVENTIONS, *PROFILES))} or all",
             EXIT_USAGE,
-        )
-    return chosen
+        ) from None
 
 
 def _keep(values: list[str]) -> frozenset[str]:

@@ -46,15 +46,22 @@ _LATIN_DATE: Final = regex.compile(
     rf"[\p{{Latin}}ʻʼ'‘’`]{{0,{_LONGEST_ENDINGS}}}(?![\p{{L}}]))"
 )
 
-# Cyrillic words ending in a particle after a verb form: the conditional -са (and its
-# persons) before -да, -чи or -ю; the past -ди and -ган forms before -ку; -ди and any
-# vowel before -ю (кечаю: no Uzbek word ends in a vowel + ю).
-_CYRILLIC_PARTICLE: Final = regex.compile(
-    r"(?i)(?<![\p{Cyrillic}])([\p{Cyrillic}]+?(?:"
-    r"(?:са|сам|санг|сак|сангиз|салар)(?=(?:да|чи|ю)(?![\p{Cyrillic}]))"
-    r"|(?:ди|дим|динг|дик|дингиз|дилар|ган|эди|эдим|экан)(?=ку(?![\p{Cyrillic}]))"
-    r"|(?:ди|[аоиуэў])(?=ю(?![\p{Cyrillic}]))"
-    r"))"
+# A particle at the end of a Cyrillic word: found first (a quick scan), then kept only
+# after the endings it follows (_PARTICLE_AFTER).
+_CYRILLIC_PARTICLE: Final = regex.compile(r"(?i)(?:да|чи|ю|ку)(?![\p{Cyrillic}])")
+# The run of Cyrillic letters that ends where a search (backwards) starts.
+_WORD_BACKWARDS: Final = regex.compile(r"(?r)[\p{Cyrillic}]+")
+_CONDITIONAL: Final = ("са", "сам", "санг", "сак", "сангиз", "салар")  # -са and its persons
+_PAST: Final = ("ди", "дим", "динг", "дик", "дингиз", "дилар", "ган", "эди", "эдим", "экан")
+# The endings a particle follows, after at least one more letter.
+_PARTICLE_AFTER: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "да": _CONDITIONAL,  # бўлсада → бўлса-да
+        "чи": _CONDITIONAL,  # борсангизчи → борсангиз-чи
+        "ку": _PAST,  # борганку → борган-ку
+        # no Uzbek word ends in a vowel + ю: кечаю → кеча-ю
+        "ю": (*_CONDITIONAL, "ди", "а", "о", "и", "у", "э", "ў"),
+    }
 )
 # Nouns ending in -са: their locative (нарсада "in the thing") is not a particle.
 _NOUNS_IN_SA: Final = frozenset(
@@ -75,15 +82,21 @@ _NOUNS_IN_SA: Final = frozenset(
 
 
 def _split_particle(match: regex.Match[str]) -> str:
-    base = match.group(1)
-    stem = base.lower()
+    particle = match.group()
+    word = _WORD_BACKWARDS.search(match.string, 0, match.start())
+    if word is None or word.end() != match.start():
+        return particle
+    stem = word.group().lower()
+    endings = _PARTICLE_AFTER[particle.lower()]
+    if not any(len(stem) > len(ending) and stem.endswith(ending) for ending in endings):
+        return particle
     for person in ("м", "нг", "к", "нгиз", "лар"):
         if stem.endswith("са" + person):
             stem = stem.removesuffix(person)
             break
     if stem in _NOUNS_IN_SA or any(stem.endswith(noun) for noun in _NOUNS_IN_SA):
-        return base
-    return base + "-"
+        return particle
+    return "-" + particle
 
 
 # Latin particles after a hyphen, at the end of a word.
@@ -91,8 +104,17 @@ _LATIN_PARTICLE: Final = regex.compile(
     r"(?i)(?<=[\p{Latin}ʻʼ'‘’`])-(?=(?:da|chi|ku|yu|u)(?![\p{L}ʻʼ'‘’`]))"
 )
 
-_QUOTES_TO_LATIN: Final = str.maketrans({"«": "“", "»": "”", "„": "“"})
-_QUOTES_TO_CYRILLIC: Final = str.maketrans({"“": "«", "”": "»"})
+# Quotation marks, one pair a row (str.replace, which is many times faster than
+# str.translate on text that is not ASCII).
+_QUOTES_TO_LATIN: Final = (
+    ("«", "“"),  # opening guillemet
+    ("»", "”"),  # closing guillemet
+    ("„", "“"),  # low opening quotation mark
+)
+_QUOTES_TO_CYRILLIC: Final = (
+    ("“", "«"),  # opening quotation mark
+    ("”", "»"),  # closing quotation mark
+)
 
 
 def dates_to_latin(text: str) -> str:
@@ -117,12 +139,18 @@ def particles_to_cyrillic(text: str) -> str:
 
 def quotes_to_latin(text: str) -> str:
     """«…» and „…“ → “…”."""
-    return text.translate(_QUOTES_TO_LATIN)
+    return _replaced(text, _QUOTES_TO_LATIN)
 
 
 def quotes_to_cyrillic(text: str) -> str:
     """“…” → «…»."""
-    return text.translate(_QUOTES_TO_CYRILLIC)
+    return _replaced(text, _QUOTES_TO_CYRILLIC)
+
+
+def _replaced(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    for old, new in pairs:
+        text = text.replace(old, new)
+    return text
 
 
 TO_LATIN: Final[Mapping[str, Callable[[str], str]]] = MappingProxyType(

@@ -19,6 +19,15 @@ Script = Literal["cyrillic", "latin", "new-latin"]
 SCRIPTS: Final[tuple[str, ...]] = ("latin", "cyrillic", "new-latin")
 # Opt-in conventions that change more than letters (_conventions, docs/rules.md).
 CONVENTIONS: Final[tuple[str, ...]] = ("dates", "particles", "quotes")
+# Named sets of conventions, accepted wherever a convention's name is.
+PROFILES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        # the conventions that each side's rules require: the 1995 Latin rules' 2025-yil
+        # and boʻlsa-da, the Cyrillic rules' 2025 йил and бўлсада (no rule says which
+        # quotation marks to use, so quotes is not one of them)
+        "official": ("dates", "particles"),
+    }
+)
 
 # Output styles for oʻ/gʻ and the tutuq: name → (oʻ gʻ mark, tutuq mark).
 APOSTROPHE_STYLES: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
@@ -58,9 +67,11 @@ def one_or_many(option: str, value: object, what: str) -> Iterable[object]:
 
 
 def check_conventions(value: object) -> frozenset[str]:
-    """The set of convention names in *value* (one name, or a collection of them)."""
+    """The set of convention names in *value* (one name, or a collection of them);
+    a profile's name (PROFILES) stands for its conventions."""
     names = one_or_many("conventions", value, "names")
-    return frozenset(check_choice("each convention", name, CONVENTIONS) for name in names)
+    chosen = (check_choice("each convention", name, (*CONVENTIONS, *PROFILES)) for name in names)
+    return frozenset(part for name in chosen for part in PROFILES.get(name, (name,)))
 
 
 def check_keep(value: object) -> frozenset[str]:
