@@ -47,6 +47,15 @@ class TestArguments:
         ):
             to_latin("ўзбек", apostrophes="curly")
 
+    def test_a_bad_option_raises_every_time(self) -> None:
+        # the checks of options left at their defaults are remembered; a failure is not
+        for _ in range(2):
+            with pytest.raises(ValueError, match="got 'curly'"):
+                to_latin("ўзбек", apostrophes="curly")
+            with pytest.raises(ValueError, match="got 'arabic'"):
+                to_latin("ўзбек", apostrophes="arabic")
+        assert to_latin("ўзбек", apostrophes="ascii") == "o'zbek"
+
     def test_apostrophe_style_of_wrong_type(self) -> None:
         with pytest.raises(TypeError, match="apostrophes must be a str"):
             to_latin("ўзбек", apostrophes=1)  # type: ignore[arg-type]

@@ -20,6 +20,7 @@ from typing import Final, NamedTuple
 
 from . import _cyrillic_to_latin, _invisible, _latin_to_cyrillic, _new_latin, _spans
 from ._alphabet import APOSTROPHE_LETTER, TURNED_COMMA
+from ._detect import detect_script
 from ._lexicon import Lexicon, default_lexicon, stem_starts
 from ._options import (
     APOSTROPHE_STYLES,
@@ -453,8 +454,6 @@ def converter_for(options: Options, sample: str) -> Converter | None:
 
     Without a source script, it is detected in *sample*.
     """
-    from ._detect import detect_script  # noqa: PLC0415 - a small module, no cycle
-
     read = detect_script(sample) if options.source is None else options.source
     if read is None or read == options.to:
         return None

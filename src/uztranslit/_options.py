@@ -7,6 +7,7 @@ ValueError naming the valid ones.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Final, Literal, NamedTuple
@@ -118,6 +119,17 @@ def check_options(  # noqa: PLR0917 - the six options, in the order of the signa
     keep: object = (),
 ) -> Options:
     """All options of transliterate() checked at once, in the order they are listed."""
+    if (
+        lexicon is None
+        and type(conventions) is tuple
+        and not conventions
+        and type(keep) is tuple
+        and not keep
+        and type(to) is str
+        and type(apostrophes) is str
+        and (source is None or type(source) is str)
+    ):
+        return _checked_defaults(to, source, apostrophes)  # no collection to check
     target = check_choice("to", to, SCRIPTS)
     style = check_choice("apostrophes", apostrophes, APOSTROPHE_STYLES)
     user = check_lexicon(lexicon)
@@ -125,3 +137,10 @@ def check_options(  # noqa: PLR0917 - the six options, in the order of the signa
     kept = check_keep(keep)
     read = None if source is None else check_choice("source", source, SCRIPTS)
     return Options(target, read, style, user, chosen, kept)
+
+
+@functools.lru_cache(maxsize=64)
+def _checked_defaults(to: str, source: str | None, apostrophes: str) -> Options:
+    """check_options for three strings and the other options left out: a call that
+    converts a line at a time pays for its checks once (a bad value raises, uncached)."""
+    return check_options(to, source, apostrophes, None, frozenset(), frozenset())
