@@ -54,6 +54,10 @@ class TestErrorClasses:
             ("No'mon", "No''mon", RULES),  # rule 32
             ("syezd", "s'ezd", RULES),  # ъ dropped in Russian words
             ("oktabr", "oktyabr", RULES),  # the months drop the y
+            ("nuqtayi", "nuqtai", RULES),  # the izofa after a vowel is -yi
+            ("sho'royi", "sho'roi", RULES),
+            ("Qal'ayi", "Qal'ai", RULES),
+            ("qiyin", "qiin", OURS),  # a y that is no izofa's
             ("valyuta", "valuta", OURS),  # usage is split
             ("bo'lsada,", "bo'lsa-da,", CONVENTION),
             ("«Men", "“Men", CONVENTION),

@@ -45,6 +45,15 @@ def test_assimilated_dative_going_to_latin() -> None:
     assert flag.alternatives == ("Togʻga",)
 
 
+def test_the_izofa_going_to_latin() -> None:
+    flags = review("Нуқтаи назар, манбаи ва ТАРЖИМАИ ҲОЛ", to="latin")
+    assert [(f.word, f.reading, f.kind, f.alternatives) for f in flags] == [
+        ("Нуқтаи", "Nuqtayi", "homograph", ("Nuqtai",)),
+        ("ТАРЖИМАИ", "TARJIMAYI", "homograph", ("TARJIMAI",)),
+    ]
+    assert "izofa" in flags[0].why
+
+
 def test_plain_words_are_not_flagged() -> None:
     assert review("Bugun havo issiq, biz bogʻga bordik.", to="cyrillic") == []
     assert review("Бугун ҳаво иссиқ.", to="latin") == []

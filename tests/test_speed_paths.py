@@ -44,7 +44,40 @@ USER = parse_lexicon(
 CYRILLIC = st.sampled_from(CYRILLIC_LOWER + "ецъьсҳўаоуи" * 3 + CYRILLIC_UPPER + "ЕЦЪЬСҲ")
 CYRILLIC_WORD = st.text(CYRILLIC, min_size=1, max_size=12)
 LOWER_OR_TITLE = CYRILLIC_WORD.map(lambda word: word.lower()) | CYRILLIC_WORD.map(str.capitalize)
-ANY_WORD = CYRILLIC_WORD | LOWER_OR_TITLE | st.sampled_from(["октябрда", "СЕНТЯБРЬ", "бюджети"])
+# Words that end like an izofa (a vowel + и), and the words of the izofa and ц rules.
+IZOFA_LIKE = st.tuples(
+    LOWER_OR_TITLE | CYRILLIC_WORD,
+    st.sampled_from(["аи", "ои", "ёи", "яи", "ўи", "еи", "уи", "ъи", "и"]),
+).map("".join)
+RULE_WORDS = st.sampled_from(
+    [
+        "нуқтаи",
+        "Нуқтаи",
+        "НУҚТАИ",
+        "манбаи",
+        "Манбаи",
+        "МАНБАИ",
+        "манбаида",
+        "мўъи",
+        "шўрои",
+        "аи",
+        "боцман",
+        "Лоцманга",
+        "ЛИЗОЦИМ",
+        "лизоцимни",
+        "абзацни",
+        "клёцка",
+        "цыцим",
+        "ТЭЦда",
+    ]
+)
+ANY_WORD = (
+    CYRILLIC_WORD
+    | LOWER_OR_TITLE
+    | IZOFA_LIKE
+    | RULE_WORDS
+    | st.sampled_from(["октябрда", "СЕНТЯБРЬ", "бюджети"])
+)
 
 LATIN = st.sampled_from("abcdefghijklmnopqrstuvwxyz" * 2 + "eyostchg" * 3 + "ABCSYEOGIVX")
 MARK = st.sampled_from(sorted(APOSTROPHES))
@@ -228,3 +261,36 @@ class TestLargeLexicons:
         lexicon = parse_lexicon(self.ROWS)
         assert to_latin("стем12лар", lexicon=lexicon) == "stem12lar"
         assert to_cyrillic("beshinchiga", lexicon=lexicon) == "стем5га"
+
+
+# Words of the izofa and ц rules whose reading depends on the letters around the one
+# rewritten: the word end, the word's start (AYN_STEMS), a ъ before и, the vowel before ц.
+RULE_TEXT = (
+    "нуқтаи назар, Нуқтаи НАЗАР; НУҚТАИ. манбаи Манбаи МАНБАИ манбаида мўъи аи ои ёи"
+    " шўрои-ислом каминаи дунёи рўи партияи мавқеи мавзуи Руи ъаи цаи еаи сҳаи ьаи"
+    " боцман Лоцманга ЛИЗОЦИМ лизоцимни абзацни клёцка цыцим ТЭЦда кибуцда наци"
+)
+
+
+def test_the_izofa_and_ts_words_agree_on_every_path() -> None:
+    words = _spans.CYRILLIC_WORDS.findall(RULE_TEXT)
+    stems = stem_starts(TO_LATIN, soft_sign=True)
+    assert _cyrillic_to_latin.words_to_latin(words, TO_LATIN, stems) == rule_path_latin(words)
+    no_stems = stem_starts({}, soft_sign=True)
+    assert _cyrillic_to_latin.words_to_latin(words, {}, no_stems) == [
+        _cyrillic_to_latin.word_to_latin(word, {}) for word in words
+    ]
+    converter = _converter.fixed("cyrillic", "latin", "modifier", None, ())
+    assert converter.convert(RULE_TEXT) == _spans.CYRILLIC_WORDS.sub(
+        lambda word: _cyrillic_to_latin.word_to_latin(word[0], TO_LATIN), RULE_TEXT
+    )
+
+
+def test_the_text_path_itself_reads_the_izofa_and_ts_words() -> None:
+    # Lower case and Title only, so that the text path does every word itself.
+    text = " ".join(word.lower() + ", " + word.capitalize() for word in RULE_TEXT.split())
+    table = _cyrillic_to_latin.text_table("\u02bb", "\u02bc")
+    by_text = _cyrillic_to_latin.text_to_latin(text, table, (), lambda some: some)
+    assert by_text == _spans.CYRILLIC_WORDS.sub(
+        lambda word: _cyrillic_to_latin.word_to_latin(word[0], {}), text
+    )

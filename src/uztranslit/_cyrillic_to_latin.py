@@ -8,6 +8,7 @@ capitals.  Rule references are to docs/rules.md.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from itertools import compress, count
 from types import MappingProxyType
@@ -31,7 +32,7 @@ LETTERS: Final[Mapping[str, str]] = MappingProxyType(
         "д": "d",  # one to one
         "ж": "j",  # one to one
         "з": "z",  # one to one
-        "и": "i",  # one to one
+        "и": "i",  # one to one; a word-final izofa is yi (izofa_rule)
         "й": "y",  # one to one
         "к": "k",  # one to one
         "л": "l",  # one to one
@@ -73,18 +74,61 @@ def e_rule(word: str, i: int) -> str:
     return "e"
 
 
+# The vowels after which a stem can end in ц: Russian -ац -ец -иц -яц -уц and ТЭЦ
+# (абзац, марганец, шприц, месяц, кибуц).  No Russian stem ends in ц after о ё ю ў ы
+# (in ru_RU.dic only the abbreviations соц., доц. and the interjection цыц do), so a ц
+# there is inside the stem even before letters that look like suffixes:
+# боцман, лоцман (not боц + -ман), лизоцим (not лизоц + -им).
+TS_ENDS_A_STEM_AFTER: Final = frozenset("аеиуэя")
+TS_INSIDE_A_STEM_AFTER: Final = CYRILLIC_VOWELS - TS_ENDS_A_STEM_AFTER  # ё о ў ы ю
+
+
 def ts_rule(word: str, i: int) -> str:
     """ц is s at the start, at the end, after a consonant; ts after a vowel (rules.md: ц).
 
     цирк → sirk, кварц → kvars, концерт → konsert, лицей → litsey.  A ц that
-    ends the word before inflections counts as final: абзацни → abzasni.
+    ends the word before inflections counts as final (абзацни → abzasni), but only
+    after a vowel a stem can end in before ц: боцман → botsman, лизоцим → lizotsim.
     """
     if i == 0 or word[i - 1] not in CYRILLIC_VOWELS:
         return "s"
     rest = word[i + 1 : i + 2 + LONGEST_CHAIN]  # enough to tell; keeps long runs linear
-    if not rest or is_cyrillic_inflection_chain(rest):
+    if not rest:
+        return "s"
+    if word[i - 1] in TS_ENDS_A_STEM_AFTER and is_cyrillic_inflection_chain(rest):
         return "s"
     return "ts"
+
+
+# The vowels after which a word-final и is the Persian izofa, written -yi in Latin
+# (rules.md: izofa).  Not after е у ю э ы: there the и is the possessive of an Arabic
+# stem that lost its final ъ (мавқеи, мавзуи, мажмуи) or part of a name (Руи, Лоуи).
+IZOFA_AFTER: Final = frozenset("аоёяў")
+# Arabic stems in -а that lost a final ъ (ayn), whose possessive is -и, not -си:
+# манбаи "its source" is manbai, not an izofa.  None holds е, ц or сҳ, which the
+# fast paths rewrite before they look for the izofa.
+AYN_STEMS: Final = frozenset(
+    (
+        "манба",  # manbaʼ "source": манбаи
+        "матла",  # matlaʼ "opening couplet": матлаи
+        "мақта",  # maqtaʼ "closing couplet": мақтаи
+        "мажма",  # majmaʼ "gathering": мажмаи
+        "тама",  # tamaʼ "greed": тамаи
+        "мурабба",  # murabbaʼ "a poem of quatrains": мураббаи
+        "мусабба",  # musabbaʼ "a poem of seven-line stanzas": мусаббаи
+    )
+)
+
+
+def izofa_rule(word: str, i: int) -> str:
+    """и that ends a word after а о ё я ў is the izofa -yi; else i (rules.md: izofa).
+
+    нуқтаи → nuqtayi, таржимаи → tarjimayi, шўрои → shoʻroyi, but манбаи → manbai
+    (a possessive), мавқеи → mavqei, нуқтаида → nuqtaida (endings follow: no izofa).
+    """
+    if i == len(word) - 1 and i >= 2 and word[i - 1] in IZOFA_AFTER and word[:i] not in AYN_STEMS:
+        return "yi"
+    return "i"
 
 
 def hard_sign_rule(word: str, i: int) -> str:
@@ -121,6 +165,7 @@ CONTEXT_RULES: Final = MappingProxyType(
     {
         "е": e_rule,  # ye / e
         "ц": ts_rule,  # s / ts
+        "и": izofa_rule,  # yi / i
         "ъ": hard_sign_rule,  # ʼ / nothing
         "ь": soft_sign_rule,  # y / nothing
         "с": s_before_h_rule,  # sʼ / s
@@ -190,17 +235,27 @@ def word_to_latin(word: str, lexicon: Mapping[str, str]) -> str:
 # The same rules as whole-text operations on lower-case words joined by newlines,
 # each a few regular-expression or str passes in C instead of Python calls per
 # letter.  Each pass reads only what the passes before it leave unchanged around
-# the letter it rewrites, which fixes their order: ц, сҳ, е, ъ, ь, then the table.
+# the letter it rewrites, which fixes their order: ц, сҳ, е, the izofa (which must
+# see a ъ where it stands), ъ, ь, then the table.
 # tests/test_speed_paths.py checks that this gives what word_to_latin gives.
 
 _VOWELS: Final = "".join(sorted(CYRILLIC_VOWELS))
-# ц after a vowel is ts unless what follows (at most LONGEST_CHAIN letters) is
-# nothing or a chain of inflections: ts_rule.
+_ENDS_A_STEM: Final = "".join(sorted(TS_ENDS_A_STEM_AFTER))
+_INSIDE_A_STEM: Final = "".join(sorted(TS_INSIDE_A_STEM_AFTER))
+# ц after a vowel is ts unless it ends the word, or it follows a vowel a stem can
+# end in and what follows (at most LONGEST_CHAIN letters) is a chain of
+# inflections: ts_rule.
 _TS_AFTER_VOWEL: Final = Lazy(
-    f"ц(?<=[{_VOWELS}]ц)"
+    f"ц(?<=[{_INSIDE_A_STEM}]ц)(?!\\n|\\Z)"
+    f"|ц(?<=[{_ENDS_A_STEM}]ц)"
     f"(?!(?=[^\\n]{{0,{LONGEST_CHAIN}}}(?:\\n|\\Z))"
     f"(?:{CYRILLIC_INFLECTION_CHAIN.pattern})?(?:\\n|\\Z))"
 )
+_IZOFA_VOWELS: Final = "".join(sorted(IZOFA_AFTER))
+# и that ends a word of three letters or more, after а о ё я ў: izofa_rule (the
+# AYN_STEMS are left to izofa_rule_in_words).  The letters before the vowel may be
+# Latin by now; the vowel and и are not.
+_IZOFA: Final = Lazy(f"и(?<=[^\\n][{_IZOFA_VOWELS}]и)(?=\\n|\\Z)")
 # е at the start, after a vowel, ъ or ь is ye: e_rule.
 _YE: Final = Lazy(f"е(?<![^\\n{_VOWELS}ъь]е)")
 # ъ is dropped after ў, and after a consonant before е ё ю я (е is ye by now, whose
@@ -213,7 +268,7 @@ _SOFT_SIGN_Y: Final = Lazy("ь(?=[аоуи])")
 _LEFT: Final[Mapping[str, str]] = MappingProxyType(
     {**LETTERS, "е": "e", "ц": "s", "ъ": TUTUQ, "ь": "", "с": "s", TUTUQ: TUTUQ}
 )
-_WRITTEN_BY_RULES: Final = "\nyesth"  # plus TUTUQ, in _LEFT
+_WRITTEN_BY_RULES: Final = "\nyesthi"  # plus TUTUQ, in _LEFT
 
 
 def _by_low_byte() -> tuple[bytes, tuple[tuple[str, str], ...]]:
@@ -263,6 +318,21 @@ def ts_rule_in_words(words: str) -> str:
     return _TS_AFTER_VOWEL().sub("ts", words) if "ц" in words else words
 
 
+def izofa_rule_in_words(words: str) -> str:
+    """izofa_rule on lower-case *words* joined by newlines: a final и → yi.
+
+    Before hard_sign_rule_in_words, which would bring ў and и together (мўъи).
+    """
+    if "и" not in words:
+        return words
+
+    def izofa(found: re.Match[str]) -> str:
+        stem = words[words.rfind("\n", 0, found.start()) + 1 : found.start()]
+        return "и" if stem in AYN_STEMS else "yi"
+
+    return _IZOFA().sub(izofa, words)
+
+
 def s_before_h_rule_in_words(words: str) -> str:
     """s_before_h_rule on many words: сҳ → sʼh."""
     return words.replace("сҳ", "s" + TUTUQ + "h")
@@ -291,6 +361,7 @@ def plain_words_to_latin(words: str) -> str:
     words = ts_rule_in_words(words)
     words = s_before_h_rule_in_words(words)
     words = e_rule_in_words(words)
+    words = izofa_rule_in_words(words)
     words = hard_sign_rule_in_words(words)
     words = soft_sign_rule_in_words(words)
     return table_letters(words)
@@ -365,9 +436,15 @@ _NOT_VOWELS: Final = _CONSONANTS + "ъьЪЬ"
 # A capital right after a letter: the word is in CAPITALS or mixed case.
 _CAPITAL_INSIDE: Final = Lazy(f"[{_UPPER}](?<=[{_LETTERS_ANY_CASE}].)[{_LETTERS_ANY_CASE}]*")
 _TS_IN_TEXT: Final = Lazy(
-    f"ц(?<=[{_ANY_CASE_VOWELS}]ц)"
+    f"ц(?<=[{_INSIDE_A_STEM}{_INSIDE_A_STEM.upper()}]ц)(?=[{_LETTERS_ANY_CASE}])"
+    f"|ц(?<=[{_ENDS_A_STEM}{_ENDS_A_STEM.upper()}]ц)"
     f"(?!(?=[{_LETTERS_ANY_CASE}]{{0,{LONGEST_CHAIN}}}(?![{_LETTERS_ANY_CASE}]))"
     f"(?:{CYRILLIC_INFLECTION_CHAIN.pattern})?(?![{_LETTERS_ANY_CASE}]))"
+)
+# The vowel is lower case: a capital vowel after a letter sends the word to the
+# word path.
+_IZOFA_IN_TEXT: Final = Lazy(
+    f"и(?<=[{_LETTERS_ANY_CASE}][{_IZOFA_VOWELS}]и)(?![{_LETTERS_ANY_CASE}])"
 )
 _YE_IN_TEXT: Final = Lazy(f"е(?<![{_CONSONANTS}]е)")
 _HARD_SIGN_DROPPED_IN_TEXT: Final = Lazy(f"ъ(?<=[ўЎ]ъ)|ъ(?<=[{_NOT_VOWELS}]ъ)(?=[ёюяе{_YE_HELD}])")
@@ -402,14 +479,23 @@ def text_table(letter_mark: str, tutuq: str) -> dict[int, str | int]:
     return table
 
 
+def _izofa_in_text(found: re.Match[str]) -> str:
+    """izofa_rule for a final и that _IZOFA_IN_TEXT found: yi, unless an AYN_STEMS word."""
+    text = found.string
+    stem = text[word_start(text, found.start()) : found.start()].lower()
+    return "и" if stem in AYN_STEMS else "yi"
+
+
 def text_passes(text: str) -> str:
-    """ts_rule, s_before_h_rule, e_rule, hard_sign_rule and soft_sign_rule on a
-    text whose words are lower case or Title (the _in_words passes, in a text)."""
+    """ts_rule, s_before_h_rule, e_rule, izofa_rule, hard_sign_rule and soft_sign_rule
+    on a text whose words are lower case or Title (the _in_words passes, in a text)."""
     if "ц" in text:
         text = _TS_IN_TEXT().sub(_TS_HELD, text)
     if "сҳ" in text or "Сҳ" in text:
         text = text.replace("сҳ", _S_SEPARATED + "ҳ").replace("Сҳ", _S_SEPARATED_TITLE + "ҳ")
     text = _YE_IN_TEXT().sub(_YE_HELD, text)
+    if "и" in text:
+        text = _IZOFA_IN_TEXT().sub(_izofa_in_text, text)
     if "ъ" in text:
         text = _HARD_SIGN_DROPPED_IN_TEXT().sub("", text)
     if "ь" in text:

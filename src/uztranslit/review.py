@@ -10,7 +10,8 @@ the input, the reading chosen and the alternatives:
   a name before an apostrophe and endings);
 - ``loan rule``: a rule that guesses a loanword from its shape (tsiya → ция);
 - ``homograph``: a word with two readings the text alone cannot tell apart
-  (yod: йод "iodine" or ёд "memory"; тоққа: toqqa or togʻga).
+  (yod: йод "iodine" or ёд "memory"; тоққа: toqqa or togʻga; нуқтаи: the izofa
+  nuqtayi, or -i if the и is a possessive or part of a name).
 
 It never changes the conversion: the report describes what transliterate() does.
 explain(word) says which rule or lexicon entry produced each part of one word's output.
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Final, NamedTuple
@@ -193,6 +195,10 @@ def _review_cyrillic(text: str, translit: Transliterator) -> Iterator[Flag]:
                 f"lexicon stem {lower[: match[0]]} → {match[1]} before suffixes",
             )
             continue
+        izofa = _izofa_flag(found, "".join(filter(str.isalpha, lower)), reading)
+        if izofa is not None:
+            yield izofa
+            continue
         for ending, (written, other) in CYRILLIC_HOMOGRAPH_ENDINGS.items():
             if lower.endswith(ending) and len(lower) > len(ending):
                 stem = reading[: -len(written)]
@@ -206,6 +212,26 @@ def _review_cyrillic(text: str, translit: Transliterator) -> Iterator[Flag]:
                     f" {'ғ' if ending == 'ққа' else 'г'} before -{'га'} written assimilated",
                 )
                 break
+
+
+# Why a final и became yi (_cyrillic_to_latin.izofa_rule).
+IZOFA_YI: Final = (
+    "a final и after а о ё я ў read as the izofa -yi (rules.md: izofa); -i if it is a"
+    " possessive or part of a name"
+)
+
+
+def _izofa_flag(found: re.Match[str], letters: str, reading: str) -> Flag | None:
+    """A homograph flag for a word whose final и the izofa rule wrote as yi.
+
+    *letters* is the word composed, in lower case, without format characters.
+    """
+    if not letters.endswith("и") or reading[-2:].lower() != "yi":
+        return None
+    if _cyrillic_to_latin.izofa_rule(letters, len(letters) - 1) != "yi":
+        return None
+    other = reading[:-2] + reading[-1]
+    return Flag(*found.span(), found.group(), reading, "homograph", (other,), IZOFA_YI)
 
 
 def _case_like(model: str, text: str) -> str:
