@@ -134,16 +134,21 @@ def _by_chunks(text: str, chunks: WordCache) -> str:
 
 
 def by_joining(convert: Callable[[str], str]) -> Callable[[list[str]], list[str]]:
-    """Convert many chunks as one text: joined by two spaces, split again after.
+    """Convert many chunks as one text: joined by two spaces (two line breaks if a
+    chunk holds a space), split again after.
 
     No rule looks across whitespace, and a conversion neither adds nor removes
-    spaces, so this is the same as converting each chunk alone.  Two spaces, not
-    one: the only pattern that looks back past a space, the placeholder's
+    whitespace, so this is the same as converting each chunk alone.  Two, not one:
+    the only pattern that looks back past a space, the placeholder's
     ``(?<![0-9] %)``, must see what it sees at the start of a chunk.
     """
 
     def convert_all(chunks: list[str]) -> list[str]:
-        return convert("  ".join(chunks)).split("  ")
+        together = "".join(chunks)
+        for joint in ("  ", "\n\n"):
+            if joint[0] not in together:
+                return convert(joint.join(chunks)).split(joint)
+        return list(map(convert, chunks))
 
     return convert_all
 
