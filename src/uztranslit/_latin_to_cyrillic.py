@@ -155,11 +155,31 @@ def s_rule(word: str, i: int) -> Unit:
     return Unit(1, "с")
 
 
+# The vowels after g that begin an Uzbek suffix in g: -ga, -gacha, -gan, -gach, -gani
+# (a), -guncha, -gudek (u), -gina, -gich (i).  After a stem in gʻ, the Cyrillic rules
+# write ғ + г as ққ (g_after_gh_rule).
+G_SUFFIX_VOWELS: Final = ("a", "u", "i")
+GH: Final = "g" + TURNED_COMMA
+
+
+def gh_before_g_suffix(word: str, i: int) -> bool:
+    """Whether word[i:i + 2] is gʻ and a suffix in g follows (bogʻga, tugʻgan)."""
+    return word.startswith(GH + "g", i) and word[i + 3 : i + 4] in G_SUFFIX_VOWELS
+
+
 def pair_rule(word: str, i: int) -> Unit:
-    """A letter that pairs with the next character: oʻ, gʻ, ch; else alone."""
+    """A letter that pairs with the next character: oʻ, gʻ, ch; else alone.
+
+    gʻ before a suffix in g, and that g, are ққ (the Cyrillic rules: тоғ + га →
+    тоққа, туғ + ган → туққан, тоғ + гача → тоққача; rules.md: gʻ before -ga).
+    """
     pair = word[i : i + 2]
+    if pair == GH and gh_before_g_suffix(word, i):
+        return Unit(2, "қ")
     if pair in LETTERS:
         return Unit(2, LETTERS[pair])
+    if pair[:1] == "g" and i >= 2 and gh_before_g_suffix(word, i - 2):
+        return Unit(1, "қ")
     return Unit(1, LETTERS[word[i]])
 
 
@@ -230,6 +250,8 @@ def word_to_cyrillic(body: str, lexicon: Mapping[str, str]) -> str:
     match = match_latin_stem(lower, lexicon) if lexicon else None
     if match is not None:
         i, stem = match
+        if stem.endswith("ғ") and gh_before_g_suffix(lower, i - 2):
+            stem = stem[:-1] + "қ"  # a lexicon stem in gʻ before -ga (pair_rule)
         # An entry that maps a word to itself keeps it as written (a brand: YouTube).
         parts.append(body[:i] if stem == lower[:i] else case_of_stem(body[:i], stem))
     while i < len(lower):
@@ -390,8 +412,14 @@ _TS: Final = Lazy(
 )
 
 
+_GH_BEFORE_G_SUFFIX: Final = Lazy(f"{GH}g(?=[{''.join(G_SUFFIX_VOWELS)}])")
+
+
 def pair_rule_in_words(words: str) -> str:
-    """pair_rule and s_rule on many plain words: oʻ gʻ ch sh → ў ғ ч ш."""
+    """pair_rule and s_rule on many plain words: oʻ gʻ ch sh → ў ғ ч ш, and gʻ + g
+    before a suffix vowel → ққ."""
+    if GH + "g" in words:
+        words = _GH_BEFORE_G_SUFFIX().sub("ққ", words)
     for pair, letter in (("o" + TURNED_COMMA, "ў"), ("g" + TURNED_COMMA, "ғ"), ("ch", "ч")):
         words = words.replace(pair, letter)
     return words.replace("sh", "ш")
@@ -417,7 +445,7 @@ def _by_low_byte() -> str:
     unit (the letters written by the passes keep theirs); checked for clashes."""
     table = [chr(byte) for byte in range(256)]
     seen: dict[int, str] = {}
-    written = "\nцўғчшеёюяьэ"
+    written = "\nцўғқчшеёюяьэ"
     units = {unit: cyrillic for unit, cyrillic in LETTERS.items() if len(unit) == 1}
     for char, cyrillic in [*units.items(), ("e", "е"), *((c, c) for c in written)]:
         low = ord(char) & 0xFF
