@@ -131,6 +131,8 @@ def test_many_latin_tokens_convert_as_one_by_one(tokens: list[str]) -> None:
 CLASS_TOKENS = [
     *("bogʻga", "tog'ga", "Togʻgacha", "TUGʻGAN", "sig‘guncha", "bogʻgina", "bogʻda"),
     *("TOGʻga", "togʻgʻa", "bogʻg", "mablagʻga", "yogʻganida", "Qorabogʻga"),
+    *("nuqtayi", "Tarjimayi", "NUQTAYI", "payi", "ayi", "aayi", "oʻnayi", "boʻyi", "uyi"),
+    *("nuqtayiga", "maʼnayi", "qalayi", "yayi", "ayayi"),
 ]
 
 

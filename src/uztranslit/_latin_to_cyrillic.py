@@ -106,13 +106,29 @@ def e_rule(word: str, i: int) -> Unit:
     return Unit(1, "е")
 
 
+def is_izofa_y(word: str, i: int) -> bool:
+    """Whether word[i] is the y of the izofa -yi after a stem in a: the word ends in
+    ayi and has another vowel before that a (nuqtayi, tarjimayi; rules.md: the izofa).
+
+    A stem of one syllable is a stem in ay with its possessive (payi "his tendon",
+    tayi "his foal", qayi), which keeps its й."""
+    return (
+        word.endswith("ayi")
+        and i == len(word) - 2
+        and any(char in LATIN_VOWELS for char in word[: i - 1])
+    )
+
+
 def y_rule(word: str, i: int) -> Unit:
     """ye yo yu ya are е ё ю я, but yoʻ is й + ў (rules.md: ё, ю, я).
 
     yoʻl → йўл.  ye after a consonant only occurs where Cyrillic has a sign
     (pyesa → пьеса, obyekt → объект); without a lexicon entry ь is the more
-    frequent one, and it keeps the round trip: сье → sye → сье.
+    frequent one, and it keeps the round trip: сье → sye → сье.  The izofa's y
+    is not written in Cyrillic (nuqtayi → нуқтаи: is_izofa_y).
     """
+    if is_izofa_y(word, i):
+        return Unit(1, "")
     pair = word[i : i + 2]
     if pair not in IOTATED or (word[i + 2 : i + 3] == TURNED_COMMA and pair == "yo"):
         return Unit(1, "й")
@@ -397,6 +413,8 @@ PLAIN_TOKEN: Final = Lazy(
 )
 _BEFORE_YE: Final = "[^\\naeiouў]"  # a consonant: ye after it is ье (y_rule)
 _YE_AFTER_CONSONANT: Final = Lazy(f"ye(?<={_BEFORE_YE}ye)")
+# The izofa: a word that ends in ayi with a vowel before that a (oʻ is ў by now).
+_IZOFA_Y: Final = Lazy("((?<=[aeiouў])[^\\naeiouў]*a)y(?=i(?![^\\n]))")
 # e at the start or after a vowel (raw or already Cyrillic) is э: e_rule.
 _E_AFTER_VOWEL: Final = Lazy("e(?<![^\\naeiouўеёюя]e)")
 
@@ -426,9 +444,12 @@ def pair_rule_in_words(words: str) -> str:
 
 
 def y_rule_in_words(words: str) -> str:
-    """y_rule on many words (after pair_rule_in_words, so yoʻ is y + ў by now)."""
+    """y_rule on many words (after pair_rule_in_words, so yoʻ is y + ў by now), the
+    izofa's y dropped (is_izofa_y)."""
     if "y" not in words:
         return words
+    if "ayi" in words:
+        words = _IZOFA_Y().sub(r"\1", words)
     words = _YE_AFTER_CONSONANT().sub("ье", words)
     for pair, letter in IOTATED.items():
         words = words.replace(pair, letter)
