@@ -104,3 +104,52 @@ class TestIzofa:
     )
     def test_the_izofa_after_u_and_e(self) -> None:
         assert to_cyrillic("mavzuyi mavqeyi") == "мавзуи мавқеи"
+
+
+class TestPlaceholders:
+    """strftime placeholders and identifiers stay; % + Uzbek endings converts."""
+
+    @pytest.mark.parametrize(
+        "kept",
+        ["%B", "%H:%M", "%-H:%M", "%Y", "%d.%m.%Y", "%A, %-d %B", "%Ey", "%I:%M %p", "%%"],
+    )
+    def test_strftime_placeholders_are_kept(self, kept: str) -> None:
+        assert to_cyrillic(f"Sana {kept} boʻyicha") == f"Сана {kept} бўйича"
+
+    @pytest.mark.parametrize(
+        ("latin", "cyrillic"),
+        [
+            ("%ga", "%га"),  # not %g + a: no Latin letter is left among Cyrillic ones
+            ("%GA", "%ГА"),
+            ("50 %ga", "50 %га"),
+            ("50%ga", "50%га"),
+            ("%dan ortiq", "%дан ортиқ"),
+            ("%lar", "%лар"),  # not %la (long double) + r
+            ("%sga", "%sга"),  # a placeholder and its ending
+            ("%Bning", "%Bнинг"),
+            ("%(name)sni", "%(name)sни"),
+            ("%s'ni", "%s'ни"),
+            ("%Haqiqat", "%Ҳақиқат"),  # a strftime letter inside a word
+            ("%dx", "%dх"),  # printf keeps its older reading
+        ],
+    )
+    def test_percent_and_endings(self, latin: str, cyrillic: str) -> None:
+        assert to_cyrillic(latin) == cyrillic
+
+    @pytest.mark.parametrize(
+        ("latin", "cyrillic"),
+        [
+            ("background_set", "background_set"),
+            ("user_id maydoni", "user_id майдони"),
+            ("MAX_SIZE va min_size2", "MAX_SIZE ва min_size2"),
+            ("_kitob_ oʻqing", "_китоб_ ўқинг"),  # Markdown emphasis is no identifier
+            ("oʻzbek_tili", "ўзбек_тили"),  # an apostrophe letter makes it Uzbek
+        ],
+    )
+    def test_identifiers_with_underscores(self, latin: str, cyrillic: str) -> None:
+        assert to_cyrillic(latin) == cyrillic
+
+    def test_in_a_long_text_read_in_pieces(self) -> None:
+        line = "Vaqt: %-H:%M, narx 50 %ga oshdi, user_id %sga teng.\n"
+        expected = "Вақт: %-H:%M, нарх 50 %га ошди, user_id %sга тенг.\n"
+        assert to_cyrillic(line * 2000) == expected * 2000
