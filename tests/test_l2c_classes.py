@@ -153,3 +153,44 @@ class TestPlaceholders:
         line = "Vaqt: %-H:%M, narx 50 %ga oshdi, user_id %sga teng.\n"
         expected = "Вақт: %-H:%M, нарх 50 %га ошди, user_id %sга тенг.\n"
         assert to_cyrillic(line * 2000) == expected * 2000
+
+
+class TestElidedArticles:
+    """O’Nil, Kot-d’Ivuar: a name's elided article is not oʻ (rules.md: apostrophes)."""
+
+    @pytest.mark.parametrize(
+        ("latin", "cyrillic"),
+        [
+            ("Kot-d’Ivuar", "Кот-д’Ивуар"),
+            ("Kot-d’Ivuarda", "Кот-д’Ивуарда"),
+            ("O’Nil", "О’Нил"),
+            ("O'Nilning", "О'Нилнинг"),
+            ("D’Artanyan", "Д’Артанян"),
+            ("L’Akvila", "Л’Аквила"),
+            ("O’Shonessi", "О’Шонесси"),
+            ("‘O’Nil’", "‘О’Нил’"),
+            ("l’Oréal", "l’Oréal"),  # a foreign name keeps its article too
+        ],
+    )
+    def test_names(self, latin: str, cyrillic: str) -> None:
+        assert to_cyrillic(latin) == cyrillic
+
+    @pytest.mark.parametrize(
+        ("latin", "cyrillic"),
+        [
+            ("OʻZBEKISTON", "ЎЗБЕКИСТОН"),
+            ("O’ZBEKISTON", "ЎЗБЕКИСТОН"),
+            ("O'zbekiston", "Ўзбекистон"),
+            ("OʻZbekiston", "ЎЗбекистон"),  # ʻ is always the letter
+            ("O'N", "ЎН"),
+            ("O'NTA", "ЎНТА"),
+            ("G’Ani", "ҒАни"),  # only O, D, L elide
+            ("O‘ShA", "ЎША"),  # Sh is one capital letter
+            ("O‘Sh", "ЎШ"),
+        ],
+    )
+    def test_uzbek_oh_is_kept(self, latin: str, cyrillic: str) -> None:
+        assert to_cyrillic(latin) == cyrillic
+
+    def test_back_to_latin(self) -> None:
+        assert to_latin("Кот-д’Ивуар ва О’Нил") == "Kot-d’Ivuar va O’Nil"

@@ -133,6 +133,8 @@ CLASS_TOKENS = [
     *("TOGʻga", "togʻgʻa", "bogʻg", "mablagʻga", "yogʻganida", "Qorabogʻga"),
     *("nuqtayi", "Tarjimayi", "NUQTAYI", "payi", "ayi", "aayi", "oʻnayi", "boʻyi", "uyi"),
     *("nuqtayiga", "maʼnayi", "qalayi", "yayi", "ayayi"),
+    *("d’Ivuar", "O’Nil", "O'Nilga", "D’Artanyan", "‘O’Nil’", "O’ZBEKISTON", "O'zbek"),
+    *("OʻZbekiston", "OʻNTA", "l’Oréal", "L'Akvila", "O'N", "o’Nil", "O‘ShA", "O’Shea"),
 ]
 
 

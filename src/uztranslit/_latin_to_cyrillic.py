@@ -373,13 +373,65 @@ def kept_word_length(body: str, lexicon: Mapping[str, str]) -> int | None:
     return None
 
 
+# The elided article or particle of a foreign name: O’Nil, D’Artanyan, Kot-d’Ivuar,
+# L’Aquila.  Each becomes its Cyrillic letter; the apostrophe stays as written.
+ELIDED: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "O": "О",  # Irish O’ (O’Nil, O’Konnor)
+        "D": "Д",  # D’Artanyan
+        "d": "д",  # French d’ (Kot-d’Ivuar)
+        "L": "Л",  # L’Akvila
+        "l": "л",  # French l’
+    }
+)
+
+
+def elision_at(token: str) -> int | None:
+    """Where the elided letter of a name starts in *token* (after any opening marks),
+    or None: a lone O, D, d, L or l at the token's start, an apostrophe other than
+    ʻ (U+02BB, which is the letter of oʻ whatever follows), then a capital and a
+    small letter (O’Nil, O'Nil, d’Ivuar).
+
+    Uzbek oʻ is never followed so: OʻZBEKISTON is all capitals, Oʻzbekiston has a
+    small letter after the mark.  The capital may be Sh or Ch, which then needs a
+    small letter after it (O’Shea, but O‘ShA is ЎША in capitals).
+    """
+    start = 0
+    while start < len(token) and token[start] in APOSTROPHES:
+        start += 1
+    word = token[start : start + 4]
+    if len(word) < 4 or word[0] not in ELIDED or word[1] not in APOSTROPHES:
+        return None
+    if word[1] == TURNED_COMMA:
+        return None
+    name = token[start + 2 : start + 5]
+    small = 2 if name[:2] in ("Sh", "Ch") else 1  # Sh: one capital written in two
+    return start if name[0].isupper() and name[small : small + 1].islower() else None
+
+
+def name_with_elision(token: str, start: int, lexicon: Mapping[str, str]) -> str:
+    """token_to_cyrillic of a name after an elided letter (elision_at): the letter in
+    Cyrillic, the apostrophe as written, the name converted; or all kept if the name
+    is kept (l’Oréal stays, foreign by its é)."""
+    rest = token[:start] + token[start + 2 :]
+    name = token_to_cyrillic(rest, lexicon)
+    if name == rest:
+        return token
+    return name[:start] + ELIDED[token[start]] + token[start + 1] + name[start:]
+
+
 def token_to_cyrillic(token: str, lexicon: Mapping[str, str]) -> str:
     """Convert a Latin token, leaving quotation marks and foreign words alone.
 
     A foreign word is converted only if the lexicon has it (a user's entry
     such as windows → виндовс); its Uzbek endings after an apostrophe are
-    converted (kept_word_length), the apostrophe kept as written.
+    converted (kept_word_length), the apostrophe kept as written.  A name after an
+    elided O’, D’, d’, L’ keeps that apostrophe (O’Nil → О’Нил: name_with_elision);
+    such tokens are never plain, so the fast path leaves them to this function.
     """
+    elided = elision_at(token)
+    if elided is not None:
+        return name_with_elision(token, elided, lexicon)
     marks = classify_marks(token)
     kept = kept_word_length(marks.body, lexicon)
     if kept is not None:
