@@ -58,7 +58,7 @@ def test_readme_prose_converts() -> None:
         "Bu loyiha **oʻzbek** tilidagi matnlarni `uztranslit --to latin` buyrugʻi bilan",
         'Batafsil [hujjatlar](https://example.uz/docs "Ҳужжатлар саҳифаси") va ![Loyiha logotipi]',
         "Oʻrnatish\n-------\n",
-        "> Iqtibos: *muhim* gap, fayl_nomi va 2 * 3 = 6.\n> Davomi &amp; tamom\\!",
+        "> Iqtibos: *muhim* gap, file_name va 2 * 3 = 6.\n> Davomi &amp; tamom\\!",
         "| Buyruq | Vazifasi |",
         "| `--check` | Xatolarni ~~topish~~ koʻrsatish |",
         "1. Birinchi band\n   davomi",

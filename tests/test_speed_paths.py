@@ -159,6 +159,32 @@ def test_many_latin_tokens_convert_as_one_by_one(tokens: list[str]) -> None:
     assert fast == [one_token(token) for token in tokens]
 
 
+# Tokens of the rules that differ between the two orthographies (tests/test_l2c_classes.py),
+# in every case the fast path handles.
+CLASS_TOKENS = [
+    *("bogʻga", "tog'ga", "Togʻgacha", "TUGʻGAN", "sig‘guncha", "bogʻgina", "bogʻda"),
+    *("TOGʻga", "togʻgʻa", "bogʻg", "mablagʻga", "yogʻganida", "Qorabogʻga"),
+    *("nuqtayi", "Tarjimayi", "NUQTAYI", "payi", "ayi", "aayi", "oʻnayi", "boʻyi", "uyi"),
+    *("nuqtayiga", "maʼnayi", "qalayi", "yayi", "ayayi"),
+    *("d’Ivuar", "O’Nil", "O'Nilga", "D’Artanyan", "‘O’Nil’", "O’ZBEKISTON", "O'zbek"),
+    *("OʻZbekiston", "OʻNTA", "l’Oréal", "L'Akvila", "O'N", "o’Nil", "O‘ShA", "O’Shea"),
+]
+
+
+def test_the_class_cases_agree_in_both_paths() -> None:
+    tokens = CLASS_TOKENS * 2
+    stems = stem_starts(TO_CYRILLIC)
+    verdict = _latin_to_cyrillic.stem_verdict(TO_CYRILLIC, stems)
+    fast = _latin_to_cyrillic.tokens_to_cyrillic(
+        tokens,
+        lambda some: list(map(one_token, some)),
+        lambda some: list(map(verdict, some)),
+        stems,
+    )
+    assert fast == [one_token(token) for token in tokens]
+    assert [to_cyrillic(token) for token in tokens] == fast
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.lists(LATIN_TOKEN, min_size=1, max_size=30))
 def test_the_scans_find_the_tokens_that_are_not_plain(tokens: list[str]) -> None:

@@ -106,13 +106,29 @@ def e_rule(word: str, i: int) -> Unit:
     return Unit(1, "е")
 
 
+def is_izofa_y(word: str, i: int) -> bool:
+    """Whether word[i] is the y of the izofa -yi after a stem in a: the word ends in
+    ayi and has another vowel before that a (nuqtayi, tarjimayi; rules.md: the izofa).
+
+    A stem of one syllable is a stem in ay with its possessive (payi "his tendon",
+    tayi "his foal", qayi), which keeps its й."""
+    return (
+        word.endswith("ayi")
+        and i == len(word) - 2
+        and any(char in LATIN_VOWELS for char in word[: i - 1])
+    )
+
+
 def y_rule(word: str, i: int) -> Unit:
     """ye yo yu ya are е ё ю я, but yoʻ is й + ў (rules.md: ё, ю, я).
 
     yoʻl → йўл.  ye after a consonant only occurs where Cyrillic has a sign
     (pyesa → пьеса, obyekt → объект); without a lexicon entry ь is the more
-    frequent one, and it keeps the round trip: сье → sye → сье.
+    frequent one, and it keeps the round trip: сье → sye → сье.  The izofa's y
+    is not written in Cyrillic (nuqtayi → нуқтаи: is_izofa_y).
     """
+    if is_izofa_y(word, i):
+        return Unit(1, "")
     pair = word[i : i + 2]
     if pair not in IOTATED or (word[i + 2 : i + 3] == TURNED_COMMA and pair == "yo"):
         return Unit(1, "й")
@@ -155,11 +171,31 @@ def s_rule(word: str, i: int) -> Unit:
     return Unit(1, "с")
 
 
+# The vowels after g that begin an Uzbek suffix in g: -ga, -gacha, -gan, -gach, -gani
+# (a), -guncha, -gudek (u), -gina, -gich (i).  After a stem in gʻ, the Cyrillic rules
+# write ғ + г as ққ (g_after_gh_rule).
+G_SUFFIX_VOWELS: Final = ("a", "u", "i")
+GH: Final = "g" + TURNED_COMMA
+
+
+def gh_before_g_suffix(word: str, i: int) -> bool:
+    """Whether word[i:i + 2] is gʻ and a suffix in g follows (bogʻga, tugʻgan)."""
+    return word.startswith(GH + "g", i) and word[i + 3 : i + 4] in G_SUFFIX_VOWELS
+
+
 def pair_rule(word: str, i: int) -> Unit:
-    """A letter that pairs with the next character: oʻ, gʻ, ch; else alone."""
+    """A letter that pairs with the next character: oʻ, gʻ, ch; else alone.
+
+    gʻ before a suffix in g, and that g, are ққ (the Cyrillic rules: тоғ + га →
+    тоққа, туғ + ган → туққан, тоғ + гача → тоққача; rules.md: gʻ before -ga).
+    """
     pair = word[i : i + 2]
+    if pair == GH and gh_before_g_suffix(word, i):
+        return Unit(2, "қ")
     if pair in LETTERS:
         return Unit(2, LETTERS[pair])
+    if pair[:1] == "g" and i >= 2 and gh_before_g_suffix(word, i - 2):
+        return Unit(1, "қ")
     return Unit(1, LETTERS[word[i]])
 
 
@@ -230,6 +266,8 @@ def word_to_cyrillic(body: str, lexicon: Mapping[str, str]) -> str:
     match = match_latin_stem(lower, lexicon) if lexicon else None
     if match is not None:
         i, stem = match
+        if stem.endswith("ғ") and gh_before_g_suffix(lower, i - 2):
+            stem = stem[:-1] + "қ"  # a lexicon stem in gʻ before -ga (pair_rule)
         # An entry that maps a word to itself keeps it as written (a brand: YouTube).
         parts.append(body[:i] if stem == lower[:i] else case_of_stem(body[:i], stem))
     while i < len(lower):
@@ -335,13 +373,65 @@ def kept_word_length(body: str, lexicon: Mapping[str, str]) -> int | None:
     return None
 
 
+# The elided article or particle of a foreign name: O’Nil, D’Artanyan, Kot-d’Ivuar,
+# L’Aquila.  Each becomes its Cyrillic letter; the apostrophe stays as written.
+ELIDED: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "O": "О",  # Irish O’ (O’Nil, O’Konnor)
+        "D": "Д",  # D’Artanyan
+        "d": "д",  # French d’ (Kot-d’Ivuar)
+        "L": "Л",  # L’Akvila
+        "l": "л",  # French l’
+    }
+)
+
+
+def elision_at(token: str) -> int | None:
+    """Where the elided letter of a name starts in *token* (after any opening marks),
+    or None: a lone O, D, d, L or l at the token's start, an apostrophe other than
+    ʻ (U+02BB, which is the letter of oʻ whatever follows), then a capital and a
+    small letter (O’Nil, O'Nil, d’Ivuar).
+
+    Uzbek oʻ is never followed so: OʻZBEKISTON is all capitals, Oʻzbekiston has a
+    small letter after the mark.  The capital may be Sh or Ch, which then needs a
+    small letter after it (O’Shea, but O‘ShA is ЎША in capitals).
+    """
+    start = 0
+    while start < len(token) and token[start] in APOSTROPHES:
+        start += 1
+    word = token[start : start + 4]
+    if len(word) < 4 or word[0] not in ELIDED or word[1] not in APOSTROPHES:
+        return None
+    if word[1] == TURNED_COMMA:
+        return None
+    name = token[start + 2 : start + 5]
+    small = 2 if name[:2] in ("Sh", "Ch") else 1  # Sh: one capital written in two
+    return start if name[0].isupper() and name[small : small + 1].islower() else None
+
+
+def name_with_elision(token: str, start: int, lexicon: Mapping[str, str]) -> str:
+    """token_to_cyrillic of a name after an elided letter (elision_at): the letter in
+    Cyrillic, the apostrophe as written, the name converted; or all kept if the name
+    is kept (l’Oréal stays, foreign by its é)."""
+    rest = token[:start] + token[start + 2 :]
+    name = token_to_cyrillic(rest, lexicon)
+    if name == rest:
+        return token
+    return name[:start] + ELIDED[token[start]] + token[start + 1] + name[start:]
+
+
 def token_to_cyrillic(token: str, lexicon: Mapping[str, str]) -> str:
     """Convert a Latin token, leaving quotation marks and foreign words alone.
 
     A foreign word is converted only if the lexicon has it (a user's entry
     such as windows → виндовс); its Uzbek endings after an apostrophe are
-    converted (kept_word_length), the apostrophe kept as written.
+    converted (kept_word_length), the apostrophe kept as written.  A name after an
+    elided O’, D’, d’, L’ keeps that apostrophe (O’Nil → О’Нил: name_with_elision);
+    such tokens are never plain, so the fast path leaves them to this function.
     """
+    elided = elision_at(token)
+    if elided is not None:
+        return name_with_elision(token, elided, lexicon)
     marks = classify_marks(token)
     kept = kept_word_length(marks.body, lexicon)
     if kept is not None:
@@ -375,6 +465,8 @@ PLAIN_TOKEN: Final = Lazy(
 )
 _BEFORE_YE: Final = "[^\\naeiouў]"  # a consonant: ye after it is ье (y_rule)
 _YE_AFTER_CONSONANT: Final = Lazy(f"ye(?<={_BEFORE_YE}ye)")
+# The izofa: a word that ends in ayi with a vowel before that a (oʻ is ў by now).
+_IZOFA_Y: Final = Lazy("((?<=[aeiouў])[^\\naeiouў]*a)y(?=i(?![^\\n]))")
 # e at the start or after a vowel (raw or already Cyrillic) is э: e_rule.
 _E_AFTER_VOWEL: Final = Lazy("e(?<![^\\naeiouўеёюя]e)")
 
@@ -390,17 +482,26 @@ _TS: Final = Lazy(
 )
 
 
+_GH_BEFORE_G_SUFFIX: Final = Lazy(f"{GH}g(?=[{''.join(G_SUFFIX_VOWELS)}])")
+
+
 def pair_rule_in_words(words: str) -> str:
-    """pair_rule and s_rule on many plain words: oʻ gʻ ch sh → ў ғ ч ш."""
+    """pair_rule and s_rule on many plain words: oʻ gʻ ch sh → ў ғ ч ш, and gʻ + g
+    before a suffix vowel → ққ."""
+    if GH + "g" in words:
+        words = _GH_BEFORE_G_SUFFIX().sub("ққ", words)
     for pair, letter in (("o" + TURNED_COMMA, "ў"), ("g" + TURNED_COMMA, "ғ"), ("ch", "ч")):
         words = words.replace(pair, letter)
     return words.replace("sh", "ш")
 
 
 def y_rule_in_words(words: str) -> str:
-    """y_rule on many words (after pair_rule_in_words, so yoʻ is y + ў by now)."""
+    """y_rule on many words (after pair_rule_in_words, so yoʻ is y + ў by now), the
+    izofa's y dropped (is_izofa_y)."""
     if "y" not in words:
         return words
+    if "ayi" in words:
+        words = _IZOFA_Y().sub(r"\1", words)
     words = _YE_AFTER_CONSONANT().sub("ье", words)
     for pair, letter in IOTATED.items():
         words = words.replace(pair, letter)
@@ -417,7 +518,7 @@ def _by_low_byte() -> str:
     unit (the letters written by the passes keep theirs); checked for clashes."""
     table = [chr(byte) for byte in range(256)]
     seen: dict[int, str] = {}
-    written = "\nцўғчшеёюяьэ"
+    written = "\nцўғқчшеёюяьэ"
     units = {unit: cyrillic for unit, cyrillic in LETTERS.items() if len(unit) == 1}
     for char, cyrillic in [*units.items(), ("e", "е"), *((c, c) for c in written)]:
         low = ord(char) & 0xFF

@@ -13,6 +13,7 @@ from typing import Final
 
 from ._alphabet import APOSTROPHES, CYRILLIC_LOWER, CYRILLIC_UPPER
 from ._invisible import FORMAT_CLASS
+from ._suffixes import is_latin_inflection_chain
 
 # A Cyrillic word: a run of Uzbek Cyrillic letters, with any format characters between
 # them (a soft hyphen, a zero-width joiner: _invisible).  Some editors and OCR write й ё ў
@@ -64,6 +65,58 @@ SPAN_LIMIT: Final = 1 << 20
 _NAME_LIMIT: Final = 255  # characters in a tag's name
 
 
+# printf placeholders: %s %d %1$s %-5.2f %(name)s, and strftime's: %B %H:%M %-d %Y
+# (glibc's flags - _ 0 ^ #, a width, the E and O modifiers).  Not after a digit, or a
+# digit and a space: 15%dan and 15 %dan are "than 15 per cent".
+_NOT_A_PERCENT_SIGN: Final = r"%(?<![0-9]%)(?<![0-9] %)"
+PRINTF: Final = re.compile(
+    _NOT_A_PERCENT_SIGN + r"(?:\([A-Za-z_][A-Za-z0-9_]{0,63}\))?(?:[0-9]{1,9}\$)?"
+    r"[-+#0']{0,9}(?:[0-9]{1,9}|\*)?(?:\.(?:[0-9]{1,9}|\*))?(?:hh|h|ll|l|L|q|j|z|t)?"
+    r"[diouxXeEfFgGaAcspnr%]"
+)
+STRFTIME: Final = re.compile(
+    _NOT_A_PERCENT_SIGN + r"[-_0^#]?[0-9]{0,3}[EO]?[aAbBcCdDeFgGhHIjklmMnpPrRsStTuUVwWxXyYzZ]"
+)
+# The ASCII letters that follow a placeholder (its Uzbek endings, or the rest of a word).
+_LETTERS_AFTER: Final = re.compile(f"[A-Za-z{MARKS}]*")
+
+
+def placeholder_spans(text: str) -> list[tuple[int, int]]:
+    """The printf and strftime placeholders of *text* (PRINTF, STRFTIME).
+
+    A placeholder may take Uzbek endings (%sga, %Bning: the endings convert), but %
+    and letters that are themselves a chain of Uzbek endings are a percent sign and a
+    word's endings (%ga, %dan: "to the per cent", "than the per cent"), converted
+    whole.  A strftime letter with other letters after it is no placeholder either
+    (%Haqiqat); a printf one keeps the older reading (%dx is %d and x).
+    """
+    spans = []
+    for strict, pattern in ((False, PRINTF), (True, STRFTIME)):
+        for found in pattern.finditer(text):
+            start, end = found.span()
+            after = _LETTERS_AFTER.match(text, end).end()  # type: ignore[union-attr]
+            endings = text[end:after].lower()
+            if not endings or is_latin_inflection_chain(endings.lstrip(MARKS)):
+                spans.append((start, end))  # %s, %sga, %B'ga
+                continue
+            letter = end  # where its letters start (%la, %-H, %Ey): does a word start there?
+            while letter > start + 1 and text[letter - 1].isalpha():
+                letter -= 1
+            if letter < end and is_latin_inflection_chain(text[letter:after].lower()):
+                continue
+            if not strict:
+                spans.append((start, end))
+    return spans
+
+
+# Identifiers of code: letters and digits joined by underscores (background_set,
+# user_id, MAX_SIZE), kept whole.  Markdown's _emphasis_ has no underscore inside a
+# word, so it converts.
+IDENTIFIER: Final = re.compile(
+    f"(?<![A-Za-z0-9_{MARKS}])[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+(?![A-Za-z0-9_{MARKS}])"
+)
+
+
 # Spans kept as written when converting Latin → Cyrillic, each with a substring
 # without which it cannot occur, so that a text is only searched for the kinds it
 # may hold, each kind on its own (a pattern that starts with a literal is found
@@ -84,19 +137,15 @@ SKIPPED: Final = (
     ("Www.", re.compile(rf"Www\.(?<![\w.]Www\.){_URL_TAIL}")),
     # E-mail addresses, found from their @.
     ("@", re.compile(r"@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")),
-    # printf and Python placeholders: %s %d %1$s %-5.2f %(name)s.  A % right after a
-    # digit is a percent sign, not a placeholder: 15%dan is Uzbek for "than 15 %".
+    # printf and Python placeholders: %s %d %1$s %-5.2f %(name)s (and strftime's,
+    # STRFTIME; placeholder_spans sees to both).  A % right after a digit is a percent
+    # sign, not a placeholder: 15%dan is Uzbek for "than 15 %".
     # No space flag (% d): no kept span but a tag holds whitespace, where streams cut.
-    (
-        "%",
-        re.compile(
-            r"%(?<![0-9]%)(?<![0-9] %)(?:\([A-Za-z_][A-Za-z0-9_]{0,63}\))?(?:[0-9]{1,9}\$)?"
-            r"[-+#0']{0,9}(?:[0-9]{1,9}|\*)?(?:\.(?:[0-9]{1,9}|\*))?(?:hh|h|ll|l|L|q|j|z|t)?"
-            r"[diouxXeEfFgGaAcspnr%]"
-        ),
-    ),
+    ("%", PRINTF),
     # Format fields: {name} {0} {0:>10} ${name}.
     ("{", re.compile(f"\\$?\\{{{_FIELD}{{0,{SPAN_LIMIT}}}\\}}")),
+    # Identifiers of code with underscores: user_id.
+    ("_", IDENTIFIER),
     # Backslash escapes: \n \t \\ \x41 \u0041.
     ("\\", re.compile(r"\\(?:[abfnrtv0\\'\"]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})")),
     # HTML and XML tags with their attributes, within a line (comments: comment_spans).
@@ -122,6 +171,9 @@ def skipped_spans(text: str) -> list[tuple[int, int]]:
             continue
         if trigger == "://":
             spans.extend(url_spans(text, pattern))
+            continue
+        if trigger == "%":
+            spans.extend(placeholder_spans(text))
             continue
         for found in pattern.finditer(text):
             start, end = found.span()
