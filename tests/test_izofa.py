@@ -73,11 +73,4 @@ def test_an_izofa_written_with_yi_in_cyrillic_converts_as_written() -> None:
     assert to_latin("аъзойи бадан") == "aʼzoyi badan"
     assert to_cyrillic("aʼzoyi badan") == "аъзойи бадан"
 
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="Latin → Cyrillic reads -yi as -йи; Cyrillic writes the izofa after а as -и "
-    "(the Latin → Cyrillic side of the izofa is not done yet)",
-)
-def test_the_izofa_reads_back_as_cyrillic_writes_it() -> None:
     assert to_cyrillic("nuqtayi nazar") == "нуқтаи назар"

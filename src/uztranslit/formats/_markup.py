@@ -125,12 +125,32 @@ def _apart_or_together(
 
 def _emptied(group: Group, texts: list[str], new: list[str], offset: int) -> list[int]:
     """The pieces (their index in *group*) of *texts*, which start at *offset* in
-    the group, that the group keeps filled and *new* empties, but the first."""
-    return [
-        offset + index
-        for index in range(1, len(texts))
-        if offset + index in group.filled and not new[index] and has_letters(texts[index])
-    ]
+    the group, but the first, that the group keeps filled and *new* empties, or
+    that *new* makes start with another kind of character right after an emphasis
+    opens or closes, where Markdown would read it otherwise: a space after the
+    opening (``Ў**Ў Ш**`` → ``OʻOʻ** SH**``, no emphasis), or a mark after either
+    (``**Ш**Ў**`` → ``**SHOʻ****``).  A space after the closing is harmless
+    (``**S**hahar va`` → ``**Шаҳар** ва``)."""
+    found = []
+    for index in range(1, len(texts)):
+        at = offset + index
+        old, now = _kind(texts[index][:1]), _kind(new[index][:1])
+        if at in group.filled and now == "none" and has_letters(texts[index]):
+            found.append(at)
+        elif now not in {old, "none"} and {at, at - 1} & group.filled:
+            closing = at not in group.filled
+            if not (closing and now == "space"):
+                found.append(at)
+    return found
+
+
+def _kind(char: str) -> str:
+    """What Markdown's rules for emphasis see in a character beside a delimiter."""
+    if not char:
+        return "none"
+    if char.isspace():
+        return "space"
+    return "word" if char.isalnum() else "mark"
 
 
 def _words_kept_whole(
