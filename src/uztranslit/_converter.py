@@ -319,10 +319,10 @@ def _latin_converter(
     whole = None
     if not new and not stems.short and len(stems.longest) <= _MOST_STARTS:
         text_table = _cyrillic_to_latin.text_table(letter_mark, tutuq)
-        starts = tuple(stems.longest)
+        forms = _cyrillic_to_latin.stem_forms(stems.longest)
 
         def whole(text: str, by_rule: Callable[[list[str]], list[str]]) -> str | None:
-            return _cyrillic_to_latin.text_to_latin(text, text_table, starts, by_rule)
+            return _cyrillic_to_latin.text_to_latin(text, text_table, forms, by_rule)
 
     before = _conventions_for(_conventions().TO_LATIN, conventions) if conventions else ()
     across = _joins_across_whitespace(conventions)

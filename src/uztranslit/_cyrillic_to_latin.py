@@ -9,7 +9,7 @@ capitals.  Rule references are to docs/rules.md.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from itertools import compress, count
 from types import MappingProxyType
 from typing import Final
@@ -515,16 +515,23 @@ def word_start(text: str, position: int) -> int:
 _LETTER_SET: Final = frozenset(_LETTERS_ANY_CASE)
 
 
-def words_by_rule(text: str, starts: tuple[str, ...]) -> list[tuple[int, int]] | None:
+def stem_forms(starts: Iterable[str]) -> tuple[str, ...]:
+    """The lower-case *starts* of lexicon stems, each also in Title, for words_by_rule
+    (made once per converter: a caller that converts a line at a time would pay for
+    them on every line)."""
+    return tuple(sorted({form for start in starts for form in (start, start.capitalize())}))
+
+
+def words_by_rule(text: str, forms: tuple[str, ...]) -> list[tuple[int, int]] | None:
     """The (start, end) of the words the passes cannot do, in order: those with a
-    capital after a letter, and those whose lower case begins with one of *starts*.
+    capital after a letter, and those that begin with one of *forms* (stem_forms).
     None if there are more than one in 2**_MOST_WORDS_BY_RULE characters."""
     capitals = list(_CAPITAL_INSIDE().finditer(text))
     if len(capitals) > len(text) >> _MOST_WORDS_BY_RULE:
         return None
     found = [(word_start(text, m.start()), m.end()) for m in capitals]
     # A word in lower case or Title; one with a capital after a letter is found above.
-    for form in {form for start in starts for form in (start, start.capitalize())}:
+    for form in forms:
         position = text.find(form)
         while position != -1:
             if not position or text[position - 1] not in _LETTER_SET:
@@ -544,19 +551,19 @@ _LETTERS_AFTER: Final = Lazy(f"[{_LETTERS_ANY_CASE}]*")
 def text_to_latin(
     text: str,
     table: Mapping[int, str | int],
-    starts: tuple[str, ...],
+    forms: tuple[str, ...],
     words: Callable[[list[str]], list[str]],
 ) -> str | None:
     """Convert a whole Cyrillic text, or None if this path cannot (see below).
 
-    *table* is text_table's, *starts* the first letters of every lexicon stem and
-    *words* converts words by word_to_latin (with the same apostrophes).  None for
+    *table* is text_table's, *forms* the first letters of every lexicon stem
+    (stem_forms) and *words* converts words by word_to_latin (with the same apostrophes).  None for
     a text that holds a placeholder or a combining breve or diaeresis (decomposed
     й ў ё: the word path composes them).
     """
     if any(char in text for char in _NOT_ON_THIS_PATH):
         return None
-    spans = words_by_rule(text, starts)
+    spans = words_by_rule(text, forms)
     if spans is None:
         return None
     if spans:
