@@ -68,3 +68,11 @@ def test_every_shipped_row_names_its_kind(name: str) -> None:
     ]
     assert rows
     assert all(len(row) == 5 and row[4] in KINDS for row in rows)
+
+
+def test_russian_verb_forms_and_oblique_cases_are_not_shipped() -> None:
+    text = (FOLDER / "lexicon_ru.tsv").read_text(encoding="utf-8")
+    stems = {line.split("\t")[0] for line in text.splitlines() if not line.startswith("#")}
+    assert "цунами" in stems  # an indeclinable loan, listed without affix flags, stays
+    assert not {"умрешь", "немцем", "бенгальцев", "людьми", "суечусь"} & stems
+    assert not any(stem.endswith(("шься", "ться", "цем", "ичем")) for stem in stems)
