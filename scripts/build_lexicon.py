@@ -14,7 +14,7 @@ For every Russian noun or name whose Latin form, read back by the letter rules
 alone, does not give the Russian spelling again, one Latin → Cyrillic entry is
 written (film → фильм, sanksiya → санкция). Variants that real Latin text uses
 against the rules are added too (ts for ц: frantsuz; e for initial or post-vowel
-е: Evgeniy, Mendeleev), so that such text still reads back right.
+е: Evgeniy, Mendeleev; e for ье: interer), so that such text still reads back right.
 
 Each entry names its kind (docs/lexicon.md): a capitalised word is a ``name``, any
 other a ``noun``, so that it takes only the suffixes its part of speech can take.
@@ -74,6 +74,7 @@ MIN_LATIN_LENGTH = 4  # shorter Latin forms are too often Uzbek words too
 MIN_VARIANT_LENGTH = 5
 MIN_BARE_LENGTH = 6  # see collides_with_uzbek
 SOFT_SIGN = "ь"
+SOFT_YE = "ье"  # the rules write ye; much Latin text writes e (interer, atele, Vasilev)
 # Russian nouns in -ец (немец, перец): their rules' Latin form in -es reads as a
 # foreign name (Peres, Agnes), while Latin text that means the noun writes -ets
 # (marganets, tunets), which is kept.
@@ -148,6 +149,9 @@ def latin_forms(word: str, capitalised: bool) -> dict[str, str]:
             forms.setdefault(variant(word, ts_for_tse), "variant: ц as ts")
         if capitalised and "е" in word:
             forms.setdefault(variant(word, e_for_ye), "variant: е as e")
+        if SOFT_YE in word and not word.endswith(SOFT_YE):
+            # not at the end: бабье, досье would take babe, dose
+            forms.setdefault(rules_latin(word.replace(SOFT_YE, "е")), "variant: ье as e")
     return forms
 
 
