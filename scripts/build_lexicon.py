@@ -22,8 +22,9 @@ other a ``noun``, so that it takes only the suffixes its part of speech can take
 An entry is left out when it is not a word Uzbek borrows or its Latin form is
 ambiguous (the counts of each test are printed, and recorded in docs/lexicon.md):
 
-- the Russian word is a verb form or an oblique case, listed without affix flags
-  (допрёшься, немцем, Николаевичем), or a reflexive verb (говориться);
+- the Russian word is listed without affix flags and is no indeclinable loan (verb
+  forms, oblique cases, adverbs: допрёшься, немцем, очень; Николаевичем), or is a
+  reflexive verb (говориться);
 - the Russian word is an abstract noun in -ость (активность): Uzbek makes its own
   with -lik (aktivlik);
 - the rules' reading of the Latin form is itself a Russian word (mel: мел, мель);
@@ -80,16 +81,18 @@ SOFT_YE = "ье"  # the rules write ye; much Latin text writes e (interer, atele
 # (marganets, tunets), which is kept.
 RUSSIAN_ETS = "ец"
 RULES_ETS = "es"
-# Endings of Russian verb forms and oblique cases (допрёшься, суечусь, изольёте,
-# немцем, бенгальцев, хрящом, людьми): ru_RU.dic lists such irregular forms without
-# affix flags.  Uzbek borrows none of them, and they only risk rewriting Uzbek words;
-# a word without flags and without these endings is an indeclinable loan (пальто,
-# фойе, декольте) and is kept.
-INFLECTED_ENDINGS = (
-    *("шь", "шься", "сь", "ся", "ть", "ться", "чь"),  # 2sg, reflexive, infinitive
-    *("ете", "ёте", "ите", "ьте", "ют", "ут", "ят", "ет", "ёт"),  # other persons
-    *("ем", "ём", "им", "щу", "чу"),  # 1pl, 1sg; instrumental in -ем
-    *("ом", "ев", "ой", "ого", "ему", "ьми", "ими"),  # oblique cases (not цунами)
+# ru_RU.dic lists without affix flags the words that do not inflect and the
+# irregular forms of those that do.  Uzbek borrows only indeclinable nouns among them,
+# which end in a vowel (пальто, фойе, интервью, цунами); a common word without flags
+# is kept only so, and not with the endings of Russian forms that end in a vowel.
+# The rest (допрёшься, немцем, бенгальцев, очень, сквозь) only risk rewriting Uzbek
+# words.
+LOAN_FINALS = "оеиуюэё"
+NOT_LOAN_ENDINGS = (
+    *("ете", "ёте", "ите", "ьте", "те", "щу", "чу", "ну", "ту", "лу", "му", "ню", "лю"),  # verbs
+    *("ого", "ому", "ему", "ое", "ее", "ую", "ьми", "ими", "ями", "ками", "чами", "стами"),
+    *("но", "ко", "ше", "ще", "че", "це", "не", "ки", "ку", "ке"),  # adverbs, comparatives
+    *("ью", "ьи", "ьё", "ти", "цу"),  # oblique cases
 )
 REFLEXIVE = "ся"  # no Russian common noun ends so
 # Russian abstract nouns of adjectives (активность, плотность): Uzbek makes its own
@@ -173,12 +176,16 @@ def collides_with_uzbek(word: str, latin: str, uzbek: UzbekWords) -> bool:
 
 
 def is_inflected_form(word: str, capitalised: bool, flagless: bool) -> bool:
-    """A Russian verb form or oblique case (a word without affix flags, ending so),
-    or a reflexive verb, which ends in -ся whatever its flags (говориться)."""
+    """A Russian word form Uzbek does not borrow: a common word without affix flags
+    that is no indeclinable loan (LOAN_FINALS, NOT_LOAN_ENDINGS), a name without flags
+    in an oblique case, or a reflexive verb, which ends in -ся whatever its flags."""
     if not capitalised and word.endswith(REFLEXIVE):
         return True
-    endings = INFLECTED_NAME_ENDINGS if capitalised else INFLECTED_ENDINGS
-    return flagless and word.endswith(endings)
+    if not flagless:
+        return False
+    if capitalised:
+        return word.endswith(INFLECTED_NAME_ENDINGS)
+    return word[-1] not in LOAN_FINALS or word.endswith(NOT_LOAN_ENDINGS)
 
 
 def is_abstract_noun(word: str, capitalised: bool) -> bool:
