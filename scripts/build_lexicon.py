@@ -67,10 +67,11 @@ from uzbek_words import (
 from uztranslit._alphabet import CYRILLIC_LETTERS, CYRILLIC_VOWELS
 from uztranslit._cyrillic_to_latin import letter_to_latin
 
-# Affix flags of ru_RU.aff that mark verbs (L) and adjectives (A): such words are
-# not borrowed into Uzbek as stems (Uzbek takes nouns and names), so lower-case
+# Affix flags of ru_RU.aff that mark verbs (L; B: the imperative, so одень, берись;
+# M, R, U, V: verbs in -нуть, -ереть, -ечь, -лечь) and adjectives (A): such words
+# are not borrowed into Uzbek as stems (Uzbek takes nouns and names), so lower-case
 # words with them are skipped.  Capitalised words (names, surnames) are all kept.
-NON_NOUN_FLAGS = frozenset("LA")
+NON_NOUN_FLAGS = frozenset("LABMRUV")
 MIN_LATIN_LENGTH = 4  # shorter Latin forms are too often Uzbek words too
 MIN_VARIANT_LENGTH = 5
 MIN_BARE_LENGTH = 6  # see collides_with_uzbek

@@ -26,6 +26,7 @@ FOLDER = Path(uztranslit.__file__).parent
         ("merganlik", "мерганлик"),
         ("Peres", "Перес"),  # the Spanish name; перец is a Russian noun in -ец
         ("Lopes", "Лопес"),
+        ("Oden", "Оден"),  # the name; одень is a Russian imperative (flag B)
         ("Maryam", "Марям"),  # the Uzbek name; Марья is a name: no 1sg possessive
         ("Maryamning", "Марямнинг"),
         ("Gilbert", "Гилберт"),  # CLDR writes Гилберт (Gilbert orollari)
