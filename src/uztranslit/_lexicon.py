@@ -7,9 +7,15 @@ written out: a row marked ``to-cyrillic`` (aprel → апрель) is never used
 convert Cyrillic, and one marked ``to-latin`` is never used the other way.
 
 A word matches an entry when it is the stem followed by a chain of Uzbek
-suffixes (see _suffixes).  A Cyrillic stem that ends in ь loses it before a
-suffix (апрель, апрелда), so both forms are accepted on input, and
-Latin → Cyrillic writes ь only at the end of a bare stem.
+suffixes (see _suffixes).  An entry may name its kind in a fifth column: a
+``noun`` takes no verbal suffix straight after the stem (мэр + -ган is not
+мерган "marksman"), and a ``name`` takes neither those, nor a possessive of the
+first or second person except after the plural, nor an adjective suffix
+(Марья + -м is not Марям); an
+entry without a kind takes any chain, as before kinds existed.  A Cyrillic
+stem that ends in ь loses it before a suffix (апрель, апрелда), so both forms
+are accepted on input, and Latin → Cyrillic writes ь only at the end of a bare
+stem.
 """
 
 from __future__ import annotations
@@ -20,12 +26,22 @@ import os
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import compress, count
+from types import MappingProxyType
 from typing import Final, NamedTuple
 
 from ._alphabet import lower_in_place
-from ._suffixes import is_cyrillic_suffix_chain, is_latin_suffix_chain
+from ._patterns import Lazy
+from ._suffixes import (
+    CYRILLIC_SUFFIXES,
+    LATIN_SUFFIXES,
+    LONGEST_CHAIN,
+    is_cyrillic_suffix_chain,
+    is_latin_suffix_chain,
+)
 
 DIRECTIONS: Final = ("both", "to-latin", "to-cyrillic")
+# The kinds of stem a row may name in its fifth column; a blank one takes any suffix.
+KINDS: Final = ("noun", "name")
 # Stems are tried from this length down, so a letter run of any length (base64,
 # minified data) costs linear time; no real stem is nearly this long.
 LONGEST_WORD: Final = 64
@@ -46,6 +62,83 @@ class LexiconError(ValueError):
 
     def __reduce__(self) -> tuple[type[LexiconError], tuple[str, str, int]]:
         return (LexiconError, (self.message, self.source, self.line))
+
+
+# What the kinds of stem may not take, each direction written out ------------------
+
+
+class KindSuffixes(NamedTuple):
+    """The suffixes that the kinds of stem treat apart, in one script."""
+
+    # Verbal suffixes follow a verb-forming one (filmlashgan, filmlashtirib), never a
+    # noun or a name directly (mer + gan is мерган "marksman", not мэр + ган).
+    verb_forming: tuple[str, ...]  # make a verb of a noun
+    verbal: tuple[str, ...]  # converb, verbal noun, participle
+    # A proper name takes a possessive of the first or second person only after the
+    # plural (marya + m is Марям, not Марья + м; Ivanovlarimiz is fine), and none of
+    # the suffixes that make adjectives of common nouns.
+    plural: str
+    personal: tuple[str, ...]  # possessives of the first and second person
+    adjectival: tuple[str, ...]  # relative adjectives of common nouns
+
+
+LATIN_KIND_SUFFIXES: Final = KindSuffixes(
+    verb_forming=("lash", "lashtir"),
+    verbal=("ib", "ish", "gan"),
+    plural="lar",
+    personal=("m", "im", "imiz", "miz", "ing", "ng", "ingiz", "ngiz"),
+    adjectival=("iy", "viy", "ik", "iv"),
+)
+CYRILLIC_KIND_SUFFIXES: Final = KindSuffixes(
+    verb_forming=("лаш", "лаштир"),
+    verbal=("иб", "иш", "ган"),
+    plural="лар",
+    personal=("м", "им", "имиз", "миз", "инг", "нг", "ингиз", "нгиз"),
+    adjectival=("ий", "вий", "ик", "ив"),
+)
+
+
+def _alternatives(suffixes: Iterable[str]) -> str:
+    """A regular expression group of *suffixes*, longest first."""
+    return "(?:" + "|".join(sorted(suffixes, key=len, reverse=True)) + ")"
+
+
+def _kind_chains(suffixes: tuple[tuple[str, str], ...], apart: KindSuffixes) -> dict[str, Lazy]:
+    """The chain pattern of each kind: a noun's chain has verbal suffixes only right
+    after a verb-forming one; a name's has neither, nor adjectival ones, and
+    personal possessives only right after the plural."""
+    verb_related = (*apart.verb_forming, *apart.verbal)
+    nominal = [suffix for suffix, _ in suffixes if suffix not in verb_related]
+    verb = f"{_alternatives(apart.verb_forming)}{_alternatives(apart.verbal)}?"
+    of_names = [suffix for suffix in nominal if suffix not in (*apart.personal, *apart.adjectival)]
+    after_plural = f"(?<={apart.plural}){_alternatives(apart.personal)}"
+    return {
+        "noun": Lazy(f"(?:{_alternatives(nominal)}|{verb})+"),
+        "name": Lazy(f"(?:{_alternatives(of_names)}|{after_plural})+"),
+    }
+
+
+LATIN_KIND_CHAINS: Final = MappingProxyType(_kind_chains(LATIN_SUFFIXES, LATIN_KIND_SUFFIXES))
+CYRILLIC_KIND_CHAINS: Final = MappingProxyType(
+    _kind_chains(CYRILLIC_SUFFIXES, CYRILLIC_KIND_SUFFIXES)
+)
+
+
+def is_latin_chain_for(kind: str, text: str) -> bool:
+    """Whether lower-case Latin *text* is a suffix chain that a stem of *kind* takes
+    ("": any chain, is_latin_suffix_chain)."""
+    if not kind:
+        return is_latin_suffix_chain(text)
+    return len(text) <= LONGEST_CHAIN and LATIN_KIND_CHAINS[kind]().fullmatch(text) is not None
+
+
+def is_cyrillic_chain_for(kind: str, text: str) -> bool:
+    """Whether lower-case Cyrillic *text* is a suffix chain that a stem of *kind*
+    takes ("": any chain, is_cyrillic_suffix_chain)."""
+    if not kind:
+        return is_cyrillic_suffix_chain(text)
+    chain = CYRILLIC_KIND_CHAINS[kind]()
+    return len(text) <= LONGEST_CHAIN and chain.fullmatch(text) is not None
 
 
 class Lexicon:
@@ -80,10 +173,47 @@ LARGE: Final = 50_000
 
 
 def merged_table(base: Mapping[str, str], override: Mapping[str, str]) -> Mapping[str, str]:
-    """*base* with *override*'s entries added or replacing."""
+    """*base* with *override*'s entries added or replacing, with their kinds."""
     if len(base) + len(override) <= LARGE:
-        return {**base, **override}
+        kinds = {key: kind for key, kind in table_kinds(base).items() if key not in override}
+        kinds.update(table_kinds(override))
+        return StemDict({**base, **override}, kinds)
     return ChainTable(override, base)
+
+
+class StemDict(dict[str, str]):
+    """A table of stems (a dict) that also knows the kind of each stem that has one
+    (a key of *kinds*: "noun" or "name"; a stem without takes any suffix chain)."""
+
+    __slots__ = ("kinds",)
+
+    def __init__(self, entries: Mapping[str, str], kinds: dict[str, str] | None = None) -> None:
+        super().__init__(entries)
+        self.kinds: dict[str, str] = {} if kinds is None else kinds
+
+    def __reduce__(self) -> tuple[type[StemDict], tuple[dict[str, str], dict[str, str]]]:
+        return (StemDict, (dict(self), self.kinds))
+
+
+def stem_kind(table: Mapping[str, str], stem: str) -> str:
+    """The kind of *stem*, a key of *table* ("" when it takes any suffix chain)."""
+    if isinstance(table, ChainTable):
+        for part in table.tables:
+            if stem in part:
+                return stem_kind(part, stem)
+        return ""
+    if isinstance(table, (StemDict, StemTable)):
+        return table.kinds.get(stem, "")
+    return ""
+
+
+def table_kinds(table: Mapping[str, str]) -> dict[str, str]:
+    """The kinds of *table*'s stems that have one."""
+    if isinstance(table, (StemDict, StemTable)):
+        return table.kinds
+    if isinstance(table, ChainTable):
+        return {key: kind for key in table if (kind := stem_kind(table, key))}
+    return {}
 
 
 class ChainTable(Mapping[str, str]):
@@ -126,11 +256,13 @@ class StemTable(Mapping[str, str]):
     only large tables (user lexicons of hundreds of thousands of rows) are kept so.
     """
 
-    __slots__ = ("count", "mask", "rows", "slots")
+    __slots__ = ("count", "kinds", "mask", "rows", "slots")
 
-    def __init__(self, rows: bytearray) -> None:
-        """Index *rows*; a later row replaces an earlier one with the same key."""
+    def __init__(self, rows: bytearray, kinds: dict[str, str] | None = None) -> None:
+        """Index *rows*; a later row replaces an earlier one with the same key.
+        *kinds* are the kinds of the stems that have one (StemDict)."""
         self.rows = rows
+        self.kinds: dict[str, str] = {} if kinds is None else kinds
         size = 1 << max(3, (rows.count(b"\n") * 3 // 2).bit_length())
         self.mask = size - 1
         self.slots = array("l", bytes(array("l").itemsize * size))  # key start + 1; 0: empty
@@ -180,22 +312,27 @@ class StemTable(Mapping[str, str]):
     def __len__(self) -> int:
         return self.count
 
-    def __reduce__(self) -> tuple[type[StemTable], tuple[bytearray]]:
-        return (StemTable, (self.rows,))
+    def __reduce__(self) -> tuple[type[StemTable], tuple[bytearray, dict[str, str]]]:
+        return (StemTable, (self.rows, self.kinds))
 
 
 class TableBuilder:
     """Collects one direction's entries while a lexicon is read: a dict, until it
     holds LARGE entries, then UTF-8 rows appended in batches (StemTable)."""
 
-    __slots__ = ("batch", "entries", "rows")
+    __slots__ = ("batch", "entries", "kinds", "rows")
 
     def __init__(self) -> None:
         self.entries: dict[str, str] | None = {}
         self.batch: list[str] = []
         self.rows = bytearray()
+        self.kinds: dict[str, str] = {}
 
-    def add(self, key: str, value: str) -> None:
+    def add(self, key: str, value: str, kind: str = "") -> None:
+        if kind:
+            self.kinds[key] = kind
+        elif self.kinds:
+            self.kinds.pop(key, None)  # a later row replaces an earlier one
         if self.entries is not None:
             self.entries[key] = value
             if len(self.entries) < LARGE:
@@ -209,22 +346,23 @@ class TableBuilder:
 
     def table(self) -> Mapping[str, str]:
         if self.entries is not None:
-            return self.entries
+            return StemDict(self.entries, self.kinds)
         self.rows += "".join(self.batch).encode()
         self.batch = []
-        return StemTable(self.rows)
+        return StemTable(self.rows, self.kinds)
 
 
 _BATCH: Final = 4096
 
 
 def parse_lexicon(lines: Iterable[str], source: str = "<lexicon>") -> Lexicon:
-    """Read lexicon rows: ``cyrillic<TAB>latin[<TAB>direction[<TAB>note]]``.
+    """Read lexicon rows: ``cyrillic<TAB>latin[<TAB>direction[<TAB>note[<TAB>kind]]]``.
 
     Blank lines and lines starting with ``#`` are skipped; the direction
-    defaults to ``both``; a byte order mark before the first row is dropped.
-    Stems are stored in lower case.  A row without two non-blank stems, or with
-    an unknown direction, raises LexiconError naming *source* and the line.
+    defaults to ``both``; the kind (KINDS) to none, which takes any suffix chain;
+    a byte order mark before the first row is dropped.  Stems are stored in lower
+    case.  A row without two non-blank stems, or with an unknown direction or
+    kind, raises LexiconError naming *source* and the line.
     """
     to_latin = TableBuilder()
     to_cyrillic = TableBuilder()
@@ -234,21 +372,23 @@ def parse_lexicon(lines: Iterable[str], source: str = "<lexicon>") -> Lexicon:
             line = line.removeprefix(BYTE_ORDER_MARK)
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        cyrillic, latin, direction = _row(line, source, number)
+        cyrillic, latin, direction, kind = _row(line, source, number)
         if direction != "to-cyrillic":
-            to_latin.add(cyrillic, latin)
+            to_latin.add(cyrillic, latin, kind)
         if direction != "to-latin":
-            to_cyrillic.add(latin, cyrillic)
+            to_cyrillic.add(latin, cyrillic, kind)
     return Lexicon(to_latin.table(), to_cyrillic.table())
 
 
-def _row(line: str, source: str, number: int) -> tuple[str, str, str]:
-    """The lower-case Cyrillic and Latin stems of a row and its direction."""
+def _row(line: str, source: str, number: int) -> tuple[str, str, str, str]:
+    """The lower-case Cyrillic and Latin stems of a row, its direction and kind."""
     fields = line.split("\t")
     if len(fields) < 2 or not fields[0].strip() or not fields[1].strip():
         what = "a stem is blank" if len(fields) >= 2 else "there is no tab"
         raise LexiconError(
-            f"expected 'cyrillic<TAB>latin[<TAB>direction[<TAB>note]]' ({what})", source, number
+            f"expected 'cyrillic<TAB>latin[<TAB>direction[<TAB>note[<TAB>kind]]]' ({what})",
+            source,
+            number,
         )
     cyrillic, latin = lower_in_place(fields[0].strip()), lower_in_place(fields[1].strip())
     direction = fields[2].strip() if len(fields) > 2 and fields[2].strip() else "both"
@@ -258,7 +398,12 @@ def _row(line: str, source: str, number: int) -> tuple[str, str, str]:
             source,
             number,
         )
-    return cyrillic, latin, direction
+    kind = fields[4].strip() if len(fields) > 4 else ""
+    if kind and kind not in KINDS:
+        raise LexiconError(
+            f"kind must be one of {', '.join(KINDS)} or blank; got {kind!r}", source, number
+        )
+    return cyrillic, latin, direction, kind
 
 
 # The shipped lexicon files, later ones overriding earlier ones: the proper names
@@ -360,14 +505,17 @@ def match_cyrillic_stem(word: str, table: Mapping[str, str]) -> tuple[int, str] 
     *word* is lower-case Cyrillic.  Returns the stem's length in *word* and
     its Latin spelling, or None.  A stem ending in ь also matches without the
     ь, before suffixes as the rules write it (апрелда) and bare as real text
-    sometimes does (сентябр).
+    sometimes does (сентябр).  The suffixes must be a chain the stem's kind takes.
     """
     for end in range(min(len(word), LONGEST_WORD), 0, -1):
-        stem = word[:end]
-        latin = table.get(stem)
+        key = word[:end]
+        latin = table.get(key)
         if latin is None:
-            latin = table.get(stem + SOFT_SIGN)
-        if latin is not None and (end == len(word) or is_cyrillic_suffix_chain(word[end:])):
+            key += SOFT_SIGN
+            latin = table.get(key)
+        if latin is None:
+            continue
+        if end == len(word) or is_cyrillic_chain_for(stem_kind(table, key), word[end:]):
             return end, latin
     return None
 
@@ -379,7 +527,8 @@ def match_latin_stem(
 
     *word* is lower-case Latin with canonical apostrophes.  Returns the
     stem's length in *word* and its Cyrillic spelling (without a final ь when
-    suffixes follow: oktabrda → октябрда), or None.  Only stems from *longest* to
+    suffixes follow: oktabrda → октябрда), or None.  The suffixes must be a chain
+    the stem's kind takes (is_latin_chain_for).  Only stems from *longest* to
     *shortest* letters are tried (StemStarts knows the bounds for each word).
     """
     for end in range(min(len(word), longest, LONGEST_WORD), shortest - 1, -1):
@@ -388,6 +537,6 @@ def match_latin_stem(
             continue
         if end == len(word):
             return end, cyrillic
-        if is_latin_suffix_chain(word[end:]):
+        if is_latin_chain_for(stem_kind(table, word[:end]), word[end:]):
             return end, cyrillic.removesuffix(SOFT_SIGN)
     return None
