@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 from accuracy import CONVENTION, NOISE, OURS, RULES, Score, ceiling, classify, score_line
 from charts import accuracy_series, errors_per_thousand
-from roundtrip import CLDR_NAME, OTHER_SPELLING, SOFT_SIGN_BEFORE_SUFFIX, cldr_names, failure_kind
+from roundtrip import (
+    CLDR_NAME,
+    OTHER_SPELLING,
+    SOFT_SIGN_BEFORE_SUFFIX,
+    cldr_names,
+    failure_kind,
+    through_lexicon,
+)
 from roundtrip import OURS as NOT_THE_LISTS
 
 
@@ -140,3 +147,10 @@ class TestCharts:
         assert errors_per_thousand(99.5) == 5.0
         assert errors_per_thousand(100.0) == 0.0
         assert errors_per_thousand(None) is None
+
+
+def test_round_trip_failures_through_the_lexicon_are_told_apart() -> None:
+    assert through_lexicon("Bryusselga")  # брюссель, a loan of the generated lexicon
+    assert through_lexicon("Melnikovning")  # a name
+    assert not through_lexicon("Ayova")  # the letter rules alone
+    assert not through_lexicon("mergan")  # мэр is a noun: it takes no -gan
