@@ -86,3 +86,10 @@ def test_report_formats() -> None:
     assert "| 0 | yod | ёд | homograph | йод |" in format_report(flags)
     with pytest.raises(ValueError, match="table, jsonl"):
         format_report(flags, style="csv")
+
+
+def test_a_flagged_word_is_quoted_as_the_text_writes_it() -> None:
+    # Hypothesis found it: the word came back with the canonical ʼ for the text's '
+    text = "ts'b"
+    (flag,) = review(text, to="cyrillic")
+    assert flag.word == text[flag.start : flag.end] == "ts'b"

@@ -256,11 +256,12 @@ def _review_latin(text: str, translit: Transliterator) -> Iterator[Flag]:
         converted = translit(token)
         reading = converted[len(marks.leading) : len(converted) - len(marks.trailing)]
         span = (start + len(marks.leading), end - len(marks.trailing))
+        written = text[span[0] : span[1]]  # body has the canonical ʻ ʼ
         if reading == body and body[:1].isalpha():
             rules = _rules_cyrillic(body) if _has_uzbek_letters_only(body) else ""
             yield Flag(
                 *span,
-                body,
+                written,
                 body,
                 "kept",
                 (rules,) if rules else (),
@@ -275,14 +276,14 @@ def _review_latin(text: str, translit: Transliterator) -> Iterator[Flag]:
                 if other != reading.lower()
             )
             why = f"{lower} is {' or '.join(LATIN_HOMOGRAPHS[lower])}: the text cannot tell"
-            yield Flag(*span, body, reading, "homograph", others, why)
+            yield Flag(*span, written, reading, "homograph", others, why)
             continue
         match = match_latin_stem(lower, table)
         if match is not None and match[0] < len(lower):
             rules = _rules_cyrillic(body)
             yield Flag(
                 *span,
-                body,
+                written,
                 reading,
                 "lexicon",
                 (rules,) if rules.lower() != reading.lower() else (),
@@ -292,7 +293,7 @@ def _review_latin(text: str, translit: Transliterator) -> Iterator[Flag]:
             rules = reading.replace("ц", "тс").replace("Ц", "ТС")
             yield Flag(
                 *span,
-                body,
+                written,
                 reading,
                 "loan rule",
                 (rules,),
