@@ -221,12 +221,25 @@ def unit_at(word: str, i: int) -> Unit:
 
 
 def case_of_unit(original: str, i: int, cyrillic: str) -> str:
-    """Give *cyrillic* the case of original[i]; a tutuq follows its neighbours."""
+    """Give *cyrillic* the case of original[i]; a tutuq follows its neighbours, and
+    so does a small letter between two capitals (acronym_letter)."""
     char = original[i]
     if char == TUTUQ:
         neighbours = original[i + 1 : i + 2] + original[i - 1 : i]
         char = next((c for c in neighbours if c.isalpha() and c != TUTUQ), "")
-    return cyrillic.upper() if char.isupper() else cyrillic
+    return cyrillic.upper() if char.isupper() or acronym_letter(original, i) else cyrillic
+
+
+def acronym_letter(original: str, i: int) -> bool:
+    """Whether original[i] is a small letter between two capitals: a letter of an
+    acronym that Latin text writes small, as it writes the Е of ОПЕК (OPeK, since
+    OPYEK would read wrong) and the h of Ш (AQSh).  In Cyrillic it is a capital."""
+    return (
+        0 < i < len(original) - 1
+        and original[i].islower()
+        and original[i - 1].isupper()
+        and original[i + 1].isupper()
+    )
 
 
 def case_of_stem(original: str, cyrillic: str) -> str:
