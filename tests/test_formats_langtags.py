@@ -18,6 +18,9 @@ TAGS = [
     ("uz-Latn-UZ", "latin", "uz-Cyrl-UZ", "uz-Latn-UZ"),
     ("uz-Cyrl", "cyrillic", "uz-Cyrl", "uz-Latn"),
     ("uz-UZ", "latin", "uz-Cyrl-UZ", "uz-UZ"),
+    # a glibc locale keeps its character set before the modifier, as glibc writes it
+    ("uz_UZ.UTF-8", "latin", "uz_UZ.UTF-8@cyrillic", "uz_UZ.UTF-8"),
+    ("uz_UZ.utf8@cyrillic", "cyrillic", "uz_UZ.utf8@cyrillic", "uz_UZ.utf8"),
 ]
 
 

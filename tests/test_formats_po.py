@@ -179,3 +179,16 @@ def test_po_strings_encode_and_decode_back(text: str) -> None:
 def test_from_source_must_be_a_bool() -> None:
     with pytest.raises(TypeError, match="from_source must be a bool"):
         convert_bytes(TEMPLATE, to="latin", format="po", from_source="yes")  # type: ignore[arg-type]
+
+
+def test_a_glibc_locale_with_its_character_set_switches_script() -> None:
+    # Language: uz_UZ.UTF-8 was left as it was, declaring Latin over Cyrillic text
+    latin = TEMPLATE.replace(b'"Language: \\n"', b'"Language: uz_UZ.UTF-8\\n"')
+    filled = latin.replace(
+        b'msgstr ""\n\n#: app/views.py:22', b'msgstr "Kitob topilmadi"\n\n#: app/views.py:22'
+    )
+    cyrillic = convert_bytes(filled, to="cyrillic", filename="uz.po").decode()
+    assert '"Language: uz_UZ.UTF-8@cyrillic\\n"' in cyrillic
+    assert 'msgstr "Китоб топилмади"' in cyrillic
+    back = convert_bytes(cyrillic.encode(), to="latin", filename="uz.po").decode()
+    assert '"Language: uz_UZ.UTF-8\\n"' in back

@@ -6,6 +6,7 @@ Catalogues declare their language two ways, and both are kept in their own style
 | declared as | script | for Cyrillic | for Latin |
 |---|---|---|---|
 | `uz`, `uz_UZ` (gettext, glibc) | Latin | `uz@cyrillic`, `uz_UZ@cyrillic` | unchanged |
+| `uz_UZ.UTF-8` (a glibc locale with its character set) | Latin | `uz_UZ.UTF-8@cyrillic` | unchanged |
 | `uz@latin`, `uz_UZ@latin` | Latin | `uz@cyrillic`, `uz_UZ@cyrillic` | unchanged |
 | `uz@cyrillic`, `uz_UZ@cyrillic` | Cyrillic | unchanged | `uz`, `uz_UZ` |
 | `uz_Latn`, `uz_Latn_UZ`, `uz-Latn`, `uz-Latn-UZ` | Latin | `Latn` → `Cyrl` | unchanged |
@@ -33,6 +34,7 @@ _UZBEK: Final = re.compile(
     r"(?P<lang>uz)"
     r"(?:(?P<sep1>[-_])(?P<script>[A-Za-z]{4}))?"
     r"(?:(?P<sep2>[-_])(?P<region>[A-Za-z]{2}|[0-9]{3}))?"
+    r"(?P<codeset>\.[A-Za-z0-9_-]+)?"  # a glibc locale's character set: uz_UZ.UTF-8
     r"(?P<modifier>@[A-Za-z]+)?",
     re.IGNORECASE,
 )
@@ -67,16 +69,16 @@ def for_script(tag: str, script: str, *, style: Style) -> str:
     if found is None or declared_script(stripped) == _family(script):
         return tag
     target = _family(script)
-    lang, region = found["lang"], found["region"]
+    lang, region, codeset = found["lang"], found["region"], found["codeset"] or ""
     sep = found["sep1"] or found["sep2"] or ("-" if style == "bcp47" else "_")
     if found["script"]:
         subtag = _SUBTAG[target]
         new = lang + found["sep1"] + (subtag.lower() if found["script"].islower() else subtag)
-        new += (found["sep2"] + region) if region else ""
+        new += ((found["sep2"] + region) if region else "") + codeset
         if found["modifier"]:
             new += "@" + target
-    elif found["modifier"] or (style == "posix" and sep == "_"):
-        new = lang + (sep + region if region else "")
+    elif found["modifier"] or codeset or (style == "posix" and sep == "_"):
+        new = lang + (sep + region if region else "") + codeset
         if target == "cyrillic":
             new += "@cyrillic"
     else:
