@@ -6,7 +6,7 @@ Catalogues declare their language two ways, and both are kept in their own style
 | declared as | script | for Cyrillic | for Latin |
 |---|---|---|---|
 | `uz`, `uz_UZ` (gettext, glibc) | Latin | `uz@cyrillic`, `uz_UZ@cyrillic` | unchanged |
-| `uz_UZ.UTF-8` (a glibc locale with its character set) | Latin | `uz_UZ.UTF-8@cyrillic` | unchanged |
+| `uz_UZ.UTF-8` (glibc, with a character set) | Latin | `uz_UZ.UTF-8@cyrillic` | unchanged |
 | `uz@latin`, `uz_UZ@latin` | Latin | `uz@cyrillic`, `uz_UZ@cyrillic` | unchanged |
 | `uz@cyrillic`, `uz_UZ@cyrillic` | Cyrillic | unchanged | `uz`, `uz_UZ` |
 | `uz_Latn`, `uz_Latn_UZ`, `uz-Latn`, `uz-Latn-UZ` | Latin | `Latn` → `Cyrl` | unchanged |
