@@ -231,3 +231,14 @@ def test_nested_icu_arguments_keep_their_syntax() -> None:
         "{gender, select, female {{n, plural, one {У # та китоб олди} other {У # та китоб олди}}}"
         " other {Улар олди}} '{'белги'}'"
     )
+
+
+def test_a_plain_catalogue_with_an_at_key_is_not_read_as_arb() -> None:
+    # a lone "@x" object used to make the whole file ARB, whose nested strings stay
+    plain = {"@meta": {"author": "Aziz"}, "menu": {"open": "Ochish", "save": "Saqlash"}}
+    out = json.loads(convert_bytes(json.dumps(plain).encode(), to="cyrillic", format="json"))
+    assert out["menu"] == {"open": "Очиш", "save": "Сақлаш"}
+    assert out["@meta"] == {"author": "Aziz"}  # metadata stays as written
+    arb = {"title": "Salom", "@title": {"description": "Sarlavha"}}
+    out = json.loads(convert_bytes(json.dumps(arb).encode(), to="cyrillic", format="json"))
+    assert out == {"title": "Салом", "@title": {"description": "Sarlavha"}}

@@ -156,8 +156,11 @@ def kind_of(value: Any) -> str:
         return "plain"
     if all(isinstance(v, dict) and isinstance(v.get("message"), str) for v in value.values()):
         return "chrome"
+    # ARB describes a message "key" in "@key"; a lone "@x" holding an object is no
+    # sign of it (i18next and vue-i18n files may have such keys of their own)
     if "@@locale" in value or any(
-        k.startswith("@") and isinstance(v, dict) for k, v in value.items()
+        k.startswith("@") and isinstance(v, dict) and isinstance(value.get(k[1:]), str)
+        for k, v in value.items()
     ):
         return "arb"
     return "plain"
