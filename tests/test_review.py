@@ -93,3 +93,15 @@ def test_a_flagged_word_is_quoted_as_the_text_writes_it() -> None:
     text = "ts'b"
     (flag,) = review(text, to="cyrillic")
     assert flag.word == text[flag.start : flag.end] == "ts'b"
+
+
+def test_a_name_kept_before_uzbek_endings_is_flagged() -> None:
+    text = "Telegram'dagi kanal va Facebook'da"
+    flags = review(text, to="cyrillic")
+    assert [(f.word, f.reading, f.kind) for f in flags] == [
+        ("Telegram'dagi", "Telegram'даги", "kept"),
+        ("Facebook'da", "Facebook'да", "kept"),
+    ]
+    assert flags[0].alternatives == ("Телеграмдаги",)  # the name in Cyrillic too
+    assert flags[1].alternatives == ()  # c: no Cyrillic reading by the rules
+    assert review("maʼno jamʼi", to="cyrillic") == []  # Uzbek words with a tutuq

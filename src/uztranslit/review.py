@@ -269,6 +269,20 @@ def _review_latin(text: str, translit: Transliterator) -> Iterator[Flag]:
                 "outside the Uzbek alphabet",
             )
             continue
+        kept = _latin_to_cyrillic.kept_word_length(body, table)
+        if kept is not None:  # Telegram'dagi → Telegram'даги; or Телеграмдаги
+            name = body[: kept - 1]
+            uzbek = _has_uzbek_letters_only(name)
+            yield Flag(
+                *span,
+                written,
+                reading,
+                "kept",
+                (_rules_cyrillic(name) + reading[kept:],) if uzbek else (),
+                "a name kept in Latin letters before an apostrophe and Uzbek endings, "
+                "whose endings are converted",
+            )
+            continue
         if lower in LATIN_HOMOGRAPHS:
             others = tuple(
                 _latin_to_cyrillic.case_of_stem(body, other)
