@@ -59,6 +59,7 @@ def seen(monkeypatch: pytest.MonkeyPatch) -> list[Limits]:
     monkeypatch.setattr(
         formats, "FORMATS", MappingProxyType({**formats.FORMATS, "fake": ("fake", (".fake",))})
     )
+    monkeypatch.setattr(formats, "SNIFFED", MappingProxyType({**formats.SNIFFED, "fake": (MAGIC,)}))
     return limits
 
 

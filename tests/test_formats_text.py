@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -69,3 +72,30 @@ def test_xml_with_a_dtd_is_refused_unexpanded() -> None:
     with pytest.raises(FormatError, match="line 1: not well-formed"):
         parse(b"<a><b></a>")
     assert parse(b"<a>x</a>").text == "x"
+
+
+def test_only_the_modules_that_sniff_are_asked_and_only_for_heads_they_may_know() -> None:
+    from uztranslit.formats import FORMATS, SNIFFED, _safezip, office  # noqa: PLC0415
+
+    modules = {row[0] for row in FORMATS.values()}
+    sniffing = {m for m in modules if hasattr(import_module(f"uztranslit.formats.{m}"), "sniff")}
+    assert sniffing == set(SNIFFED)
+    assert SNIFFED["office"] == (_safezip.ZIP_MAGIC, office.OLE2_MAGIC)
+
+
+def test_plain_text_is_told_without_importing_a_format_module() -> None:
+    # the command line sniffs every input: plain text used to import all 17 modules
+    code = (
+        "import sys; from uztranslit.formats import detect_format;"
+        "loaded = lambda: sorted(m.split('.')[-1] for m in sys.modules"
+        " if m.startswith('uztranslit.formats.') and not m.split('.')[-1].startswith('_'));"
+        "assert detect_format(None, 'Салом дунё'.encode()) == 'text';"
+        "print(loaded());"
+        "assert detect_format(None, b'\\xef\\xbb\\xbf  <resources>') == 'android';"
+        "print(loaded())"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    plain, android = done.stdout.splitlines()
+    assert plain == "[]"
+    assert "android" in android
+    assert "office" not in android

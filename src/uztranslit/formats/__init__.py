@@ -77,6 +77,29 @@ FORMATS: Final = MappingProxyType(
 )
 
 
+# The modules that recognise a file by its content (their sniff), each with what that
+# content starts with; the others are chosen by the file's ending only.  A module is
+# imported to sniff only a head that starts so: plain text imports none of them.
+_ZIP_OR_OLE2: Final = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+SNIFFED: Final = MappingProxyType(
+    {
+        "office": _ZIP_OR_OLE2,  # Office Open XML zips, and old binary Office files
+        "odf": _ZIP_OR_OLE2,  # OpenDocument zips (and the same old files, refused)
+        "android": (b"<",),  # <resources>, after a byte order mark, blanks, a prolog
+        "xliff": (b"<",),  # <xliff>, likewise
+    }
+)
+_BOM: Final = b"\xef\xbb\xbf"
+
+
+def _may_sniff(module: str, head: bytes) -> bool:
+    """Whether *module* recognises files by content and *head* starts as they do."""
+    starts = SNIFFED.get(module)
+    if starts is None:
+        return False
+    return head.removeprefix(_BOM).lstrip().startswith(starts)
+
+
 def format_module(name: str) -> FormatModule:
     """The module that converts the format *name* (one of FORMATS)."""
     if name not in FORMATS:
@@ -96,8 +119,9 @@ def detect_format(filename: str | None, head: bytes) -> str:
         ending = os.path.splitext(filename)[1].lower()
         by_ending = next((name for name, row in FORMATS.items() if ending in row[1]), None)
     for name in FORMATS:
-        sniff = getattr(format_module(name), "sniff", None)
-        found = sniff(head) if sniff is not None else None
+        if not _may_sniff(FORMATS[name][0], head):
+            continue
+        found = format_module(name).sniff(head)  # type: ignore[attr-defined]
         if found:
             found = found if isinstance(found, str) else name
             if by_ending is not None and FORMATS[by_ending][0] == FORMATS[found][0]:
