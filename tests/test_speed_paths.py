@@ -148,15 +148,19 @@ def one_token(token: str) -> str:
 @given(st.lists(LATIN_TOKEN, min_size=1, max_size=30))
 def test_many_latin_tokens_convert_as_one_by_one(tokens: list[str]) -> None:
     tokens = [token for token in tokens if _spans.latin_tokens().fullmatch(token)]
+    assert fast_tokens(tokens) == [one_token(token) for token in tokens]
+
+
+def fast_tokens(tokens: list[str]) -> list[str]:
+    """*tokens* through the fast path (tokens_to_cyrillic), the rest by one_token."""
     stems = stem_starts(TO_CYRILLIC)
     verdict = _latin_to_cyrillic.stem_verdict(TO_CYRILLIC, stems)
-    fast = _latin_to_cyrillic.tokens_to_cyrillic(
+    return _latin_to_cyrillic.tokens_to_cyrillic(
         tokens,
         lambda some: list(map(one_token, some)),
         lambda some: list(map(verdict, some)),
         stems,
     )
-    assert fast == [one_token(token) for token in tokens]
 
 
 # Tokens of the rules that differ between the two orthographies (tests/test_l2c_classes.py),
@@ -173,14 +177,7 @@ CLASS_TOKENS = [
 
 def test_the_class_cases_agree_in_both_paths() -> None:
     tokens = CLASS_TOKENS * 2
-    stems = stem_starts(TO_CYRILLIC)
-    verdict = _latin_to_cyrillic.stem_verdict(TO_CYRILLIC, stems)
-    fast = _latin_to_cyrillic.tokens_to_cyrillic(
-        tokens,
-        lambda some: list(map(one_token, some)),
-        lambda some: list(map(verdict, some)),
-        stems,
-    )
+    fast = fast_tokens(tokens)
     assert fast == [one_token(token) for token in tokens]
     assert [to_cyrillic(token) for token in tokens] == fast
 
