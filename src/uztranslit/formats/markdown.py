@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import functools
 import html as html_entities
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -511,6 +512,60 @@ def groups(source: str) -> list[Group]:
             block = source[begin : end.start + len(end.text)]
             if _NEWLINE.sub("\n", block) == token.content.rstrip("\n"):
                 found += [_shifted(group, begin) for group in scan_html(block).groups]
+            else:  # inside a list item or block quote: its lines carry their prefixes
+                found += _html_behind_prefixes(token.content, lines[token.map[0] : token.map[1]])
+    return found
+
+
+def _html_behind_prefixes(content: str, lines: list[_Line]) -> list[Group]:
+    """The groups of an HTML block whose source *lines* end with the lines of its
+    *content* (a list item's indent, a quote's ``>`` before each); none if they do not.
+
+    A text that runs across lines is cut at each line break, the break standing as a
+    separator piece (the prefix after it is not the reader's text)."""
+    texts = content.rstrip("\n").split("\n")
+    if len(texts) != len(lines) or not all(
+        line.text.endswith(text) for line, text in zip(lines, texts, strict=True)
+    ):
+        return []
+    # where each content line starts, in the content and in the source
+    starts = list(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+    sources = [
+        line.start + len(line.text) - len(text) for line, text in zip(lines, texts, strict=True)
+    ]
+    groups = []
+    for group in scan_html("\n".join(texts)).groups:
+        pieces: list[Piece] = []
+        for piece in group.pieces:
+            pieces += _pieces_behind_prefixes(piece, starts, sources, texts)
+        groups.append(group._replace(pieces=tuple(pieces)))
+    return groups
+
+
+def _pieces_behind_prefixes(
+    piece: Piece, starts: list[int], sources: list[int], texts: list[str]
+) -> list[Piece]:
+    """*piece* of the content as pieces of the source, one per line it runs over."""
+    if piece.start == piece.end:
+        return [piece]
+    first = bisect.bisect_right(starts, piece.start) - 1
+    if piece.end <= starts[first] + len(texts[first]):  # on one line
+        shift = sources[first] - starts[first]
+        return [piece._replace(start=piece.start + shift, end=piece.end + shift)]
+    found: list[Piece] = []
+    line = first
+    at = piece.start
+    while at < piece.end:
+        stop = min(piece.end, starts[line] + len(texts[line]))
+        shift = sources[line] - starts[line]
+        if stop > at:
+            found.append(
+                Piece(at + shift, stop + shift, piece.text[at - piece.start : stop - piece.start])
+            )
+        if stop < piece.end:  # the line break, behind which the prefix stands
+            found.append(Piece(stop + shift, stop + shift, "\n"))
+        at = stop + 1
+        line += 1
     return found
 
 
