@@ -8,6 +8,7 @@ text, at once) must agree with them on any input, which Hypothesis searches.
 from __future__ import annotations
 
 import pickle
+import random
 import re
 
 import pytest
@@ -31,6 +32,8 @@ from uztranslit._lexicon import (
     parse_lexicon,
     stem_starts,
 )
+
+from ._seed import SEED_TEXT
 
 TO_LATIN = default_lexicon().to_latin
 TO_CYRILLIC = default_lexicon().to_cyrillic
@@ -317,3 +320,17 @@ def test_the_text_path_itself_reads_the_izofa_and_ts_words() -> None:
     assert by_text == _spans.CYRILLIC_WORDS.sub(
         lambda word: _cyrillic_to_latin.word_to_latin(word[0], {}), text
     )
+
+
+def test_a_long_text_of_new_words_skips_the_chunks_and_converts_the_same() -> None:
+    # every word new (a word list): the chunk cache costs more than it saves, so the
+    # tokens go together (repeats_little); prose keeps the chunks
+    rng = random.Random(3)
+    letters = "abdefghijklmnopqrstuvxyz"
+    words = {"".join(rng.choices(letters, k=rng.randint(3, 9))) for _ in range(6000)}
+    lines = [" ".join(sorted(words)[i : i + 10]) for i in range(0, len(words), 10)]
+    text = "\n".join(lines)
+    assert _converter.repeats_little(text)
+    assert not _converter.repeats_little(to_latin(SEED_TEXT) * 20)
+    assert not _converter.repeats_little(text[:1000])  # short: line by line, cached
+    assert to_cyrillic(text) == "\n".join(map(to_cyrillic, lines))  # lines go by chunks

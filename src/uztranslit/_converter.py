@@ -133,6 +133,27 @@ def _by_chunks(text: str, chunks: WordCache) -> str:
     return cut.join(chunks.all(text.split(cut)))
 
 
+# Characters looked at to tell whether a long text repeats its words, and the share of
+# distinct words there above which it does not repeat them enough for chunks to pay.
+_SAMPLE: Final = 1 << 14
+_FEW_REPEATS: Final = 0.9
+
+
+def repeats_little(text: str) -> bool:
+    """Whether a long *text* seems to repeat few of its words (its first _SAMPLE
+    characters): then converting it a chunk at a time through a cache (_by_chunks)
+    costs more than the words it finds again save, and its tokens go together.
+
+    Real prose repeats a third or more of its words within a few pages (0.5–0.7
+    distinct in the corpus's samples); a list of new words does not.  A short text
+    always goes by chunks: a caller that converts line by line finds them cached.
+    """
+    if len(text) < _SAMPLE:
+        return False
+    sample = text[:_SAMPLE].split()
+    return len(set(sample)) > _FEW_REPEATS * len(sample)
+
+
 def by_joining(convert: Callable[[str], str]) -> Callable[[list[str]], list[str]]:
     """Convert many chunks as one text: joined by two spaces (two line breaks if a
     chunk holds a space), split again after.
@@ -271,7 +292,7 @@ def _from_latin(
         for convention in before:
             text = convention(text)
         # a tag may hold spaces (<a href="…" title="…">), and 5 %d is read across one
-        if across or "<" in text or " %" in text:
+        if across or "<" in text or " %" in text or repeats_little(text):
             return letters(text)
         return _by_chunks(text, chunks)
 
