@@ -2,6 +2,7 @@
 
     python bench/speed.py DATA_DIR [--runs 5] [--synthetic-mb 4] [--peer-mb 0.3]
         [--instructions] [--sizes 1 10 100] [--cli-mb 50] [--junk 1000000]
+        [--growth 1 10 100]
 
 DATA_DIR holds the evaluation corpus (NAME.cyr.txt / NAME.lat.txt pairs, read in place,
 never copied). Every case runs in a fresh process, --runs times. Each process times a
@@ -19,7 +20,8 @@ the command line; normal text after --junk distinct junk tokens in the same proc
 (against a fresh process's warm speed); a sweep of shapes and options (cost per byte
 against the corpus's); peers on a slice of the corpus, line by line. --instructions
 counts instructions with valgrind for --sizes MB of the corpus repeated (growth);
---cli-mb measures the command line's peak memory. Prints Markdown.
+--cli-mb measures the command line's peak memory; --growth times every shape repeated to
+the given sizes in CPU nanoseconds per byte. Prints Markdown.
 """
 
 from __future__ import annotations
@@ -522,6 +524,40 @@ def instructions_table(runner: Runner, cyr: str, lat: str, sizes: list[int]) -> 
         print("| " + " | ".join(row) + " |")
 
 
+def run_grow(spec: Spec) -> dict[str, float]:
+    """In this fresh process: the text repeated to size MB, converted once (after a
+    100 K warm-up, as count_one does); CPU nanoseconds per byte."""
+    text = Path(str(spec["input"])).read_text(encoding="utf-8")
+    to = str(spec["to"])
+    source = "latin" if to == "cyrillic" else "cyrillic"
+    uztranslit.transliterate(text[:100_000], to=to, source=source)
+    size = int(spec["size"]) * MB
+    big = text * (size // len(text.encode()) + 1)
+    big = big[: len(big) * size // len(big.encode())]
+    seconds = cpu_seconds(lambda t: uztranslit.transliterate(t, to=to, source=source), big)
+    return {"ns_per_byte": seconds / len(big.encode()) * 1e9}
+
+
+def growth_table(runner: Runner, cyr: str, lat: str, sizes: list[int]) -> None:
+    """CPU time per byte of each shape repeated to *sizes* MB, in fresh processes
+    (the median of the runs): no shape may grow faster than its length."""
+    print(f"\n## Growth of every shape, CPU ns per byte ({runner.runs} fresh processes)\n")
+    heads = " | ".join(f"{to} {size} MB" for to in ("to_latin", "to_cyrillic") for size in sizes)
+    print(f"| input (repeated) | {heads} |\n|---|" + "---|" * (2 * len(sizes)))
+    texts = {"the corpus": (cyr[:600_000], lat[:400_000]), **shapes(cyr, lat)}
+    for name, (cyrillic, latin) in texts.items():
+        row = [name]
+        for to, text in (("latin", cyrillic), ("cyrillic", latin)):
+            first = 0.0
+            path = runner.file(text)
+            for size in sizes:
+                spec: Spec = {"to": to, "input": path, "size": size}
+                cost = statistics.median(r["ns_per_byte"] for r in runner.repeat("grow", spec))
+                first = first or cost
+                row.append(f"{cost:.0f} ({cost / first - 1:+.0%})")
+        print("| " + " | ".join(row) + " |")
+
+
 def count_one(spec: Spec) -> None:
     """What instructions_table counts: warm up on the text, then convert size MB once."""
     text = Path(str(spec["input"])).read_text(encoding="utf-8")
@@ -604,6 +640,19 @@ def import_time(runs: int = 15) -> None:
     )
 
 
+def run_child(args: argparse.Namespace) -> bool:
+    """Do what a measuring child process was started for, if this is one."""
+    modes = (("case", run_case), ("peer", run_peer), ("cli", run_cli), ("grow", run_grow))
+    for mode, function in modes:
+        if getattr(args, mode):
+            print(json.dumps(function(json.loads(getattr(args, mode)))))
+            return True
+    if args.count:
+        count_one(json.loads(args.count))
+        return True
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", type=Path, nargs="?", help="folder of the evaluation corpus")
@@ -614,17 +663,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--instructions", action="store_true")
     parser.add_argument("--sizes", type=int, nargs="*", default=[1, 10, 100])
     parser.add_argument("--cli-mb", type=int, default=0)
+    parser.add_argument(
+        "--growth", type=int, nargs="*", default=[], help="MB sizes for every shape's CPU growth"
+    )
     parser.add_argument("--skip", nargs="*", default=[], help="parts to skip: main cli sweep peers")
     parser.add_argument("--json", type=Path, help="also write the peers table as JSON (charts)")
-    for mode in ("case", "peer", "cli", "count"):
+    for mode in ("case", "peer", "cli", "count", "grow"):
         parser.add_argument(f"--{mode}", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    for mode, function in (("case", run_case), ("peer", run_peer), ("cli", run_cli)):
-        if getattr(args, mode):
-            print(json.dumps(function(json.loads(getattr(args, mode)))))
-            return 0
-    if args.count:
-        count_one(json.loads(args.count))
+    if run_child(args):
         return 0
     if args.data is None:
         parser.error("DATA_DIR is required")
@@ -654,6 +701,8 @@ def main(argv: list[str] | None = None) -> int:
             peers_table(runner, cyr_file, cyr, lat, args.peer_mb)
         if args.instructions:
             instructions_table(runner, cyr, lat, args.sizes)
+        if args.growth:
+            growth_table(runner, cyr, lat, args.growth)
     if args.cli_mb:
         cli_memory(cyr, lat, args.cli_mb)
     import_time()
