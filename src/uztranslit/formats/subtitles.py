@@ -22,10 +22,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
-from .._transliterator import Transliterator
 from ._base import Chooser, Entry, FormatError
 from ._markup import (
-    Edit,
     Group,
     Piece,
     converted_edits,
@@ -34,7 +32,7 @@ from ._markup import (
     splice,
     unchanged,
 )
-from .html import retagged
+from .html import LangValue, lang_edits
 from .text import BOM, decode
 
 # Timestamps: SRT writes 00:01:02,500 (some tools write a dot); VTT 01:02.500 or 00:01:02.500.
@@ -74,7 +72,7 @@ class Subtitles:
 
     source: str
     cues: list[Group]
-    languages: list[Edit]  # the value of each Language: header, to be retagged
+    languages: list[LangValue]  # the value of each Language: header, to be retagged
 
 
 def _lines(source: str) -> list[Line]:
@@ -165,7 +163,7 @@ def read_vtt(source: str) -> Subtitles:
         found = _VTT_LANGUAGE.fullmatch(line.text.strip())
         if found is not None:
             begin = line.start + line.text.index(found.group(1))
-            languages.append(Edit(begin, begin + len(found.group(1)), found.group(1)))
+            languages.append(LangValue(begin, begin + len(found.group(1)), found.group(1)))
     cues: list[Group] = []
     for block in blocks[1:]:
         first = block[0]
@@ -182,21 +180,12 @@ def read_vtt(source: str) -> Subtitles:
     return Subtitles(source, cues, languages)
 
 
-def _language_edits(languages: list[Edit], translit: Transliterator) -> Iterator[Edit]:
-    if translit.source is None or translit.source == translit.target:
-        return
-    for language in languages:
-        new = retagged(language.text, translit.target)
-        if new is not None:
-            yield language._replace(text=new)
-
-
 def convert_subtitles(subtitles: Subtitles, choose: Chooser) -> str:
     """The subtitle text with each cue's text converted."""
     translit = choose(group_text(cue) for cue in subtitles.cues)
     edits = [
         *converted_edits(subtitles.cues, translit),
-        *_language_edits(subtitles.languages, translit),
+        *lang_edits(subtitles.languages, translit),
     ]
     return splice(subtitles.source, edits)
 

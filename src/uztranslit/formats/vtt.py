@@ -27,4 +27,4 @@ def entries(data: bytes) -> Iterator[Entry]:
 def declared_script(data: bytes) -> str | None:
     """The script the ``Language:`` header declares ("latin", "cyrillic"), or None."""
     languages = read_vtt(split_bom(data)[1]).languages
-    return script_of_tag(languages[0].text) if languages else None
+    return script_of_tag(languages[0].value) if languages else None
