@@ -139,12 +139,20 @@ def keep_spaces(element: Element, tail: bool, text: str) -> None:
         element.set(_XML + "space", "preserve")
 
 
-def retag_word(root: Element, target: str) -> bool:
+def retag_elements(
+    root: Element, elements: Sequence[str], attributes: Sequence[str], target: str
+) -> bool:
+    """Retag the language *attributes* of every one of *elements* under *root* for
+    *target*; whether any changed."""
     changed = False
-    for element in root.iter(*W_LANG_ELEMENTS):
-        if retag_attributes(element, W_LANG_ATTRIBUTES, target):
+    for element in root.iter(*elements):
+        if retag_attributes(element, attributes, target):
             changed = True
     return changed
+
+
+def retag_word(root: Element, target: str) -> bool:
+    return retag_elements(root, W_LANG_ELEMENTS, W_LANG_ATTRIBUTES, target)
 
 
 def convert_word(root: Element, translit: Transliterator) -> bool:
@@ -192,11 +200,7 @@ def drawing_segments(root: Element) -> Iterator[Segment]:
 
 
 def retag_drawing(root: Element, target: str) -> bool:
-    changed = False
-    for element in root.iter(*A_LANG_ELEMENTS):
-        if retag_attributes(element, A_LANG_ATTRIBUTES, target):
-            changed = True
-    return changed
+    return retag_elements(root, A_LANG_ELEMENTS, A_LANG_ATTRIBUTES, target)
 
 
 def convert_drawing(root: Element, translit: Transliterator) -> bool:
