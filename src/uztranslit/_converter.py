@@ -229,11 +229,16 @@ def _from_cyrillic(
     by_rule = WordCache(word, convert_all=words)
     marked = WordCache(_invisible.keeping_format_characters(word))
 
-    def letters(text: str) -> str:
-        chosen = marked if _invisible.has_format_characters(text) else cache
+    def by_words(text: str, chosen: WordCache) -> str:
         if any(mark in text for mark in _spans.DECOMPOSING_MARKS):
             return convert_words(text, _spans.CYRILLIC_WORDS_DECOMPOSED, chosen)
         return convert_words(text, _spans.CYRILLIC_WORDS, chosen)
+
+    def letters(text: str) -> str:  # text without format characters (convert sees to it)
+        return by_words(text, cache)
+
+    def marked_letters(text: str) -> str:
+        return by_words(text, marked)
 
     chunks = WordCache(letters, _CHUNK_CACHE_LIMIT, convert_all=by_joining(letters))
 
@@ -248,7 +253,7 @@ def _from_cyrillic(
         for convention in before:
             text = convention(text)
         if _invisible.has_format_characters(text):
-            return _invisible.around_marked_lines(text, plain, letters)
+            return _invisible.around_marked_lines(text, plain, marked_letters)
         return plain(text)
 
     return Converter(convert, across, cyrillic_source=True)
