@@ -13,6 +13,7 @@ or ye) and each unit becomes Cyrillic by the table or its context rule.
 from __future__ import annotations
 
 import codecs
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from itertools import accumulate, compress, count
@@ -478,8 +479,8 @@ PLAIN_TOKEN: Final = Lazy(
 )
 _BEFORE_YE: Final = "[^\\naeiouў]"  # a consonant: ye after it is ье (y_rule)
 _YE_AFTER_CONSONANT: Final = Lazy(f"ye(?<={_BEFORE_YE}ye)")
-# The izofa: a word that ends in ayi with a vowel before that a (oʻ is ў by now).
-_IZOFA_Y: Final = Lazy("((?<=[aeiouў])[^\\naeiouў]*a)y(?=i(?![^\\n]))")
+# The izofa: a word that ends in ayi (is_izofa_y checks for a vowel before that a).
+_WORD_FINAL_AYI: Final = Lazy("ayi(?![^\\n])")
 # e at the start or after a vowel (raw or already Cyrillic) is э: e_rule.
 _E_AFTER_VOWEL: Final = Lazy("e(?<![^\\naeiouўеёюя]e)")
 
@@ -490,8 +491,10 @@ def t_rule_in_words(words: str) -> str:
     return _TS().sub("ц", words) if "ts" in words else words
 
 
+# ts at a word's start, or before e i o u but not before the rest of an S_SUFFIXES
+# suffix; written to begin with the literal ts, which re finds at C speed.
 _TS: Final = Lazy(
-    "(?<![^\\n])ts|t(?!s(?:" + "|".join(suffix[1:] for suffix in S_SUFFIXES) + "))s(?=[eiou])"
+    "ts(?:(?<![^\\n]ts)|(?!" + "|".join(suffix[1:] for suffix in S_SUFFIXES) + ")(?=[eiou]))"
 )
 
 
@@ -508,13 +511,22 @@ def pair_rule_in_words(words: str) -> str:
     return words.replace("sh", "ш")
 
 
+def izofa_in_words(found: re.Match[str]) -> str:
+    """A word-final ayi that _WORD_FINAL_AYI found: ai if a vowel comes before that
+    a in its word (is_izofa_y; oʻ is ў by now), else as it is."""
+    words = found.string
+    start = words.rfind("\n", 0, found.start()) + 1
+    stem = words[start : found.start()]
+    return "ai" if any(vowel in stem for vowel in "aeiouў") else "ayi"
+
+
 def y_rule_in_words(words: str) -> str:
     """y_rule on many words (after pair_rule_in_words, so yoʻ is y + ў by now), the
     izofa's y dropped (is_izofa_y)."""
     if "y" not in words:
         return words
     if "ayi" in words:
-        words = _IZOFA_Y().sub(r"\1", words)
+        words = _WORD_FINAL_AYI().sub(izofa_in_words, words)
     words = _YE_AFTER_CONSONANT().sub("ье", words)
     for pair, letter in IOTATED.items():
         words = words.replace(pair, letter)
