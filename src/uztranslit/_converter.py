@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import functools
 import importlib
-import operator
 import re
 import types
 from collections.abc import Callable, Mapping
-from itertools import compress, count, islice, repeat
+from itertools import compress, count, islice
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
@@ -96,8 +95,7 @@ class WordCache:
             return list(map(newer.__getitem__, words))
         except KeyError:
             pass
-        found = list(map(newer.get, words))
-        missing = set(compress(words, map(operator.is_, found, repeat(None))))
+        missing = set(words).difference(newer)
         again = {word: self.older[word] for word in self.older.keys() & missing}
         new = list(missing.difference(again) if again else missing)
         if self.convert_all is None or not new:
@@ -107,7 +105,7 @@ class WordCache:
         fresh = dict(zip(new, converted, strict=True))
         fresh.update(again)
         if max(map(len, new), default=0) > _LONGEST_CACHED:
-            found = list(map(fresh.get, words, found))  # a word found already is not in fresh
+            found = list(map(fresh.get, words, map(newer.get, words)))  # fresh has the new
             fresh = {word: out for word, out in fresh.items() if len(word) <= _LONGEST_CACHED}
             newer.update(fresh)
         else:
