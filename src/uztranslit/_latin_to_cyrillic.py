@@ -13,6 +13,7 @@ or ye) and each unit becomes Cyrillic by the table or its context rule.
 from __future__ import annotations
 
 import codecs
+import operator
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
@@ -458,9 +459,10 @@ def token_to_cyrillic(token: str, lexicon: Mapping[str, str]) -> str:
 
 # The fast path: many tokens at once ----------------------------------------------
 #
-# Most tokens are plain: lower-case or Title, Uzbek letters only, and marks only as
-# the ʻ of oʻ and gʻ inside the word.  For those, classify_marks, kept_word_length
-# and is_foreign have nothing to do, and the unit rules above become whole-text
+# Most tokens are plain: lower-case or Title, Uzbek letters only, and marks only
+# between two letters: the ʻ of oʻ and gʻ, or the tutuq (maʼno), unless what follows
+# the last mark could be a name's endings (Telegramʼda).  For those, classify_marks,
+# kept_word_length and is_foreign have nothing to do, and the unit rules above become whole-text
 # operations on the lower-case words joined by newlines, each a few passes in C.
 # Each pass reads only what the passes before it leave unchanged around the letters
 # it rewrites, which fixes their order: ts, oʻ gʻ, ch sh, y, e, then the table.
@@ -468,16 +470,34 @@ def token_to_cyrillic(token: str, lexicon: Mapping[str, str]) -> str:
 
 _MARKS: Final = "".join(sorted(APOSTROPHES))
 _LOWER_UNIT: Final = "(?:[abd-vx-z]|ch)"  # c only in ch; no w
-# A plain token: not a Roman numeral's letters alone, lower-case, Title or in
-# CAPITALS, and a mark only after o or g with a letter after it.  (The definition; plain_positions
-# finds them faster, in a whole list at once.)
+# A plain token (with is_plain_token): not a Roman numeral's letters alone, lower-case,
+# Title or in CAPITALS, and a mark only between two letters.
 _UPPER_UNIT: Final = "(?:[ABD-VX-Z]|CH)"
 PLAIN_TOKEN: Final = Lazy(
     "(?![IVXLCDM]+$)(?:"
-    f"(?:[ABD-VX-Z]|Ch|{_LOWER_UNIT})(?:{_LOWER_UNIT}|(?<=[oOgG])[{_MARKS}](?=[a-z]))*"
-    f"|{_UPPER_UNIT}(?:{_UPPER_UNIT}|(?<=[OG])[{_MARKS}](?=[A-Z]))+)"
+    f"(?:[ABD-VX-Z]|Ch|{_LOWER_UNIT})(?:{_LOWER_UNIT}|(?<=[a-zA-Z])[{_MARKS}](?=[a-z]))*"
+    f"|{_UPPER_UNIT}(?:{_UPPER_UNIT}|(?<=[A-Z])[{_MARKS}](?=[A-Z]))+)"
 )
-_BEFORE_YE: Final = "[^\\naeiouў]"  # a consonant: ye after it is ье (y_rule)
+_TUTUQ_MARK: Final = Lazy(f"[{_MARKS}](?<![oOgG].)")  # a mark after another letter
+
+
+def endings_after_tutuq(token: str) -> bool:
+    """Whether *token* has a tutuq and what follows its last mark is a chain of
+    inflections: then it may be a name with its endings (Telegramʼda), which
+    kept_word_length keeps in Latin, so it is not plain."""
+    if _TUTUQ_MARK().search(token) is None:
+        return False
+    cut = max(map(token.rfind, _MARKS))
+    return is_latin_inflection_chain(token[cut + 1 :].lower())
+
+
+def is_plain_token(token: str) -> bool:
+    """The definition of a plain token, which the fast path converts (plain_positions
+    finds them faster, in a whole list at once)."""
+    return PLAIN_TOKEN().fullmatch(token) is not None and not endings_after_tutuq(token)
+
+
+_BEFORE_YE: Final = f"[^\\naeiouў{TUTUQ}]"  # a consonant: ye after it is ье (y_rule)
 _YE_AFTER_CONSONANT: Final = Lazy(f"ye(?<={_BEFORE_YE}ye)")
 # The izofa: a word that ends in ayi (is_izofa_y checks for a vowel before that a).
 _WORD_FINAL_AYI: Final = Lazy("ayi(?![^\\n])")
@@ -502,12 +522,14 @@ _GH_BEFORE_G_SUFFIX: Final = Lazy(f"{GH}g(?=[{''.join(G_SUFFIX_VOWELS)}])")
 
 
 def pair_rule_in_words(words: str) -> str:
-    """pair_rule and s_rule on many plain words: oʻ gʻ ch sh → ў ғ ч ш, and gʻ + g
-    before a suffix vowel → ққ."""
+    """pair_rule and s_rule on many plain words: oʻ gʻ ch sh → ў ғ ч ш, sʼh → сҳ, and
+    gʻ + g before a suffix vowel → ққ."""
     if GH + "g" in words:
         words = _GH_BEFORE_G_SUFFIX().sub("ққ", words)
     for pair, letter in (("o" + TURNED_COMMA, "ў"), ("g" + TURNED_COMMA, "ғ"), ("ch", "ч")):
         words = words.replace(pair, letter)
+    if TUTUQ + "h" in words:
+        words = words.replace("s" + TUTUQ + "h", "сҳ")
     return words.replace("sh", "ш")
 
 
@@ -543,7 +565,7 @@ def _by_low_byte() -> str:
     unit (the letters written by the passes keep theirs); checked for clashes."""
     table = [chr(byte) for byte in range(256)]
     seen: dict[int, str] = {}
-    written = "\nцўғқчшеёюяьэ"
+    written = "\nцўғқчшеёюяьэсҳ"
     units = {unit: cyrillic for unit, cyrillic in LETTERS.items() if len(unit) == 1}
     for char, cyrillic in [*units.items(), ("e", "е"), *((c, c) for c in written)]:
         low = ord(char) & 0xFF
@@ -579,15 +601,19 @@ _NOT_PLAIN: Final = (
     Lazy(f"[A-Z](?:(?<=[a-z][A-Z])|(?<=[a-z]{TURNED_COMMA}[A-Z]))"),
     Lazy(f"[A-Z](?={TURNED_COMMA}?[A-Z]{TURNED_COMMA}?[a-z])"),
     Lazy("[cCwW](?!(?<=[cC])[hH])"),  # c outside ch, w
-    Lazy(f"{TURNED_COMMA}(?<![oOgG]{TURNED_COMMA})|{TURNED_COMMA}(?![a-zA-Z])"),  # a mark
-    # not between o/g and a letter
+    Lazy(f"{TURNED_COMMA}(?![a-zA-Z])|{TURNED_COMMA}(?<![a-zA-Z]{TURNED_COMMA})"),  # a mark
+    # not between two letters
     Lazy("\\n[IVXLCDM]+(?=\\n)"),  # what may be a Roman numeral
 )
 
 
+# A mark after a letter other than o and g: the tutuq, once every mark is written ʻ.
+_TUTUQ: Final = Lazy(f"{TURNED_COMMA}(?<![oOgG]{TURNED_COMMA})")
+
+
 def plain_positions(tokens: list[str]) -> tuple[str, set[int]]:
-    """The tokens joined by newlines with canonical ʻ, and the positions of those
-    that are not plain (PLAIN_TOKEN), found by a few scans of the whole text."""
+    """The tokens joined by newlines with canonical ʻ and ʼ, and the positions of those
+    that are not plain (is_plain_token), found by a few scans of the whole text."""
     canonical = "\n".join(tokens)
     for mark in _MARKS:
         if mark in canonical and mark != TURNED_COMMA:
@@ -597,6 +623,10 @@ def plain_positions(tokens: list[str]) -> tuple[str, set[int]]:
     bad: set[int] = set()
     for scan in _NOT_PLAIN:
         bad.update(bisect_right(ends, found.start()) - 1 for found in scan().finditer(marked))
+    tutuqs = [bisect_right(ends, found.start()) - 1 for found in _TUTUQ().finditer(marked)]
+    if tutuqs:
+        bad.update(i for i in set(tutuqs).difference(bad) if endings_after_tutuq(tokens[i]))
+        canonical = _TUTUQ().sub(TUTUQ, canonical)
     return canonical, bad
 
 
@@ -625,12 +655,9 @@ def tokens_to_cyrillic(
     converted = plain_words_to_cyrillic(lower).split("\n")
     if lower != canonical:  # Title tokens and tokens in CAPITALS
         cased = canonical.split("\n")
-        changed = list(compress(count(), map(str.__ne__, cased, lowers)))
-        titled = map(str.capitalize, map(converted.__getitem__, changed))
-        capitals = dict(zip(changed, titled, strict=True))
-        upper = list(compress(changed, map(str.isupper, map(cased.__getitem__, changed))))
-        capitals.update(zip(upper, map(str.upper, map(converted.__getitem__, upper)), strict=True))
-        converted = list(map(capitals.get, range(len(converted)), converted))
+        for i in compress(count(), map(operator.ne, cased, lowers)):
+            word = converted[i]
+            converted[i] = word.upper() if cased[i].isupper() else word.capitalize()
     candidates = list(stems.candidates(lowers))
     if candidates:
         verdicts = has_stem(list(map(lowers.__getitem__, candidates)))
