@@ -266,7 +266,8 @@ def _from_latin(
 ) -> Converter:
     """A converter of Latin text that turns each token by *token*, cached; or, if
     *tokens* is given, all of a text's tokens together by *tokens*, which keeps
-    its own caches for the few tokens it leaves to *token*.
+    its own caches for the few tokens it leaves to *token*, and keeps format
+    characters in place (see _cyrillic_converter).
 
     URLs, placeholders, tags and entities are kept; with *initials*, a lone
     I, V or X before a full stop is an initial to convert, not a numeral.
@@ -274,14 +275,18 @@ def _from_latin(
     cache = WordCache(token)
     marked = WordCache(_invisible.keeping_format_characters(token))
     split = _spans.latin_tokens().split
-    convert_tokens = cache.all if tokens is None else tokens
+
+    def by_marks(tokens: list[str]) -> list[str]:
+        # tokens with format characters take the token path, which keeps them in place
+        return _invisible.by_marks(tokens, cache.all, marked.all)
+
+    convert_tokens = by_marks if tokens is None else tokens
 
     def words(text: str) -> str:
         parts = split(text)
         if len(parts) == 1:
             return text
-        # tokens with format characters take the token path, which keeps them in place
-        parts[1::2] = _invisible.by_marks(parts[1::2], convert_tokens, marked.all)
+        parts[1::2] = convert_tokens(parts[1::2])
         if initials and any(initial in text for initial in _spans.LONE_I_V_X):
             _initials_to_cyrillic(parts)
         return "".join(parts)
@@ -372,7 +377,9 @@ def _cyrillic_converter(
         return _latin_to_cyrillic.token_to_cyrillic(latin, table)
 
     stems = stem_starts(table)
-    by_rule = WordCache(token)
+    # A token with a format character is never plain (it is not ASCII), so it comes
+    # here, where the characters are kept in place.
+    by_rule = WordCache(_invisible.keeping_format_characters(token))
     has_stem = WordCache(_latin_to_cyrillic.stem_verdict(table, stems), _CHUNK_CACHE_LIMIT)
 
     def tokens(latin: list[str]) -> list[str]:
