@@ -29,6 +29,7 @@ from uztranslit._lexicon import (
     ChainTable,
     StemTable,
     default_lexicon,
+    match_latin_stem,
     parse_lexicon,
     stem_starts,
 )
@@ -323,6 +324,21 @@ RULE_TEXT = (
     " шўрои-ислом каминаи дунёи рўи партияи мавқеи мавзуи Руи ъаи цаи еаи сҳаи ьаи"
     " боцман Лоцманга ЛИЗОЦИМ лизоцимни абзацни клёцка цыцим ТЭЦда кибуцда наци"
 )
+
+
+def test_stem_heads_keep_every_word_that_starts_with_a_stem() -> None:
+    stems = stem_starts(TO_CYRILLIC)
+    everything = stems._replace(heads=None)  # what a table larger than LARGE gets
+    keys = sorted(TO_CYRILLIC)[::4]
+    words = [
+        form
+        for key in keys
+        for form in (key, key + "lar", key + "da", key[:-1] + "x", key[:5] + "qop", key[:3])
+    ]
+    found = stems.candidates(words)
+    assert {i for i, word in enumerate(words) if match_latin_stem(word, TO_CYRILLIC)} <= found
+    assert found < everything.candidates(words)  # and they leave out many more
+    assert stem_starts(dict.fromkeys(map(str, range(LARGE + 1)), "x")).heads is None
 
 
 def test_the_izofa_and_ts_words_agree_on_every_path() -> None:

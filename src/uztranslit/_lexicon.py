@@ -49,6 +49,7 @@ SOFT_SIGN: Final = "ь"
 BYTE_ORDER_MARK: Final = "\ufeff"  # some editors write it at the start of a UTF-8 file
 # How many first letters of a word StemStarts looks up (fewer if a stem is shorter).
 STEM_START: Final = 4
+STEM_HEAD: Final = 7  # letters of a stem's head (StemStarts.with_heads)
 
 
 class LexiconError(ValueError):
@@ -457,17 +458,35 @@ class StemStarts(NamedTuple):
     longest: Mapping[str, int]  # the longest stem for each first STEM_START letters
     short: frozenset[str]  # the stems shorter than STEM_START letters
     shortest: int  # the length of the shortest stem
+    # The first STEM_HEAD letters of every stem, or the whole stem if shorter; None
+    # for a table larger than LARGE, whose heads would cost as much memory again.
+    heads: frozenset[str] | None = None
 
     def candidates(self, words: Sequence[str]) -> set[int]:
         """The positions of the lower-case *words* that may start with a stem
-        (one C loop over the words for each stem width below STEM_START, and one)."""
+        (one C loop over the words for each stem width below STEM_START, and one),
+        narrowed by the stems' heads (with_heads)."""
         found: set[int] = set()
         for width in {STEM_START, *map(len, self.short)}:
             starts = self.longest if width == STEM_START else self.short
             if starts:
                 firsts = map(operator.itemgetter(slice(0, width)), words)
                 found.update(compress(count(), map(starts.__contains__, firsts)))
-        return found
+        return found if self.heads is None or not found else self.with_heads(words, found)
+
+    def with_heads(self, words: Sequence[str], found: set[int]) -> set[int]:
+        """Those of *found* whose word begins with a stem's head: most words that
+        share a stem's first STEM_START letters do not share its next ones (kitob,
+        kitobxon; kino), and each that is left costs a call to match the stem.
+        One C loop over the *found* words for each width of a head."""
+        assert self.heads is not None
+        positions = list(found)
+        chosen = list(map(words.__getitem__, positions))
+        kept: set[int] = set()
+        for width in range(min(self.shortest, STEM_HEAD), STEM_HEAD + 1):
+            heads = map(operator.itemgetter(slice(0, width)), chosen)
+            kept.update(compress(positions, map(self.heads.__contains__, heads)))
+        return kept
 
     def longest_for(self, word: str) -> int:
         """The longest stem that lower-case *word* may start with (0: none)."""
@@ -485,18 +504,26 @@ def stem_starts(table: Mapping[str, str], *, soft_sign: bool = False) -> StemSta
     without it (match_cyrillic_stem).  Stems longer than LONGEST_WORD never match."""
     longest: dict[str, int] = {}
     short: set[str] = set()
+    heads: set[str] | None = set() if len(table) <= LARGE else None
     shortest = LONGEST_WORD + 1
     for key in table:  # one at a time: a large table's keys are not all made at once
         for stem in (key, key[:-1]) if soft_sign and key.endswith(SOFT_SIGN) else (key,):
             if not 0 < len(stem) <= LONGEST_WORD:
                 continue
+            if heads is not None:
+                heads.add(stem[:STEM_HEAD])
             shortest = min(shortest, len(stem))
             if len(stem) < STEM_START:
                 short.add(stem)
             else:
                 start = stem[:STEM_START]
                 longest[start] = max(longest.get(start, 0), len(stem))
-    return StemStarts(longest, frozenset(short), shortest if shortest <= LONGEST_WORD else 1)
+    return StemStarts(
+        longest,
+        frozenset(short),
+        shortest if shortest <= LONGEST_WORD else 1,
+        None if heads is None else frozenset(heads),
+    )
 
 
 def match_cyrillic_stem(word: str, table: Mapping[str, str]) -> tuple[int, str] | None:
