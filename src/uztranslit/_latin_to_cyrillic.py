@@ -460,7 +460,8 @@ def token_to_cyrillic(token: str, lexicon: Mapping[str, str]) -> str:
 # The fast path: many tokens at once ----------------------------------------------
 #
 # Most tokens are plain: lower-case or Title, Uzbek letters only, and marks only
-# between two letters: the ʻ of oʻ and gʻ, or the tutuq (maʼno), unless what follows
+# between two letters or ending the word after o or g: the ʻ of oʻ and gʻ (togʻ), or
+# the tutuq (maʼno), unless what follows
 # the last mark could be a name's endings (Telegramʼda).  For those, classify_marks,
 # kept_word_length and is_foreign have nothing to do, and the unit rules above become whole-text
 # operations on the lower-case words joined by newlines, each a few passes in C.
@@ -471,12 +472,13 @@ def token_to_cyrillic(token: str, lexicon: Mapping[str, str]) -> str:
 _MARKS: Final = "".join(sorted(APOSTROPHES))
 _LOWER_UNIT: Final = "(?:[abd-vx-z]|ch)"  # c only in ch; no w
 # A plain token (with is_plain_token): not a Roman numeral's letters alone, lower-case,
-# Title or in CAPITALS, and a mark only between two letters.
+# Title or in CAPITALS, and a mark only between two letters or as the last ʻ of oʻ or gʻ.
 _UPPER_UNIT: Final = "(?:[ABD-VX-Z]|CH)"
 PLAIN_TOKEN: Final = Lazy(
     "(?![IVXLCDM]+$)(?:"
     f"(?:[ABD-VX-Z]|Ch|{_LOWER_UNIT})(?:{_LOWER_UNIT}|(?<=[a-zA-Z])[{_MARKS}](?=[a-z]))*"
-    f"|{_UPPER_UNIT}(?:{_UPPER_UNIT}|(?<=[A-Z])[{_MARKS}](?=[A-Z]))+)"
+    f"(?:(?<=[oOgG])[{_MARKS}])?"  # the ʻ of a final oʻ or gʻ (togʻ)
+    f"|{_UPPER_UNIT}(?:{_UPPER_UNIT}|(?<=[A-Z])[{_MARKS}](?=[A-Z]))+(?:(?<=[OG])[{_MARKS}])?)"
 )
 _TUTUQ_MARK: Final = Lazy(f"[{_MARKS}](?<![oOgG].)")  # a mark after another letter
 
@@ -601,8 +603,11 @@ _NOT_PLAIN: Final = (
     Lazy(f"[A-Z](?:(?<=[a-z][A-Z])|(?<=[a-z]{TURNED_COMMA}[A-Z]))"),
     Lazy(f"[A-Z](?={TURNED_COMMA}?[A-Z]{TURNED_COMMA}?[a-z])"),
     Lazy("[cCwW](?!(?<=[cC])[hH])"),  # c outside ch, w
-    Lazy(f"{TURNED_COMMA}(?![a-zA-Z])|{TURNED_COMMA}(?<![a-zA-Z]{TURNED_COMMA})"),  # a mark
-    # not between two letters
+    # a mark not between two letters, unless it ends the token after o or g (togʻ)
+    Lazy(
+        f"{TURNED_COMMA}(?![a-zA-Z])(?:(?<![oOgG]{TURNED_COMMA})|(?!\\n))"
+        f"|{TURNED_COMMA}(?<![a-zA-Z]{TURNED_COMMA})"
+    ),
     Lazy("\\n[IVXLCDM]+(?=\\n)"),  # what may be a Roman numeral
 )
 
