@@ -346,6 +346,27 @@ def test_stem_heads_keep_every_word_that_starts_with_a_stem() -> None:
     assert stem_starts(dict.fromkeys(map(str, range(LARGE + 1)), "x")).heads is None
 
 
+def test_short_stems_are_candidates_however_they_go_on() -> None:
+    # stems of one, two and three letters, exact or with endings (a user's lexicon)
+    rows = ["икс\tx", "ю\tyu", "эр\ter", "бмв\tbmw", "ошқозон\toshqozon"]
+    table = parse_lexicon(rows).to_cyrillic
+    stems = stem_starts(table)
+    assert stems.lone == {"x"}
+    words = ["x", "xda", "yu", "yuda", "yular", "er", "erga", "erlar", "bmw", "bmwlarda"]
+    others = ["ya", "ega", "bm", "oshq", "uy"]
+    assert all(match_latin_stem(word, table) for word in words)
+    found = stems.candidates([*words, *others])
+    assert set(range(len(words))) <= found
+    assert found - set(range(len(words))) <= {len(words) + 3}  # oshq: oshqozon's start
+    # many stems of two letters are looked up on their own, not as their beginnings
+    firsts = zip("бвг", "bvg", strict=True)
+    rows = [f"{c}{d}\t{a}{b}" for c, a in firsts for d, b in zip("абвгде", "abvgde", strict=True)]
+    pairs = parse_lexicon(rows).to_cyrillic
+    many = stem_starts(pairs)
+    assert len(many.lone) == 18
+    assert many.candidates(["ba", "bada", "dada", "xyz", "vgb"]) == {0, 1, 4}
+
+
 def test_the_izofa_and_ts_words_agree_on_every_path() -> None:
     words = _spans.CYRILLIC_WORDS.findall(RULE_TEXT)
     stems = stem_starts(TO_LATIN, soft_sign=True)

@@ -25,11 +25,17 @@ import operator
 import os
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import compress, count
+from itertools import compress, count, product
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
-from ._alphabet import lower_in_place
+from ._alphabet import (
+    APOSTROPHE_LETTER,
+    CYRILLIC_LOWER,
+    LATIN_LOWER,
+    TURNED_COMMA,
+    lower_in_place,
+)
 from ._patterns import Lazy
 from ._suffixes import (
     CYRILLIC_SUFFIXES,
@@ -461,17 +467,22 @@ class StemStarts(NamedTuple):
     # The first STEM_HEAD letters of every stem, or the whole stem if shorter; None
     # for a table larger than LARGE, whose heads would cost as much memory again.
     heads: frozenset[str] | None = None
+    # The keys of longest, and every first STEM_START letters that a word beginning
+    # with a short stem can have (short_stem_beginnings), for the stems not in *lone*.
+    beginnings: frozenset[str] = frozenset()
+    # Short stems looked up on their own: of one letter, which would add a quarter of a
+    # million beginnings each, and of two if there are more than _MOST_FOLDED of them.
+    lone: frozenset[str] = frozenset()
 
     def candidates(self, words: Sequence[str]) -> set[int]:
-        """The positions of the lower-case *words* that may start with a stem
-        (one C loop over the words for each stem width below STEM_START, and one),
-        narrowed by the stems' heads (with_heads)."""
-        found: set[int] = set()
-        for width in {STEM_START, *map(len, self.short)}:
-            starts = self.longest if width == STEM_START else self.short
-            if starts:
-                firsts = map(operator.itemgetter(slice(0, width)), words)
-                found.update(compress(count(), map(starts.__contains__, firsts)))
+        """The positions of the lower-case *words* that may start with a stem (one C
+        loop over the words, and one more if a stem has one letter), narrowed by
+        the stems' heads (with_heads)."""
+        firsts = map(operator.itemgetter(slice(0, STEM_START)), words)
+        found = set(compress(count(), map(self.beginnings.__contains__, firsts)))
+        for width in set(map(len, self.lone)):
+            firsts = map(operator.itemgetter(slice(0, width)), words)
+            found.update(compress(count(), map(self.lone.__contains__, firsts)))
         return found if self.heads is None or not found else self.with_heads(words, found)
 
     def with_heads(self, words: Sequence[str], found: set[int]) -> set[int]:
@@ -499,6 +510,22 @@ class StemStarts(NamedTuple):
         return 0
 
 
+# What may follow a stem within a word's first letters: a suffix chain's letters (of
+# either alphabet, with the canonical marks).
+_AFTER_A_STEM: Final = LATIN_LOWER + "w" + CYRILLIC_LOWER + TURNED_COMMA + APOSTROPHE_LETTER
+
+
+_MOST_FOLDED: Final = 16  # stems of two letters, each with 4,161 beginnings
+
+
+def short_stem_beginnings(stem: str) -> Iterator[str]:
+    """Every first STEM_START letters (or fewer: the whole word) of a word that begins
+    with *stem*, of two or three letters, followed by letters of _AFTER_A_STEM."""
+    for length in range(STEM_START - len(stem) + 1):
+        for after in product(_AFTER_A_STEM, repeat=length):
+            yield stem + "".join(after)
+
+
 def stem_starts(table: Mapping[str, str], *, soft_sign: bool = False) -> StemStarts:
     """The StemStarts of *table*; with *soft_sign*, stems ending in ь count also
     without it (match_cyrillic_stem).  Stems longer than LONGEST_WORD never match."""
@@ -518,11 +545,18 @@ def stem_starts(table: Mapping[str, str], *, soft_sign: bool = False) -> StemSta
             else:
                 start = stem[:STEM_START]
                 longest[start] = max(longest.get(start, 0), len(stem))
+    pairs = sum(len(stem) == 2 for stem in short)
+    lone = {stem for stem in short if len(stem) == 1 or (len(stem) == 2 and pairs > _MOST_FOLDED)}
+    beginnings = set(longest)
+    for stem in short - lone:
+        beginnings.update(short_stem_beginnings(stem))
     return StemStarts(
         longest,
         frozenset(short),
         shortest if shortest <= LONGEST_WORD else 1,
         None if heads is None else frozenset(heads),
+        frozenset(beginnings),
+        frozenset(lone),
     )
 
 
