@@ -224,7 +224,7 @@ def unit_at(word: str, i: int) -> Unit:
 
 def case_of_unit(original: str, i: int, cyrillic: str) -> str:
     """Give *cyrillic* the case of original[i]; a tutuq follows its neighbours, and
-    so does a small letter between two capitals (acronym_letter)."""
+    a small e between two capitals is a capital (acronym_letter)."""
     char = original[i]
     if char == TUTUQ:
         neighbours = original[i + 1 : i + 2] + original[i - 1 : i]
@@ -233,12 +233,13 @@ def case_of_unit(original: str, i: int, cyrillic: str) -> str:
 
 
 def acronym_letter(original: str, i: int) -> bool:
-    """Whether original[i] is a small letter between two capitals: a letter of an
-    acronym that Latin text writes small, as it writes the Е of ОПЕК (OPeK, since
-    OPYEK would read wrong) and the h of Ш (AQSh).  In Cyrillic it is a capital."""
+    """Whether original[i] is a small e between two capitals: the Е of an acronym,
+    which Latin text writes small (OPeK for ОПЕК, since OPYEK would read wrong).  In
+    Cyrillic it is a capital.  Other small letters there are small in Cyrillic too
+    (UzA is УзА, the news agency), and the h of Ш in AQSh takes its case from the S."""
     return (
         0 < i < len(original) - 1
-        and original[i].islower()
+        and original[i] == "e"
         and original[i - 1].isupper()
         and original[i + 1].isupper()
     )
