@@ -205,6 +205,13 @@ def is_noun_in_es(word: str, latin: str, capitalised: bool) -> bool:
     return not capitalised and word.endswith(RUSSIAN_ETS) and latin.endswith(RULES_ETS)
 
 
+def is_izofa_reading(word: str, latin: str) -> bool:
+    """A Russian word in a vowel + и (обои, свои), whose Latin form is the izofa
+    rule's -yi (oboyi): Latin text writes such a loan oboi, and Uzbek has words that
+    start so (koyi-: koyidi "scolded" must not become коиди)."""
+    return word.endswith("и") and word[-2:-1] in CYRILLIC_VOWELS and latin.endswith("yi")
+
+
 def kind_of(capitalised: bool) -> str:
     """The entry's kind (docs/lexicon.md): a capitalised word is a name."""
     return "name" if capitalised else "noun"
@@ -283,6 +290,7 @@ def left_out(
         ("a Russian abstract noun in -ость", lambda: is_abstract_noun(word, capitalised)),
         ("the rules' reading is a Russian word", lambda: rules_cyrillic(latin) in russian_words),
         ("ы where the rules read и", lambda: has_y_for_i(word, latin)),
+        ("the izofa's -yi for a vowel + и", lambda: is_izofa_reading(word, latin)),
         ("a Russian noun in -ец, written -es", lambda: is_noun_in_es(word, latin, capitalised)),
         (
             "an Uzbek word of the list starts with the rules' reading",
