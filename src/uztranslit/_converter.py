@@ -225,7 +225,13 @@ def _from_cyrillic(
     place (_invisible); the text's other lines do not."""
     cache = WordCache(word, convert_all=words)
     by_rule = WordCache(word, convert_all=words)
-    marked = WordCache(_invisible.keeping_format_characters(word))
+    keep = _invisible.keeping_format_characters(word)
+
+    def marked_words(new: list[str]) -> list[str]:
+        # the words of a marked line without format characters go with the others
+        return _invisible.by_marks(new, cache.all, lambda some: list(map(keep, some)))
+
+    marked = WordCache(keep, convert_all=marked_words)
 
     def by_words(text: str, chosen: WordCache) -> str:
         if any(mark in text for mark in _spans.DECOMPOSING_MARKS):
