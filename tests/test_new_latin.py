@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from uztranslit import detect_script, to_latin, transliterate
+from uztranslit import (
+    _latin_to_cyrillic,
+    _new_latin,
+    _spans,
+    detect_script,
+    to_latin,
+    transliterate,
+)
+from uztranslit._lexicon import default_lexicon
 from uztranslit._new_latin import NEW_LETTERS, OLD_LETTERS
 
 from ._docs import ROOT, title
@@ -162,3 +172,36 @@ class TestForeignWordsPassThrough:
             check=True,
         )
         assert done.stdout == "cafe\u0301 va Çüş shaharda\n".encode()
+
+
+# Letters of the 2026 alphabet, their look-alikes and decomposed forms, among others.
+NEW_TEXT_LETTER = st.sampled_from(
+    [*"abdeghiklmnopqrstuvxyz", *"sShHcC", *"şçöğŞÇÖĞ", *"șǧōıİ", "s\u0327", *"'ʼ‘’ "]
+)
+NEW_TEXT = st.lists(NEW_TEXT_LETTER, min_size=1, max_size=60).map("".join)
+
+
+def token_by_token(text: str) -> str:
+    """2026 Latin → Cyrillic one token at a time, as the converter did before it read a
+    text's tokens all at once."""
+
+    def one(found: re.Match[str]) -> str:
+        latin = found[0]
+        if latin[0] in "IVXLCDM" and _spans.is_roman_numeral(latin):
+            return latin
+        read = _new_latin.to_old_latin_token(latin)
+        return _latin_to_cyrillic.token_to_cyrillic(read, default_lexicon().to_cyrillic)
+
+    return _spans.latin_tokens().sub(one, text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(NEW_TEXT, min_size=1, max_size=8).map("\n".join))
+def test_a_text_reads_as_its_tokens_one_by_one(text: str) -> None:
+    assert transliterate(text, to="cyrillic", source="new-latin") == token_by_token(text)
+
+
+def test_a_long_text_reads_as_its_tokens_one_by_one() -> None:
+    words = "Şahar ŞAHAR çorak Özbekiston ğalaba Ishoq İSTANBUL Çüş Ș. ÇIQIŞ ŞO'X maʼno"
+    text = " ".join([words] * 200)
+    assert transliterate(text, to="cyrillic", source="new-latin") == token_by_token(text)

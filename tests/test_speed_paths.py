@@ -155,6 +155,28 @@ def test_many_latin_tokens_convert_as_one_by_one(tokens: list[str]) -> None:
     assert fast_tokens(tokens) == [one_token(token) for token in tokens]
 
 
+# Tokens in quotation marks, and others, as the fast path hands them to tokens_by_rule.
+QUOTED_TOKEN = st.tuples(st.lists(MARK, min_size=1, max_size=2), LATIN_TOKEN).map(
+    lambda parts: "".join(parts[0]) + parts[1]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(QUOTED_TOKEN | LATIN_TOKEN, min_size=1, max_size=30))
+def test_quoted_words_convert_as_one_by_one(tokens: list[str]) -> None:
+    tokens = [token for token in tokens if _spans.latin_tokens().fullmatch(token)]
+    quoted = _latin_to_cyrillic.tokens_by_rule(tokens, fast_tokens, one_token)
+    assert quoted == [one_token(token) for token in tokens]
+
+
+def test_quoted_words_keep_their_marks() -> None:
+    tokens = ["'kitob'", "‘soʻz’", "'togʻ'", "'XI'", "‘O’Nil’", "'maʼno'", "'Telegram'da'"]
+    converted = _latin_to_cyrillic.tokens_by_rule(tokens, fast_tokens, one_token)
+    assert converted == [one_token(token) for token in tokens]
+    assert converted[:2] == ["'китоб'", "‘сўз’"]
+    assert to_cyrillic("'kitob' 'soʻz' " * 3) == "'китоб' 'сўз' " * 3
+
+
 def fast_tokens(tokens: list[str]) -> list[str]:
     """*tokens* through the fast path (tokens_to_cyrillic), the rest by one_token."""
     stems = stem_starts(TO_CYRILLIC)
@@ -403,3 +425,20 @@ def test_a_long_text_of_new_words_skips_the_chunks_and_converts_the_same() -> No
     assert not _converter.repeats_little(to_latin(SEED_TEXT) * 20)
     assert not _converter.repeats_little(text[:1000])  # short: line by line, cached
     assert to_cyrillic(text) == "\n".join(map(to_cyrillic, lines))  # lines go by chunks
+
+
+def test_parts_between_kept_spans_convert_as_one_by_one() -> None:
+    text = (
+        '<b class="x">I</b>. <!-- V --> X. ‘soʻz’ <i>togʻ</i>%s kitob https://x.uz/ab I'
+        "\n{name}ga Ts <br/>V. %d ta 'Oʻzbekiston'<p>sh</p>ch"
+    ) * 3
+    spans = _spans.skipped_spans(text)
+    assert len(spans) > 20
+    edges = [0, *(edge for span in spans for edge in span), len(text)]
+    parts = [text[start:end] for start, end in zip(edges[::2], edges[1::2], strict=True)]
+    kept = [text[start:end] for start, end in spans]
+    expected = "".join(
+        part + span for part, span in zip(map(to_cyrillic, parts), [*kept, ""], strict=True)
+    )
+    assert _converter.outside_skipped(text, to_cyrillic) == expected
+    assert to_cyrillic(text) == expected

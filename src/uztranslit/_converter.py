@@ -370,30 +370,69 @@ def _cyrillic_converter(
 ) -> Converter:
     """Latin → Cyrillic, from the 1995 alphabet or the 2026 one (*source* "new-latin")."""
     table = _lexicon_with(lexicon).to_cyrillic
-    new = source == "new-latin"
 
     def token(latin: str) -> str:
         if latin[0] in "IVXLCDM" and _spans.is_roman_numeral(latin):
             return latin
         if len(latin) > _spans.LONGEST_TOKEN:
             return latin  # no word is this long: data, kept like a foreign word
-        if new:
-            read = _new_latin.to_old_latin_token(latin)
-            return _latin_to_cyrillic.token_to_cyrillic(read, table)
         return _latin_to_cyrillic.token_to_cyrillic(latin, table)
 
     stems = stem_starts(table)
     # A token with a format character is never plain (it is not ASCII), so it comes
     # here, where the characters are kept in place.
-    by_rule = WordCache(_invisible.keeping_format_characters(token))
+    one = _invisible.keeping_format_characters(token)
+
+    def by_rule_tokens(latin: list[str]) -> list[str]:
+        return _latin_to_cyrillic.tokens_by_rule(latin, tokens, one)
+
+    by_rule = WordCache(one, convert_all=by_rule_tokens)
     has_stem = WordCache(_latin_to_cyrillic.stem_verdict(table, stems), _CHUNK_CACHE_LIMIT)
 
     def tokens(latin: list[str]) -> list[str]:
         return _latin_to_cyrillic.tokens_to_cyrillic(latin, by_rule.all, has_stem.all, stems)
 
+    if source == "new-latin":
+        return _from_new_latin(table, tokens, conventions)
     before = _conventions_for(_conventions().TO_CYRILLIC, conventions) if conventions else ()
     across = _joins_across_whitespace(conventions)
-    return _from_latin(token, before, across, initials=True, tokens=None if new else tokens)
+    return _from_latin(token, before, across, initials=True, tokens=tokens)
+
+
+def _from_new_latin(
+    table: Mapping[str, str],
+    tokens: Callable[[list[str]], list[str]],
+    conventions: frozenset[str],
+) -> Converter:
+    """2026 Latin → Cyrillic: each token read in the 1995 alphabet (all of a text's
+    tokens at once, _new_latin.to_old_latin_text) and converted by *tokens*, the 1995
+    converter's.  A token whose reading the fast path does not take goes one at a time
+    through _new_latin.to_old_latin_token, which keeps a foreign word as written
+    (Çüş) rather than as read, and token_to_cyrillic with *table* (a Roman numeral
+    is one as written: İ is И)."""
+
+    def one_new(latin: str) -> str:
+        if latin[0] in "IVXLCDM" and _spans.is_roman_numeral(latin):
+            return latin
+        if len(latin) > _spans.LONGEST_TOKEN:
+            return latin
+        read = _new_latin.to_old_latin_token(latin)
+        return _latin_to_cyrillic.token_to_cyrillic(read, table)
+
+    by_token = WordCache(_invisible.keeping_format_characters(one_new))
+
+    def new_tokens(latin: list[str]) -> list[str]:
+        reads = _new_latin.to_old_latin_text("\n".join(latin)).split("\n")
+        converted = tokens(reads)
+        _canonical, special = _latin_to_cyrillic.plain_positions(reads)
+        changed = [i for i in special if reads[i] != latin[i]]
+        for i, word in zip(changed, by_token.all([latin[i] for i in changed]), strict=True):
+            converted[i] = word
+        return converted
+
+    before = _conventions_for(_conventions().TO_CYRILLIC, conventions) if conventions else ()
+    across = _joins_across_whitespace(conventions)
+    return _from_latin(one_new, before, across, initials=True, tokens=new_tokens)
 
 
 @functools.lru_cache(maxsize=8)
@@ -426,18 +465,33 @@ def _initials_to_cyrillic(parts: list[str]) -> None:
             parts[i] = _INITIALS[parts[i]]
 
 
+# Joins the parts between kept spans for one call of a converter: no Latin letter, mark
+# or format character, so it ends any token, and private use, so text never has it.
+_JOINT: Final = "\ue0b1"
+
+
 def outside_skipped(text: str, convert: Callable[[str], str]) -> str:
-    """Apply *convert* to the parts of Latin *text* outside URLs, placeholders, tags …"""
+    """Apply *convert* to the parts of Latin *text* outside URLs, placeholders, tags …
+
+    The parts are converted together, joined by _JOINT, which no token crosses, so a
+    text with a tag every few words costs one call, not one a part."""
     spans = _spans.skipped_spans(text)
     if not spans:
         return convert(text)
-    pieces = []
+    parts = []
     position = 0
     for start, end in spans:
-        pieces.append(convert(text[position:start]))
-        pieces.append(text[start:end])
+        parts.append(text[position:start])
         position = end
-    pieces.append(convert(text[position:]))
+    parts.append(text[position:])
+    if _JOINT in text:
+        converted = list(map(convert, parts))
+    else:
+        converted = convert(_JOINT.join(parts)).split(_JOINT)
+    pieces = [converted[0]]
+    for (start, end), after in zip(spans, converted[1:], strict=True):
+        pieces.append(text[start:end])
+        pieces.append(after)
     return "".join(pieces)
 
 

@@ -675,6 +675,32 @@ def tokens_to_cyrillic(
     return converted
 
 
+def tokens_by_rule(
+    tokens: list[str],
+    plain: Callable[[list[str]], list[str]],
+    one: Callable[[str], str],
+) -> list[str]:
+    """*one* (token_to_cyrillic and what the converter adds) on each token, except
+    those whose word inside quotation marks is plain ('kitob', ‘soʻz’): the marks
+    are classified as token_to_cyrillic does (classify_marks) and kept, and the words
+    are converted together by *plain* (tokens_to_cyrillic)."""
+    out = [""] * len(tokens)
+    inside: list[int] = []
+    pieces: list[Marks] = []
+    for i, token in enumerate(tokens):
+        if token[0] in APOSTROPHES and elision_at(token) is None:
+            marks = classify_marks(token)
+            if is_plain_token(marks.body):
+                inside.append(i)
+                pieces.append(marks)
+                continue
+        out[i] = one(token)
+    words = plain([marks.body for marks in pieces])
+    for i, marks, word in zip(inside, pieces, words, strict=True):
+        out[i] = marks.leading + word + marks.trailing
+    return out
+
+
 def stem_verdict(table: Mapping[str, str], stems: StemStarts) -> Callable[[str], str]:
     """For tokens_to_cyrillic's *has_stem*: "stem" if a lower-case word starts with a
     stem of *table* followed by suffixes (match_latin_stem), else ""."""

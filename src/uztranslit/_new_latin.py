@@ -96,6 +96,29 @@ def to_old_latin_token(token: str) -> str:
     return read
 
 
+_S_BEFORE_H: Final = re.compile("(?<=[sS])(?=[hH])")
+_NEW_CAPITALS: Final = re.compile("[ŞÇÖĞ]")
+
+
+def to_old_latin_text(text: str) -> str:
+    """to_old_latin_word on every word of *text* (read_look_alikes first), at once:
+    words joined by newlines, say, as the converter's fast path joins them."""
+    text = read_look_alikes(text)
+    if "h" in text or "H" in text:
+        text = _S_BEFORE_H.sub(APOSTROPHE_LETTER, text)  # Ishoq → Isʼhoq, before ş → sh
+    if _NEW_CAPITALS.search(text) is not None:
+        text = _NEW_CAPITALS.sub(_old_capital, text)
+    for new, old in OLD_LETTERS.items():
+        text = text.replace(new, old)
+    return text
+
+
+def _old_capital(found: re.Match[str]) -> str:
+    """A capital new letter in 1995 Latin, in capitals if all capitals (_upper_in_context)."""
+    old = OLD_LETTERS[found[0].lower()]
+    return old.upper() if _upper_in_context(found.string, found.start(), 1) else old.capitalize()
+
+
 def _upper_in_context(word: str, i: int, width: int) -> bool:
     """Whether a capital at word[i:i+width] is all capitals (rule 79): SH, not Sh."""
     following = word[i + width : i + width + 1]
