@@ -166,3 +166,23 @@ def test_a_marked_word_leaves_the_rest_of_the_text_as_without_marks(
     out_lines, plain_lines = out.split("\n"), plain.split("\n")
     del out_lines[row], plain_lines[row]
     assert out_lines == plain_lines
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a marked word is cut out of the text and put back; a mark between words stays
+        ("Тош\u00adкент ер сўз\u00ad ли\u00adк", "Tosh\u00adkent yer soʻz\u00ad li\u00adk"),
+        # a text that holds the hole itself takes the path of whole lines
+        (
+            "Тош\u00adкент \ue0b1 ер сўз\u00ad ли\u00adк",
+            "Tosh\u00adkent \ue0b1 yer soʻz\u00ad li\u00adk",
+        ),
+        # decomposed й: the words are found with the pattern that reads it
+        ("и\u0306ўл Тош\u00adкент", "yoʻl Tosh\u00adkent"),
+    ],
+)
+def test_marked_words_and_the_rest(text: str, expected: str) -> None:
+    assert to_latin(text) == expected
+    lines = "\n".join([text] * 3)
+    assert to_latin(lines) == "\n".join([expected] * 3)

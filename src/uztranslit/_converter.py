@@ -257,6 +257,11 @@ def _from_cyrillic(
         for convention in before:
             text = convention(text)
         if _invisible.has_format_characters(text):
+            decomposed = any(mark in text for mark in _spans.DECOMPOSING_MARKS)
+            pattern = _spans.CYRILLIC_WORDS_DECOMPOSED if decomposed else _spans.CYRILLIC_WORDS
+            done = _invisible.around_marked_words(text, pattern, plain, marked.all)
+            if done is not None:
+                return done
             return _invisible.around_marked_lines(text, plain, marked_letters)
         return plain(text)
 

@@ -101,6 +101,49 @@ def around_marked_lines(
     return "".join(pieces)
 
 
+# Stands, in the text given to a converter, for a word cut out of it
+# (around_marked_words): private use, never a letter, so it ends any word.
+HOLE: Final = "\ue0b1"
+
+
+def around_marked_words(
+    text: str,
+    words: re.Pattern[str],
+    plain: Callable[[str], str],
+    marked: Callable[[list[str]], list[str]],
+) -> str | None:
+    """*text* converted by *plain*, except its words (as *words* finds them) that hold a
+    format character: each is cut out, converted by *marked* with the others, and put
+    back where a HOLE stood in what *plain* converted.  For a converter none of whose
+    rules looks across a word (the Cyrillic side, once its conventions have run): the
+    rest of a line with a soft hyphen then takes the fast paths too.  None if *text*
+    holds a HOLE already."""
+    if HOLE in text:
+        return None
+    cut: list[tuple[int, int]] = []
+    for mark in _FORMAT.finditer(text):
+        if cut and mark.start() < cut[-1][1]:
+            continue  # in the word cut last
+        start = mark.start()
+        while start and (text[start - 1].isalpha() or text[start - 1] in FORMAT_CLASS):
+            start -= 1
+        word = words.search(text, start)
+        if word is not None and word.start() <= mark.start() < word.end():
+            cut.append(word.span())
+    if not cut:
+        return plain(text)
+    edges = [0, *(edge for span in cut for edge in span), len(text)]
+    rest = HOLE.join(text[start:end] for start, end in zip(edges[::2], edges[1::2], strict=True))
+    converted = plain(rest).split(HOLE)
+    out = [converted[0]]
+    for kept, after in zip(
+        marked([text[start:end] for start, end in cut]), converted[1:], strict=True
+    ):
+        out.append(kept)
+        out.append(after)
+    return "".join(out)
+
+
 def keeping_format_characters(convert: Callable[[str], str]) -> Callable[[str], str]:
     """*convert* (of one word), made to keep format characters in the word in place."""
     search = _FORMAT.search
