@@ -220,9 +220,9 @@ def _from_cyrillic(
     """A converter of Cyrillic text that turns each word by *word*, cached; the
     words not yet cached are converted together by *words* if given.  *whole*, if
     given, converts a whole text (with the cache for the words it leaves to *word*),
-    or returns None to leave it to the words.  A line with format characters
-    inside words (soft hyphens, joiners) takes the word path, which keeps them in
-    place (_invisible); the text's other lines do not."""
+    or returns None to leave it to the words.  A word with format characters inside
+    (soft hyphens, joiners) is cut out and converted by the word path, which keeps
+    them in place (_invisible.around_marked_words); the rest of the text is not."""
     cache = WordCache(word, convert_all=words)
     by_rule = WordCache(word, convert_all=words)
     keep = _invisible.keeping_format_characters(word)

@@ -645,7 +645,7 @@ def tokens_to_cyrillic(
     """Convert Latin tokens: the same as *by_rule* (token_to_cyrillic and what the
     converter adds) on each.
 
-    The plain tokens (PLAIN_TOKEN) go through plain_words_to_cyrillic together,
+    The plain tokens (is_plain_token) go through plain_words_to_cyrillic together,
     unless *has_stem* (given the lower case of those that *stems* says may start
     with a stem) says a lexicon stem starts them (stem_verdict); the
     other tokens go through *by_rule*.  Every step is a C loop over the tokens;
