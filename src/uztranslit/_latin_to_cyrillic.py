@@ -255,14 +255,23 @@ def case_of_stem(original: str, cyrillic: str) -> str:
     return cyrillic
 
 
+# Two or more capitalised parts of three letters or more, and nothing else: YouTube,
+# SpeakDolphin, TikTok.  An Uzbek abbreviation has its inner capitals in a run (ToshDU,
+# OʻzMU, OPeKning), or a first part of two letters (UzAvto, YeIning).
+_CAMEL_CASE: Final = Lazy("(?:[A-Z][a-z]{2,}){2,}")
+
+
 def is_foreign(body: str) -> bool:
     """Whether a word is not Uzbek Latin, and so stays as written.
 
     That is a word with a letter outside the Uzbek Latin alphabet (c outside ch,
-    w, é …), or one that starts in lower case and has a capital later (iPhone,
-    eBay), which no Uzbek word does.
+    w, é …), one that starts in lower case and has a capital later (iPhone,
+    eBay), or one made of capitalised parts (YouTube, SpeakDolphin): no Uzbek
+    word is written so.
     """
     if body[:1].islower() and not body.islower() and any(c.isupper() for c in body):
+        return True
+    if body[:1].isupper() and _CAMEL_CASE().fullmatch(body) is not None:
         return True
     for i, char in enumerate(body):
         if char in (TURNED_COMMA, TUTUQ):
