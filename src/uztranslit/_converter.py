@@ -377,10 +377,8 @@ def _cyrillic_converter(
     table = _lexicon_with(lexicon).to_cyrillic
 
     def token(latin: str) -> str:
-        if latin[0] in "IVXLCDM" and _spans.is_roman_numeral(latin):
+        if stays_latin(latin):
             return latin
-        if len(latin) > _spans.LONGEST_TOKEN:
-            return latin  # no word is this long: data, kept like a foreign word
         return _latin_to_cyrillic.token_to_cyrillic(latin, table)
 
     stems = stem_starts(table)
@@ -404,6 +402,14 @@ def _cyrillic_converter(
     return _from_latin(token, before, across, initials=True, tokens=tokens)
 
 
+def stays_latin(latin: str) -> bool:
+    """Whether a Latin token stays as written going to Cyrillic whatever its letters: a
+    Roman numeral, or a run too long to be a word (data, kept like a foreign word)."""
+    if len(latin) > _spans.LONGEST_TOKEN:
+        return True
+    return latin[0] in "IVXLCDM" and _spans.is_roman_numeral(latin)
+
+
 def _from_new_latin(
     table: Mapping[str, str],
     tokens: Callable[[list[str]], list[str]],
@@ -417,9 +423,7 @@ def _from_new_latin(
     is one as written: İ is И)."""
 
     def one_new(latin: str) -> str:
-        if latin[0] in "IVXLCDM" and _spans.is_roman_numeral(latin):
-            return latin
-        if len(latin) > _spans.LONGEST_TOKEN:
+        if stays_latin(latin):
             return latin
         read = _new_latin.to_old_latin_token(latin)
         return _latin_to_cyrillic.token_to_cyrillic(read, table)
