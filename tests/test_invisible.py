@@ -11,8 +11,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from uztranslit import convert_stream, normalize_apostrophes, to_cyrillic, to_latin, transliterate
+from uztranslit import (
+    _invisible,
+    convert_stream,
+    normalize_apostrophes,
+    to_cyrillic,
+    to_latin,
+    transliterate,
+)
 from uztranslit._invisible import FORMAT_CHARACTERS, convert_around_marks, landing_places
+from uztranslit._spans import CYRILLIC, CYRILLIC_WORDS
 
 from ._seed import SEED_CYRILLIC_WORDS, SEED_TEXT
 
@@ -186,3 +194,33 @@ def test_marked_words_and_the_rest(text: str, expected: str) -> None:
     assert to_latin(text) == expected
     lines = "\n".join([text] * 3)
     assert to_latin(lines) == "\n".join([expected] * 3)
+
+
+class CountingText(str):
+    """A text that counts the characters read from it one at a time."""
+
+    reads = 0
+
+    def __getitem__(self, key):  # type: ignore[no-untyped-def]
+        CountingText.reads += 1
+        return str.__getitem__(self, key)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ab\u00ad" * 3000,  # a long Latin run with soft hyphens: no Cyrillic word to cut
+        "\u00ad" * 9000,  # marks and nothing else
+        "а" + "\u200b" * 9000,  # one letter, then marks that no letter follows
+        "аб\u00ad" * 3000,  # one long Cyrillic word with marks
+        ("\u00ad" + " " * 50) * 200,  # marks far from any word
+    ],
+)
+def test_marked_words_are_found_in_linear_time(text: str) -> None:
+    # Each mark used to step back over its whole run of letters: n² / 6 reads here.
+    CountingText.reads = 0
+    out = _invisible.around_marked_words(
+        CountingText(text), CYRILLIC_WORDS, frozenset(CYRILLIC), lambda t: t, lambda ws: ws
+    )
+    assert out == text
+    assert CountingText.reads <= 4 * len(text)

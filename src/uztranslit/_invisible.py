@@ -109,27 +109,37 @@ HOLE: Final = "\ue0b1"
 def around_marked_words(
     text: str,
     words: re.Pattern[str],
+    letters: frozenset[str],
     plain: Callable[[str], str],
     marked: Callable[[list[str]], list[str]],
 ) -> str | None:
-    """*text* converted by *plain*, except its words (as *words* finds them) that hold a
-    format character: each is cut out, converted by *marked* with the others, and put
-    back where a HOLE stood in what *plain* converted.  For a converter none of whose
-    rules looks across a word (the Cyrillic side, once its conventions have run): the
-    rest of a line with a soft hyphen then takes the fast paths too.  None if *text*
-    holds a HOLE already."""
+    """*text* converted by *plain*, except its words (as *words* finds them, made of
+    *letters* and format characters) that hold a format character: each is cut out,
+    converted by *marked* with the others, and put back where a HOLE stood in what
+    *plain* converted.  For a converter none of whose rules looks across a word (the
+    Cyrillic side, once its conventions have run): the rest of a line with a soft
+    hyphen then takes the fast paths too.  None if *text* holds a HOLE already.
+
+    Each stretch of text is looked at once (linear time, whatever the marks)."""
     if HOLE in text:
         return None
     cut: list[tuple[int, int]] = []
+    floor = 0  # what lies before was looked at for an earlier mark
     for mark in _FORMAT.finditer(text):
-        if cut and mark.start() < cut[-1][1]:
+        position = mark.start()
+        if position < floor:
             continue  # in the word cut last
-        start = mark.start()
-        while start and (text[start - 1].isalpha() or text[start - 1] in FORMAT_CLASS):
+        start = position
+        while start > floor and (text[start - 1] in letters or text[start - 1] in FORMAT_CLASS):
             start -= 1
-        word = words.search(text, start)
-        if word is not None and word.start() <= mark.start() < word.end():
+        while start < position and text[start] in FORMAT_CLASS:
+            start += 1  # a word starts with a letter
+        word = words.match(text, start)
+        if word is not None and word.end() > position:
             cut.append(word.span())
+            floor = word.end()
+        else:
+            floor = position + 1
     if not cut:
         return plain(text)
     edges = [0, *(edge for span in cut for edge in span), len(text)]
