@@ -106,6 +106,21 @@ def around_marked_lines(
 HOLE: Final = "\ue0b1"
 
 
+def word_holding(
+    text: str, words: re.Pattern[str], start: int, position: int
+) -> tuple[int, int] | None:
+    """The (start, end) of the word (as *words* finds them) that holds text[position],
+    looked for among the words that start from *start* to *position*; or None."""
+    found = words.search(text, start, position + 1)
+    while found is not None:
+        word = words.match(text, found.start())  # the whole word, past *position*
+        assert word is not None
+        if word.end() > position:
+            return word.span()
+        found = words.search(text, word.end(), position + 1)
+    return None
+
+
 def around_marked_words(
     text: str,
     words: re.Pattern[str],
@@ -132,14 +147,12 @@ def around_marked_words(
         start = position
         while start > floor and (text[start - 1] in letters or text[start - 1] in FORMAT_CLASS):
             start -= 1
-        while start < position and text[start] in FORMAT_CLASS:
-            start += 1  # a word starts with a letter
-        word = words.match(text, start)
-        if word is not None and word.end() > position:
-            cut.append(word.span())
-            floor = word.end()
-        else:
+        word = word_holding(text, words, start, position)
+        if word is None:
             floor = position + 1
+        else:
+            cut.append(word)
+            floor = word[1]
     if not cut:
         return plain(text)
     edges = [0, *(edge for span in cut for edge in span), len(text)]
