@@ -481,16 +481,11 @@ def _initials_to_cyrillic(parts: list[str]) -> None:
             parts[i] = _INITIALS[parts[i]]
 
 
-# Joins the parts between kept spans for one call of a converter: no Latin letter, mark
-# or format character, so it ends any token, and private use, so text never has it.
-_JOINT: Final = "\ue0b1"
-
-
 def outside_skipped(text: str, convert: Callable[[str], str]) -> str:
     """Apply *convert* to the parts of Latin *text* outside URLs, placeholders, tags …
 
-    The parts are converted together, joined by _JOINT, which no token crosses, so a
-    text with a tag every few words costs one call, not one a part."""
+    The parts are converted together, joined by _invisible.HOLE, which ends any token,
+    so a text with a tag every few words costs one call, not one a part."""
     spans = _spans.skipped_spans(text)
     if not spans:
         return convert(text)
@@ -500,10 +495,10 @@ def outside_skipped(text: str, convert: Callable[[str], str]) -> str:
         parts.append(text[position:start])
         position = end
     parts.append(text[position:])
-    if _JOINT in text:
+    if _invisible.HOLE in text:
         converted = list(map(convert, parts))
     else:
-        converted = convert(_JOINT.join(parts)).split(_JOINT)
+        converted = convert(_invisible.HOLE.join(parts)).split(_invisible.HOLE)
     pieces = [converted[0]]
     for (start, end), after in zip(spans, converted[1:], strict=True):
         pieces.append(text[start:end])

@@ -101,8 +101,9 @@ def around_marked_lines(
     return "".join(pieces)
 
 
-# Stands, in the text given to a converter, for a word cut out of it
-# (around_marked_words): private use, never a letter, so it ends any word.
+# Stands, in the text given to a converter, for what was cut out of it (a marked word:
+# around_marked_words; a kept span: _converter.outside_skipped): private use, never a
+# letter, mark or format character, so it ends any word or token.
 HOLE: Final = "\ue0b1"
 
 
