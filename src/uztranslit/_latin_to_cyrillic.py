@@ -471,10 +471,10 @@ def token_to_cyrillic(token: str, lexicon: Mapping[str, str]) -> str:
 #
 # Most tokens are plain: lower-case or Title, Uzbek letters only, and marks only
 # between two letters or ending the word after o or g: the ʻ of oʻ and gʻ (togʻ), or
-# the tutuq (maʼno), unless what follows
-# the last mark could be a name's endings (Telegramʼda).  For those, classify_marks,
-# kept_word_length and is_foreign have nothing to do, and the unit rules above become whole-text
-# operations on the lower-case words joined by newlines, each a few passes in C.
+# the tutuq (maʼno), unless what follows the last mark could be a name's endings
+# (Telegramʼda).  For those, classify_marks, kept_word_length and is_foreign have
+# nothing to do, and the unit rules above become whole-text operations on the
+# lower-case words joined by newlines, each a few passes in C.
 # Each pass reads only what the passes before it leave unchanged around the letters
 # it rewrites, which fixes their order: ts, oʻ gʻ, ch sh, y, e, then the table.
 # tests/test_speed_paths.py checks that this gives what token_to_cyrillic gives.
@@ -622,10 +622,6 @@ _NOT_PLAIN: Final = (
 )
 
 
-# A mark after a letter other than o and g: the tutuq, once every mark is written ʻ.
-_TUTUQ: Final = Lazy(f"{TURNED_COMMA}(?<![oOgG]{TURNED_COMMA})")
-
-
 def plain_positions(tokens: list[str]) -> tuple[str, set[int]]:
     """The tokens joined by newlines with canonical ʻ and ʼ, and the positions of those
     that are not plain (is_plain_token), found by a few scans of the whole text."""
@@ -638,10 +634,11 @@ def plain_positions(tokens: list[str]) -> tuple[str, set[int]]:
     bad: set[int] = set()
     for scan in _NOT_PLAIN:
         bad.update(bisect_right(ends, found.start()) - 1 for found in scan().finditer(marked))
-    tutuqs = [bisect_right(ends, found.start()) - 1 for found in _TUTUQ().finditer(marked)]
+    tutuq = _TUTUQ_MARK()
+    tutuqs = [bisect_right(ends, found.start()) - 1 for found in tutuq.finditer(marked)]
     if tutuqs:
         bad.update(i for i in set(tutuqs).difference(bad) if endings_after_tutuq(tokens[i]))
-        canonical = _TUTUQ().sub(TUTUQ, canonical)
+        canonical = tutuq.sub(TUTUQ, canonical)
     return canonical, bad
 
 
