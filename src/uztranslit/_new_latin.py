@@ -90,7 +90,7 @@ def to_old_latin_token(token: str) -> str:
     A token that is not Uzbek even when read so (Çüş, cafe + U+0301) stays exactly
     as written, like any foreign word: it is not re-spelled or normalised.
     """
-    read = to_old_latin_word(read_look_alikes(token))
+    read = to_old_latin_text(token)
     if read != token and is_foreign(classify_marks(read).body):
         return token
     return read
@@ -101,16 +101,9 @@ _NEW_CAPITALS: Final = re.compile("[ŞÇÖĞ]")
 
 
 def to_old_latin_text(text: str) -> str:
-    """to_old_latin_word on every word of *text* (read_look_alikes first), at once:
-    words joined by newlines, say, as the converter's fast path joins them."""
-    text = read_look_alikes(text)
-    if "h" in text or "H" in text:
-        text = _S_BEFORE_H.sub(APOSTROPHE_LETTER, text)  # Ishoq → Isʼhoq, before ş → sh
-    if _NEW_CAPITALS.search(text) is not None:
-        text = _NEW_CAPITALS.sub(_old_capital, text)
-    for new, old in OLD_LETTERS.items():
-        text = text.replace(new, old)
-    return text
+    """*text* (a token, or tokens joined by newlines) with look-alikes read
+    (read_look_alikes) and rewritten in the 1995 alphabet (to_old_latin_word)."""
+    return to_old_latin_word(read_look_alikes(text))
 
 
 def _old_capital(found: re.Match[str]) -> str:
@@ -150,23 +143,17 @@ def to_new_latin_word(word: str) -> str:
 
 
 def to_old_latin_word(word: str) -> str:
-    """Rewrite a 2026 Latin word in the 1995 alphabet (canonical ʻ ʼ).
+    """Rewrite a 2026 Latin word in the 1995 alphabet (canonical ʻ ʼ); or many words
+    joined by newlines, as the converter's fast path joins a text's tokens.
 
     ş ç ö ğ become sh ch oʻ gʻ, in capitals when the next letter is one (ŞAHAR
-    → SHAHAR, Şahar → Shahar); a plain s before h becomes sʼh (Ishoq → Isʼhoq).
+    → SHAHAR, Şahar → Shahar); a plain s before h becomes sʼh (Ishoq → Isʼhoq),
+    before any ş becomes sh.
     """
-    pieces: list[str] = []
-    for i, char in enumerate(word):
-        old = OLD_LETTERS.get(char.lower())
-        if old is not None:
-            if not char.isupper():
-                pieces.append(old)
-            elif _upper_in_context(word, i, 1):
-                pieces.append(old.upper())
-            else:
-                pieces.append(old[0].upper() + old[1:])
-        elif char in "sS" and word[i + 1 : i + 2] in ("h", "H"):
-            pieces.append(char + APOSTROPHE_LETTER)
-        else:
-            pieces.append(char)
-    return "".join(pieces)
+    if "h" in word or "H" in word:
+        word = _S_BEFORE_H.sub(APOSTROPHE_LETTER, word)
+    if _NEW_CAPITALS.search(word) is not None:
+        word = _NEW_CAPITALS.sub(_old_capital, word)
+    for new, old in OLD_LETTERS.items():
+        word = word.replace(new, old)
+    return word
