@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import operator
 import re
 import types
 from collections.abc import Callable, Mapping
@@ -440,9 +441,10 @@ def _from_new_latin(
     def new_tokens(latin: list[str]) -> list[str]:
         reads = _new_latin.to_old_latin_text("\n".join(latin)).split("\n")
         converted = tokens(reads)
-        _canonical, special = _latin_to_cyrillic.plain_positions(reads)
-        changed = [i for i in special if reads[i] != latin[i]]
-        for i, word in zip(changed, by_token.all([latin[i] for i in changed]), strict=True):
+        changed = list(compress(count(), map(operator.ne, reads, latin)))
+        _canonical, special = _latin_to_cyrillic.plain_positions([reads[i] for i in changed])
+        one_by_one = [changed[j] for j in sorted(special)]
+        for i, word in zip(one_by_one, by_token.all([latin[i] for i in one_by_one]), strict=True):
             converted[i] = word
         return converted
 
