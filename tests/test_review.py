@@ -105,3 +105,12 @@ def test_a_name_kept_before_uzbek_endings_is_flagged() -> None:
     assert flags[0].alternatives == ("Телеграмдаги",)  # the name in Cyrillic too
     assert flags[1].alternatives == ()  # c: no Cyrillic reading by the rules
     assert review("maʼno jamʼi", to="cyrillic") == []  # Uzbek words with a tutuq
+
+
+def test_a_word_whose_y_is_a_vowel_is_flagged_as_kept() -> None:
+    flags = review("Sony va choy", to="cyrillic")
+    assert [(f.word, f.reading, f.kind) for f in flags] == [("Sony", "Sony", "kept")]
+    (step,) = explain("Sony", to="cyrillic")
+    assert step.output == "Sony"
+    assert "y that is a vowel" in step.rule
+    assert review("YHXB va MFY", to="cyrillic") == []  # Uzbek abbreviations convert

@@ -251,6 +251,11 @@ def test_plain_tokens_are_the_common_ones() -> None:
     for token in ["'Buxoro", "tog''", "'tog'", "qiz'", "Facebook", "iPhone", "XX", "MD", "V"]:
         assert not plain(token), token
     assert not plain("OʻzBEK")
+    # a y that can only be a vowel is foreign (is_foreign); in capitals it is Uzbek
+    for token in ["Sony", "my", "Technology", "Asyl", "Yhxb"]:
+        assert not plain(token), token
+    for token in ["YHXB", "MFY", "sayyid", "choy", "kelyapti", "y"]:
+        assert plain(token), token
     # what follows a tutuq may be a name's endings, which the rules keep in Latin
     for token in ["Telegramʼda", "aqlʼi", "maʼ'no", "maʼNO"]:
         assert not plain(token), token

@@ -259,6 +259,25 @@ def case_of_stem(original: str, cyrillic: str) -> str:
 # SpeakDolphin, TikTok.  An Uzbek abbreviation has its inner capitals in a run (ToshDU,
 # OʻzMU, OPeKning), or a first part of two letters (UzAvto, YeIning).
 _CAMEL_CASE: Final = Lazy("(?:[A-Z][a-z]{2,}){2,}")
+# Uzbek y is a consonant and always has a vowel (or a mark: toʻy, taʼyin) beside it.  A
+# y between a consonant and a consonant or the word's end, or starting the word before a
+# consonant, is a vowel, so the word is not Uzbek (my, Sony, Technology, Asyl).  Words in
+# capitals are left out (YHXB, MFY are Uzbek abbreviations), and so is a lone y.  The
+# patterns read a word alone or words joined by newlines (plain_positions); each starts
+# with its letter, which re finds at C speed.
+_CONSONANT: Final = "b-df-hj-np-tv-xz"
+_VOWEL_Y: Final = (
+    Lazy(
+        f"y(?:(?<=[{_CONSONANT}{_CONSONANT.upper()}]y)(?:(?=[{_CONSONANT}])|(?![^\\n]))"
+        f"|(?<![^\\n]y)(?=[{_CONSONANT}]))"
+    ),
+    Lazy(f"Y(?<![^\\n]Y)(?=[{_CONSONANT}])"),  # Title case: Yhxb
+)
+
+
+def has_vowel_y(word: str) -> bool:
+    """Whether *word* has a y that can only be a vowel (_VOWEL_Y): Sony, Technology."""
+    return any(pattern().search(word) is not None for pattern in _VOWEL_Y)
 
 
 def is_foreign(body: str) -> bool:
@@ -266,12 +285,14 @@ def is_foreign(body: str) -> bool:
 
     That is a word with a letter outside the Uzbek Latin alphabet (c outside ch,
     w, é …), one that starts in lower case and has a capital later (iPhone,
-    eBay), or one made of capitalised parts (YouTube, SpeakDolphin): no Uzbek
-    word is written so.
+    eBay), one made of capitalised parts (YouTube, SpeakDolphin), or one with a
+    y that can only be a vowel (Sony, Technology): no Uzbek word is written so.
     """
     if body[:1].islower() and not body.islower() and any(c.isupper() for c in body):
         return True
     if body[:1].isupper() and _CAMEL_CASE().fullmatch(body) is not None:
+        return True
+    if has_vowel_y(body):
         return True
     for i, char in enumerate(body):
         if char in (TURNED_COMMA, TUTUQ):
@@ -506,7 +527,11 @@ def endings_after_tutuq(token: str) -> bool:
 def is_plain_token(token: str) -> bool:
     """The definition of a plain token, which the fast path converts (plain_positions
     finds them faster, in a whole list at once)."""
-    return PLAIN_TOKEN().fullmatch(token) is not None and not endings_after_tutuq(token)
+    return (
+        PLAIN_TOKEN().fullmatch(token) is not None
+        and not endings_after_tutuq(token)
+        and not has_vowel_y(token)  # a foreign word (is_foreign)
+    )
 
 
 _BEFORE_YE: Final = f"[^\\naeiouў{TUTUQ}]"  # a consonant: ye after it is ье (y_rule)
@@ -612,14 +637,21 @@ _NOT_PLAIN: Final = (
     # mixed case: a capital after a small letter, or two capitals before a small one
     Lazy(f"[A-Z](?:(?<=[a-z][A-Z])|(?<=[a-z]{TURNED_COMMA}[A-Z]))"),
     Lazy(f"[A-Z](?={TURNED_COMMA}?[A-Z]{TURNED_COMMA}?[a-z])"),
-    Lazy("[cCwW](?!(?<=[cC])[hH])"),  # c outside ch, w
+    # c outside ch, w: a scan for each letter, which re finds faster than a set
+    Lazy("c(?![hH])"),
+    Lazy("C(?![hH])"),
+    Lazy("w"),
+    Lazy("W"),
     # a mark not between two letters, unless it ends the token after o or g (togʻ)
     Lazy(
         f"{TURNED_COMMA}(?![a-zA-Z])(?:(?<![oOgG]{TURNED_COMMA})|(?!\\n))"
         f"|{TURNED_COMMA}(?<![a-zA-Z]{TURNED_COMMA})"
     ),
     Lazy("\\n[IVXLCDM]+(?=\\n)"),  # what may be a Roman numeral
+    *_VOWEL_Y,  # a y that can only be a vowel (Sony): is_foreign
 )
+# _TUTUQ_MARK in the canonical text, where every mark is ʻ by now
+_TUTUQ_IN_CANONICAL: Final = Lazy(f"{TURNED_COMMA}(?<![oOgG]{TURNED_COMMA})")
 
 
 def plain_positions(tokens: list[str]) -> tuple[str, set[int]]:
@@ -634,7 +666,7 @@ def plain_positions(tokens: list[str]) -> tuple[str, set[int]]:
     bad: set[int] = set()
     for scan in _NOT_PLAIN:
         bad.update(bisect_right(ends, found.start()) - 1 for found in scan().finditer(marked))
-    tutuq = _TUTUQ_MARK()
+    tutuq = _TUTUQ_IN_CANONICAL()
     tutuqs = [bisect_right(ends, found.start()) - 1 for found in tutuq.finditer(marked)]
     if tutuqs:
         bad.update(i for i in set(tutuqs).difference(bad) if endings_after_tutuq(tokens[i]))

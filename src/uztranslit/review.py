@@ -129,7 +129,8 @@ def _explain_latin(word: str) -> list[Step]:
     if _latin_to_cyrillic.kept_word_length(body, table) is not None:
         return [Step(word, _reading(word), "kept: a name or foreign word before its endings")]
     if _latin_to_cyrillic.is_foreign(body) and match_latin_stem(body.lower(), table) is None:
-        return [Step(word, word, "kept: a letter outside the Uzbek alphabet, or camel case")]
+        why = "kept: a letter outside the Uzbek alphabet, camel case, or a y that is a vowel"
+        return [Step(word, word, why)]
     lower = body.lower()
     steps = []
     i = 0
