@@ -442,8 +442,8 @@ def _from_new_latin(
         reads = _new_latin.to_old_latin_text("\n".join(latin)).split("\n")
         converted = tokens(reads)
         changed = list(compress(count(), map(operator.ne, reads, latin)))
-        _canonical, special = _latin_to_cyrillic.plain_positions([reads[i] for i in changed])
-        one_by_one = [changed[j] for j in sorted(special)]
+        scanned = _latin_to_cyrillic.plain_positions([reads[i] for i in changed])
+        one_by_one = [changed[j] for j in sorted(scanned.special)]
         for i, word in zip(one_by_one, by_token.all([latin[i] for i in one_by_one]), strict=True):
             converted[i] = word
         return converted

@@ -16,7 +16,7 @@ import codecs
 import operator
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from itertools import accumulate, compress, count
 from types import MappingProxyType
 from typing import Final, NamedTuple
@@ -503,24 +503,30 @@ def token_to_cyrillic(token: str, lexicon: Mapping[str, str]) -> str:
 _MARKS: Final = "".join(sorted(APOSTROPHES))
 _LOWER_UNIT: Final = "(?:[abd-vx-z]|ch)"  # c only in ch; no w
 # A plain token (with is_plain_token): not a Roman numeral's letters alone, lower-case,
-# Title or in CAPITALS, and a mark only between two letters or as the last ʻ of oʻ or gʻ.
+# Title or in CAPITALS (CH alone too), and a mark only between two letters or as the
+# last ʻ of oʻ or gʻ.
 _UPPER_UNIT: Final = "(?:[ABD-VX-Z]|CH)"
 PLAIN_TOKEN: Final = Lazy(
     "(?![IVXLCDM]+$)(?:"
     f"(?:[ABD-VX-Z]|Ch|{_LOWER_UNIT})(?:{_LOWER_UNIT}|(?<=[a-zA-Z])[{_MARKS}](?=[a-z]))*"
     f"(?:(?<=[oOgG])[{_MARKS}])?"  # the ʻ of a final oʻ or gʻ (togʻ)
-    f"|{_UPPER_UNIT}(?:{_UPPER_UNIT}|(?<=[A-Z])[{_MARKS}](?=[A-Z]))+(?:(?<=[OG])[{_MARKS}])?)"
+    f"|(?:CH|{_UPPER_UNIT}(?:{_UPPER_UNIT}|(?<=[A-Z])[{_MARKS}](?=[A-Z]))+)"
+    f"(?:(?<=[OG])[{_MARKS}])?)"
 )
-_TUTUQ_MARK: Final = Lazy(f"[{_MARKS}](?<![oOgG].)")  # a mark after another letter
+# A mark after a letter other than o and g, in text with every mark written ʻ
+# (_CANONICAL_MARKS); it starts with that one character, which re finds at C speed.
+_TUTUQ_MARK: Final = Lazy(f"{TURNED_COMMA}(?<![oOgG]{TURNED_COMMA})")
+_CANONICAL_MARKS: Final = str.maketrans(dict.fromkeys(_MARKS, TURNED_COMMA))
 
 
 def endings_after_tutuq(token: str) -> bool:
     """Whether *token* has a tutuq and what follows its last mark is a chain of
     inflections: then it may be a name with its endings (Telegramʼda), which
     kept_word_length keeps in Latin, so it is not plain."""
-    if _TUTUQ_MARK().search(token) is None:
+    canonical = token.translate(_CANONICAL_MARKS)
+    if _TUTUQ_MARK().search(canonical) is None:
         return False
-    cut = max(map(token.rfind, _MARKS))
+    cut = canonical.rfind(TURNED_COMMA)
     return is_latin_inflection_chain(token[cut + 1 :].lower())
 
 
@@ -634,9 +640,6 @@ def plain_words_to_cyrillic(words: str) -> str:
 # character: see plain_positions.
 _NOT_PLAIN: Final = (
     Lazy(f"[^\\x00-\\x7f{TURNED_COMMA}]"),  # a letter outside ASCII
-    # mixed case: a capital after a small letter, or two capitals before a small one
-    Lazy(f"[A-Z](?:(?<=[a-z][A-Z])|(?<=[a-z]{TURNED_COMMA}[A-Z]))"),
-    Lazy(f"[A-Z](?={TURNED_COMMA}?[A-Z]{TURNED_COMMA}?[a-z])"),
     # c outside ch, w: a scan for each letter, which re finds faster than a set
     Lazy("c(?![hH])"),
     Lazy("C(?![hH])"),
@@ -650,11 +653,30 @@ _NOT_PLAIN: Final = (
     Lazy("\\n[IVXLCDM]+(?=\\n)"),  # what may be a Roman numeral
     *_VOWEL_Y,  # a y that can only be a vowel (Sony): is_foreign
 )
-# _TUTUQ_MARK in the canonical text, where every mark is ʻ by now
-_TUTUQ_IN_CANONICAL: Final = Lazy(f"{TURNED_COMMA}(?<![oOgG]{TURNED_COMMA})")
 
 
-def plain_positions(tokens: list[str]) -> tuple[str, set[int]]:
+class Scanned(NamedTuple):
+    """What plain_positions finds in a list of tokens."""
+
+    canonical: str  # the tokens joined by newlines, every mark ʻ or the tutuq ʼ
+    lower: str  # that in lower case
+    lowers: list[str]  # each token of that
+    cased: list[str]  # each of those as written, if any has a capital (else empty)
+    capitalised: list[int]  # the positions of those with a capital
+    special: set[int]  # the positions of the tokens that are not plain
+
+
+def mixed_case(tokens: list[str], positions: list[int]) -> Iterator[int]:
+    """The positions among *positions* (tokens with a capital) of the tokens that are
+    neither Title (Oʻzbek, Ch) nor in capitals (OʻZBEK): iPhone, ToshDU, SHahar."""
+    capitalised = list(map(tokens.__getitem__, positions))
+    not_titles = map(operator.ne, capitalised, map(str.capitalize, capitalised))
+    for i, token in compress(zip(positions, capitalised, strict=True), not_titles):
+        if not token.isupper():
+            yield i
+
+
+def plain_positions(tokens: list[str]) -> Scanned:
     """The tokens joined by newlines with canonical ʻ and ʼ, and the positions of those
     that are not plain (is_plain_token), found by a few scans of the whole text."""
     canonical = "\n".join(tokens)
@@ -666,12 +688,19 @@ def plain_positions(tokens: list[str]) -> tuple[str, set[int]]:
     bad: set[int] = set()
     for scan in _NOT_PLAIN:
         bad.update(bisect_right(ends, found.start()) - 1 for found in scan().finditer(marked))
-    tutuq = _TUTUQ_IN_CANONICAL()
+    tutuq = _TUTUQ_MARK()
     tutuqs = [bisect_right(ends, found.start()) - 1 for found in tutuq.finditer(marked)]
     if tutuqs:
         bad.update(i for i in set(tutuqs).difference(bad) if endings_after_tutuq(tokens[i]))
         canonical = tutuq.sub(TUTUQ, canonical)
-    return canonical, bad
+    lower = canonical.lower()
+    lowers = lower.split("\n")
+    if lower == canonical:
+        return Scanned(canonical, lower, lowers, [], [], bad)
+    cased = canonical.split("\n")
+    capitalised = list(compress(count(), map(operator.ne, cased, lowers)))
+    bad.update(mixed_case(cased, capitalised))
+    return Scanned(canonical, lower, lowers, cased, capitalised, bad)
 
 
 def tokens_to_cyrillic(
@@ -691,17 +720,16 @@ def tokens_to_cyrillic(
     """
     if not tokens:
         return []
-    canonical, special = plain_positions(tokens)
+    scanned = plain_positions(tokens)
+    special = scanned.special
     if max(map(len, tokens), default=0) > LONGEST_TOKEN:  # data: by_rule keeps it
         special.update(i for i, token in enumerate(tokens) if len(token) > LONGEST_TOKEN)
-    lower = canonical.lower()
-    lowers = lower.split("\n")
-    converted = plain_words_to_cyrillic(lower).split("\n")
-    if lower != canonical:  # Title tokens and tokens in CAPITALS
-        cased = canonical.split("\n")
-        for i in compress(count(), map(operator.ne, cased, lowers)):
-            word = converted[i]
-            converted[i] = word.upper() if cased[i].isupper() else word.capitalize()
+    lowers = scanned.lowers
+    converted = plain_words_to_cyrillic(scanned.lower).split("\n")
+    cased = scanned.cased
+    for i in scanned.capitalised:  # Title tokens and tokens in CAPITALS
+        word = converted[i]
+        converted[i] = word.upper() if cased[i].isupper() else word.capitalize()
     candidates = list(stems.candidates(lowers))
     if candidates:
         verdicts = has_stem(list(map(lowers.__getitem__, candidates)))
