@@ -103,14 +103,14 @@ class WordCache:
             converted = list(map(self.convert, new))
         else:
             converted = self.convert_all(new)
-        fresh = dict(zip(new, converted, strict=True))
-        fresh.update(again)
         if max(map(len, new), default=0) > _LONGEST_CACHED:
+            fresh = dict(zip(new, converted, strict=True))
+            fresh.update(again)
             found = list(map(fresh.get, words, map(newer.get, words)))  # fresh has the new
-            fresh = {word: out for word, out in fresh.items() if len(word) <= _LONGEST_CACHED}
-            newer.update(fresh)
+            newer.update((word, out) for word, out in fresh.items() if len(word) <= _LONGEST_CACHED)
         else:
-            newer.update(fresh)
+            newer.update(zip(new, converted, strict=True))  # no dict in between
+            newer.update(again)
             found = list(map(newer.__getitem__, words))
         if len(newer) > self.limit:  # one call brought more than a generation holds
             newer = dict(islice(newer.items(), len(newer) - self.limit, None))
@@ -164,10 +164,10 @@ def by_joining(convert: Callable[[str], str]) -> Callable[[list[str]], list[str]
     """
 
     def convert_all(chunks: list[str]) -> list[str]:
-        together = "".join(chunks)
         for joint in ("  ", "\n\n"):
-            if joint[0] not in together:
-                return convert(joint.join(chunks)).split(joint)
+            joined = joint.join(chunks)
+            if joined.count(joint[0]) == len(joint) * (len(chunks) - 1):  # none in a chunk
+                return convert(joined).split(joint)
         return list(map(convert, chunks))
 
     return convert_all
