@@ -30,6 +30,7 @@ FOLDER = Path(uztranslit.__file__).parent
         ("Maryam", "Марям"),  # the Uzbek name; Марья is a name: no 1sg possessive
         ("Maryamning", "Марямнинг"),
         ("Gilbert", "Гилберт"),  # CLDR writes Гилберт (Gilbert orollari)
+        ("flesh-kartada", "флеш-картада"),  # a flash drive; lexicon_ru has флешь
     ],
 )
 def test_uzbek_words_are_not_rewritten(latin: str, cyrillic: str) -> None:
