@@ -83,6 +83,9 @@ def test_cyrillic_to_latin_stems_take_their_kinds_chains() -> None:
         ("name", "iy", False),
         ("name", "lik", True),  # Toshkentlik
         ("name", "lash", False),
+        ("noun", "roq", True),  # the comparative: moʻtadilroq
+        ("noun", "roqdir", True),
+        ("name", "roq", False),
     ],
 )
 def test_latin_chains_by_kind(kind: str, chain: str, takes: bool) -> None:
@@ -100,6 +103,8 @@ def test_latin_chains_by_kind(kind: str, chain: str, takes: bool) -> None:
         ("name", "м", False),
         ("name", "ий", False),
         ("name", "ларимиз", True),
+        ("noun", "роқ", True),
+        ("name", "роқ", False),
     ],
 )
 def test_cyrillic_chains_by_kind(kind: str, chain: str, takes: bool) -> None:
@@ -137,3 +142,8 @@ def test_kinds_of_large_tables_and_their_merges() -> None:
     assert stem_kind(merged.to_cyrillic, "mer") == "noun"
     assert stem_kind(merged.to_cyrillic, "marya") == "name"
     assert stem_kind(pickle.loads(pickle.dumps(merged)).to_cyrillic, "mer") == "noun"
+
+
+def test_an_adjective_of_the_lexicon_takes_the_comparative() -> None:
+    # мўътадил (lexicon.tsv) + -roq, the comparative: the ъ comes back before it too
+    assert to_cyrillic("moʻtadilroq va moʻtadil") == "мўътадилроқ ва мўътадил"

@@ -86,7 +86,7 @@ class KindSuffixes(NamedTuple):
     # the suffixes that make adjectives of common nouns.
     plural: str
     personal: tuple[str, ...]  # possessives of the first and second person
-    adjectival: tuple[str, ...]  # relative adjectives of common nouns
+    adjectival: tuple[str, ...]  # relative adjectives of common nouns, the comparative
 
 
 LATIN_KIND_SUFFIXES: Final = KindSuffixes(
@@ -94,14 +94,14 @@ LATIN_KIND_SUFFIXES: Final = KindSuffixes(
     verbal=("ib", "ish", "gan"),
     plural="lar",
     personal=("m", "im", "imiz", "miz", "ing", "ng", "ingiz", "ngiz"),
-    adjectival=("iy", "viy", "ik", "iv"),
+    adjectival=("iy", "viy", "ik", "iv", "roq"),
 )
 CYRILLIC_KIND_SUFFIXES: Final = KindSuffixes(
     verb_forming=("лаш", "лаштир"),
     verbal=("иб", "иш", "ган"),
     plural="лар",
     personal=("м", "им", "имиз", "миз", "инг", "нг", "ингиз", "нгиз"),
-    adjectival=("ий", "вий", "ик", "ив"),
+    adjectival=("ий", "вий", "ик", "ив", "роқ"),
 )
 
 

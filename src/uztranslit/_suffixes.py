@@ -61,6 +61,7 @@ CYRILLIC_SUFFIXES: Final[tuple[tuple[str, str], ...]] = (
     ("ми", "inflection"),  # question particle
     ("ку", "inflection"),  # emphatic particle
     ("ий", "derivation"),  # relative adjective (ilmiy)
+    ("роқ", "derivation"),  # comparative of an adjective (мўътадилроқ)
     ("вий", "derivation"),  # relative adjective after a vowel (maʼnaviy)
     ("ик", "derivation"),  # adjective of Russian stems in -ист (социалистик)
     ("кор", "derivation"),  # "doer of" (ижодкор)
@@ -118,6 +119,7 @@ LATIN_SUFFIXES: Final[tuple[tuple[str, str], ...]] = (
     ("mi", "inflection"),  # question particle
     ("ku", "inflection"),  # emphatic particle
     ("iy", "derivation"),  # relative adjective (ilmiy)
+    ("roq", "derivation"),  # comparative of an adjective (moʻtadilroq)
     ("viy", "derivation"),  # relative adjective after a vowel (maʼnaviy)
     ("ik", "derivation"),  # adjective of Russian stems in -ist (sotsialistik)
     ("kor", "derivation"),  # "doer of" (ijodkor)
