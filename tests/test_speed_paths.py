@@ -252,9 +252,9 @@ def test_plain_tokens_are_the_common_ones() -> None:
         assert not plain(token), token
     assert not plain("OʻzBEK")
     # a y that can only be a vowel is foreign (is_foreign); in capitals it is Uzbek
-    for token in ["Sony", "my", "Technology", "Asyl", "Yhxb"]:
+    for token in ["Sony", "my", "Technology", "Asyl", "Yhxb", "the", "There"]:
         assert not plain(token), token
-    for token in ["YHXB", "MFY", "sayyid", "choy", "kelyapti", "y"]:
+    for token in ["YHXB", "MFY", "sayyid", "choy", "kelyapti", "y", "Fathulla", "THE"]:
         assert plain(token), token
     # what follows a tutuq may be a name's endings, which the rules keep in Latin
     for token in ["Telegramʼda", "aqlʼi", "maʼ'no", "maʼNO"]:

@@ -280,19 +280,30 @@ def has_vowel_y(word: str) -> bool:
     return any(pattern().search(word) is not None for pattern in _VOWEL_Y)
 
 
+# No Uzbek word starts with t + h (тҳ): the, there, Thomas are English.  Inside a word
+# the pair is Uzbek (Fathulla: Фатҳулла).  Words in capitals are left out, as above.
+_INITIAL_TH: Final = (Lazy("th(?<![^\\n]th)"), Lazy("Th(?<![^\\n]Th)"))
+
+
+def starts_with_th(word: str) -> bool:
+    """Whether *word* starts with th or Th (_INITIAL_TH): the, There."""
+    return word.startswith(("th", "Th"))
+
+
 def is_foreign(body: str) -> bool:
     """Whether a word is not Uzbek Latin, and so stays as written.
 
     That is a word with a letter outside the Uzbek Latin alphabet (c outside ch,
     w, é …), one that starts in lower case and has a capital later (iPhone,
-    eBay), one made of capitalised parts (YouTube, SpeakDolphin), or one with a
-    y that can only be a vowel (Sony, Technology): no Uzbek word is written so.
+    eBay), one made of capitalised parts (YouTube, SpeakDolphin), one with a y
+    that can only be a vowel (Sony, Technology), or one that starts with th (the):
+    no Uzbek word is written so.
     """
     if body[:1].islower() and not body.islower() and any(c.isupper() for c in body):
         return True
     if body[:1].isupper() and _CAMEL_CASE().fullmatch(body) is not None:
         return True
-    if has_vowel_y(body):
+    if has_vowel_y(body) or starts_with_th(body):
         return True
     for i, char in enumerate(body):
         if char in (TURNED_COMMA, TUTUQ):
@@ -537,6 +548,7 @@ def is_plain_token(token: str) -> bool:
         PLAIN_TOKEN().fullmatch(token) is not None
         and not endings_after_tutuq(token)
         and not has_vowel_y(token)  # a foreign word (is_foreign)
+        and not starts_with_th(token)
     )
 
 
@@ -652,6 +664,7 @@ _NOT_PLAIN: Final = (
     ),
     Lazy("\\n[IVXLCDM]+(?=\\n)"),  # what may be a Roman numeral
     *_VOWEL_Y,  # a y that can only be a vowel (Sony): is_foreign
+    *_INITIAL_TH,  # an English th at the start (the): is_foreign
 )
 
 

@@ -129,7 +129,10 @@ def _explain_latin(word: str) -> list[Step]:
     if _latin_to_cyrillic.kept_word_length(body, table) is not None:
         return [Step(word, _reading(word), "kept: a name or foreign word before its endings")]
     if _latin_to_cyrillic.is_foreign(body) and match_latin_stem(body.lower(), table) is None:
-        why = "kept: a letter outside the Uzbek alphabet, camel case, or a y that is a vowel"
+        why = (
+            "kept: a letter outside the Uzbek alphabet, camel case, a y that is a vowel,"
+            " or th at the start"
+        )
         return [Step(word, word, why)]
     lower = body.lower()
     steps = []
