@@ -149,6 +149,19 @@ class TestPlaceholders:
     def test_identifiers_with_underscores(self, latin: str, cyrillic: str) -> None:
         assert to_cyrillic(latin) == cyrillic
 
+    @pytest.mark.parametrize(
+        ("latin", "cyrillic"),
+        [
+            ("ʻ (U+02BB) belgisi", "ʻ (U+02BB) белгиси"),
+            ("U+1F600, U+00D3/U+00F3", "U+1F600, U+00D3/U+00F3"),
+            ("BU+02BB", "БУ+02ББ"),  # not a code point: a letter before the U
+            ("U+02BBX", "У+02ББХ"),  # nor with a letter after the digits
+            ("U+02B", "У+02Б"),  # nor with fewer than four
+        ],
+    )
+    def test_unicode_code_points(self, latin: str, cyrillic: str) -> None:
+        assert to_cyrillic(latin) == cyrillic
+
     def test_in_a_long_text_read_in_pieces(self) -> None:
         line = "Vaqt: %-H:%M, narx 50 %ga oshdi, user_id %sga teng.\n"
         expected = "Вақт: %-H:%M, нарх 50 %га ошди, user_id %sга тенг.\n"

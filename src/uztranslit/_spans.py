@@ -152,6 +152,8 @@ SKIPPED: Final = (
     ("<", re.compile(_TAG)),
     # Character entities: &amp; &#8212; &#x2014;.
     ("&", re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")),
+    # Unicode code points: U+02BB, U+1F600 (a text about letters names them so).
+    ("U+", re.compile(r"(?<![A-Za-z0-9])U\+[0-9A-Fa-f]{4,6}(?![A-Za-z0-9])")),
 )
 # The local part of an e-mail address, found backwards from its @, with the mailto:
 # of a link before it; a URL's scheme (http, https, ftp, file).
