@@ -287,7 +287,7 @@ _INITIAL_TH: Final = (Lazy("th(?<![^\\n]th)"), Lazy("Th(?<![^\\n]Th)"))
 
 def starts_with_th(word: str) -> bool:
     """Whether *word* starts with th or Th (_INITIAL_TH): the, There."""
-    return word.startswith(("th", "Th"))
+    return any(pattern().match(word) is not None for pattern in _INITIAL_TH)
 
 
 def is_foreign(body: str) -> bool:
