@@ -259,35 +259,29 @@ def case_of_stem(original: str, cyrillic: str) -> str:
 # SpeakDolphin, TikTok.  An Uzbek abbreviation has its inner capitals in a run (ToshDU,
 # OʻzMU, OPeKning), or a first part of two letters (UzAvto, YeIning).
 _CAMEL_CASE: Final = Lazy("(?:[A-Z][a-z]{2,}){2,}")
-# Uzbek y is a consonant and always has a vowel (or a mark: toʻy, taʼyin) beside it.  A
-# y between a consonant and a consonant or the word's end, or starting the word before a
-# consonant, is a vowel, so the word is not Uzbek (my, Sony, Technology, Asyl).  Words in
-# capitals are left out (YHXB, MFY are Uzbek abbreviations), and so is a lone y.  The
-# patterns read a word alone or words joined by newlines (plain_positions); each starts
-# with its letter, which re finds at C speed.
+# Spellings no Uzbek word has, each a pattern that reads a word alone or words joined by
+# newlines (plain_positions), and starts with its letter, which re finds at C speed.
+# Words in capitals are left out (YHXB, MFY are Uzbek abbreviations), and so is a lone y.
 _CONSONANT: Final = "b-df-hj-np-tv-xz"
-_VOWEL_Y: Final = (
+_FOREIGN_SPELLINGS: Final = (
+    # Uzbek y is a consonant with a vowel or a mark beside it (toʻy, taʼyin): a y between
+    # consonants, after one at the end, or first before one is a vowel (Sony, my, Asyl)
     Lazy(
         f"y(?:(?<=[{_CONSONANT}{_CONSONANT.upper()}]y)(?:(?=[{_CONSONANT}])|(?![^\\n]))"
         f"|(?<![^\\n]y)(?=[{_CONSONANT}]))"
     ),
-    Lazy(f"Y(?<![^\\n]Y)(?=[{_CONSONANT}])"),  # Title case: Yhxb
+    Lazy(f"Y(?<![^\\n]Y)(?=[{_CONSONANT}])"),  # the same y in Title case: Yhxb
+    # t + h first (the, Thomas): no Uzbek word starts with тҳ; inside one it is Uzbek
+    # (Fathulla: Фатҳулла)
+    Lazy("th(?<![^\\n]th)"),
+    Lazy("Th(?<![^\\n]Th)"),
 )
 
 
-def has_vowel_y(word: str) -> bool:
-    """Whether *word* has a y that can only be a vowel (_VOWEL_Y): Sony, Technology."""
-    return any(pattern().search(word) is not None for pattern in _VOWEL_Y)
-
-
-# No Uzbek word starts with t + h (тҳ): the, there, Thomas are English.  Inside a word
-# the pair is Uzbek (Fathulla: Фатҳулла).  Words in capitals are left out, as above.
-_INITIAL_TH: Final = (Lazy("th(?<![^\\n]th)"), Lazy("Th(?<![^\\n]Th)"))
-
-
-def starts_with_th(word: str) -> bool:
-    """Whether *word* starts with th or Th (_INITIAL_TH): the, There."""
-    return any(pattern().match(word) is not None for pattern in _INITIAL_TH)
+def has_foreign_spelling(word: str) -> bool:
+    """Whether *word* has a spelling no Uzbek word has (_FOREIGN_SPELLINGS): a y that
+    can only be a vowel (Sony, Technology), or th at the start (the, There)."""
+    return any(pattern().search(word) is not None for pattern in _FOREIGN_SPELLINGS)
 
 
 def is_foreign(body: str) -> bool:
@@ -303,7 +297,7 @@ def is_foreign(body: str) -> bool:
         return True
     if body[:1].isupper() and _CAMEL_CASE().fullmatch(body) is not None:
         return True
-    if has_vowel_y(body) or starts_with_th(body):
+    if has_foreign_spelling(body):
         return True
     for i, char in enumerate(body):
         if char in (TURNED_COMMA, TUTUQ):
@@ -547,8 +541,7 @@ def is_plain_token(token: str) -> bool:
     return (
         PLAIN_TOKEN().fullmatch(token) is not None
         and not endings_after_tutuq(token)
-        and not has_vowel_y(token)  # a foreign word (is_foreign)
-        and not starts_with_th(token)
+        and not has_foreign_spelling(token)  # a foreign word (is_foreign)
     )
 
 
@@ -663,8 +656,7 @@ _NOT_PLAIN: Final = (
         f"|{TURNED_COMMA}(?<![a-zA-Z]{TURNED_COMMA})"
     ),
     Lazy("\\n[IVXLCDM]+(?=\\n)"),  # what may be a Roman numeral
-    *_VOWEL_Y,  # a y that can only be a vowel (Sony): is_foreign
-    *_INITIAL_TH,  # an English th at the start (the): is_foreign
+    *_FOREIGN_SPELLINGS,  # a vowel y (Sony), th first (the): is_foreign
 )
 
 
