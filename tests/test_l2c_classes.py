@@ -8,8 +8,11 @@ where a rule must stop, and that the rule path and the text path agree
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from uztranslit import to_cyrillic, to_latin
+from uztranslit._spans import IDENTIFIER, identifier_spans
 
 
 class TestGhBeforeASuffixInG:
@@ -148,6 +151,13 @@ class TestPlaceholders:
     )
     def test_identifiers_with_underscores(self, latin: str, cyrillic: str) -> None:
         assert to_cyrillic(latin) == cyrillic
+
+    @settings(max_examples=500)
+    @given(st.text(alphabet="ab1Z_ 'ʻ-.", max_size=30))
+    def test_identifiers_are_found_from_their_underscores(self, text: str) -> None:
+        # identifier_spans finds IDENTIFIER's matches without trying it at every character
+        expected = [found.span() for found in IDENTIFIER.finditer(text)]
+        assert identifier_spans(text) == expected
 
     @pytest.mark.parametrize(
         ("latin", "cyrillic"),

@@ -115,6 +115,34 @@ def placeholder_spans(text: str) -> list[tuple[int, int]]:
 IDENTIFIER: Final = re.compile(
     f"(?<![A-Za-z0-9_{MARKS}])[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+(?![A-Za-z0-9_{MARKS}])"
 )
+# An underscore between two letters or digits, where an identifier may be; it starts
+# with the underscore, which re finds at C speed (IDENTIFIER starts with a look-behind,
+# which re would try at every character).
+_INNER_UNDERSCORE: Final = re.compile("_(?<=[A-Za-z0-9]_)(?=[A-Za-z0-9])")
+_IDENTIFIER_CHARACTERS: Final = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_"
+)
+
+
+def identifier_spans(text: str) -> list[tuple[int, int]]:
+    """The identifiers of *text* (IDENTIFIER's matches), found from their underscores.
+
+    An identifier is a whole run of letters, digits and underscores, so IDENTIFIER can
+    only match where such a run starts: each inner underscore's run is tried there once.
+    """
+    spans = []
+    position = 0
+    while (underscore := _INNER_UNDERSCORE.search(text, position)) is not None:
+        start = underscore.start()
+        while start > 0 and text[start - 1] in _IDENTIFIER_CHARACTERS:
+            start -= 1
+        found = IDENTIFIER.match(text, start)
+        if found is not None:
+            spans.append(found.span())
+        position = underscore.end()
+        while position < len(text) and text[position] in _IDENTIFIER_CHARACTERS:
+            position += 1  # the rest of this run: its underscores start no other match
+    return spans
 
 
 # Spans kept as written when converting Latin → Cyrillic, each with a substring
@@ -145,7 +173,7 @@ SKIPPED: Final = (
     # Format fields: {name} {0} {0:>10} ${name}.
     ("{", re.compile(f"\\$?\\{{{_FIELD}{{0,{SPAN_LIMIT}}}\\}}")),
     # Identifiers of code with underscores: user_id.
-    ("_", IDENTIFIER),
+    ("_", IDENTIFIER),  # found by identifier_spans
     # Backslash escapes: \n \t \\ \x41 \u0041.
     ("\\", re.compile(r"\\(?:[abfnrtv0\\'\"]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})")),
     # HTML and XML tags with their attributes, within a line (comments: comment_spans).
@@ -153,7 +181,7 @@ SKIPPED: Final = (
     # Character entities: &amp; &#8212; &#x2014;.
     ("&", re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")),
     # Unicode code points: U+02BB, U+1F600 (a text about letters names them so).
-    ("U+", re.compile(r"(?<![A-Za-z0-9])U\+[0-9A-Fa-f]{4,6}(?![A-Za-z0-9])")),
+    ("U+", re.compile(r"U\+(?<![A-Za-z0-9]U\+)[0-9A-Fa-f]{4,6}(?![A-Za-z0-9])")),
 )
 # The local part of an e-mail address, found backwards from its @, with the mailto:
 # of a link before it; a URL's scheme (http, https, ftp, file).
@@ -176,6 +204,9 @@ def skipped_spans(text: str) -> list[tuple[int, int]]:
             continue
         if trigger == "%":
             spans.extend(placeholder_spans(text))
+            continue
+        if trigger == "_":
+            spans.extend(identifier_spans(text))
             continue
         for found in pattern.finditer(text):
             start, end = found.span()
