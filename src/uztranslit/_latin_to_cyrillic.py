@@ -15,9 +15,8 @@ from __future__ import annotations
 import codecs
 import operator
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
-from itertools import accumulate, compress, count
+from itertools import compress, count
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
@@ -663,12 +662,25 @@ _NOT_PLAIN: Final = (
 class Scanned(NamedTuple):
     """What plain_positions finds in a list of tokens."""
 
-    canonical: str  # the tokens joined by newlines, every mark ʻ or the tutuq ʼ
-    lower: str  # that in lower case
+    lower: str  # the tokens in lower case joined by newlines, every mark ʻ or the tutuq ʼ
     lowers: list[str]  # each token of that
-    cased: list[str]  # each of those as written, if any has a capital (else empty)
-    capitalised: list[int]  # the positions of those with a capital
+    capitalised: list[int]  # the positions of the tokens not in lower case, in order
     special: set[int]  # the positions of the tokens that are not plain
+
+
+def token_numbers(marked: str, starts: list[int]) -> list[int]:
+    """Which token each position of *starts* is in, in the order of the sorted
+    positions, in *marked*: "\\n" + tokens joined by newlines + "\\n".  The newline
+    before a token counts as the token's (a scan may start there).  The newlines are
+    counted once, between one position and the next."""
+    numbers = []
+    newlines = 0
+    previous = 0
+    for start in sorted(starts):
+        newlines += marked.count("\n", previous, start + 1)
+        previous = start + 1
+        numbers.append(newlines - 1)
+    return numbers
 
 
 def mixed_case(tokens: list[str], positions: list[int]) -> Iterator[int]:
@@ -682,30 +694,29 @@ def mixed_case(tokens: list[str], positions: list[int]) -> Iterator[int]:
 
 
 def plain_positions(tokens: list[str]) -> Scanned:
-    """The tokens joined by newlines with canonical ʻ and ʼ, and the positions of those
-    that are not plain (is_plain_token), found by a few scans of the whole text."""
+    """The tokens joined by newlines with canonical ʻ and ʼ, in lower case, and the
+    positions of those that are not plain (is_plain_token), found by a few scans of the
+    whole text (token_numbers tells whose token each hit is in)."""
     canonical = "\n".join(tokens)
     for mark in _MARKS:
         if mark in canonical and mark != TURNED_COMMA:
             canonical = canonical.replace(mark, TURNED_COMMA)
     marked = "\n" + canonical + "\n"
-    ends = list(accumulate(map((1).__add__, map(len, tokens)), initial=0))
-    bad: set[int] = set()
-    for scan in _NOT_PLAIN:
-        bad.update(bisect_right(ends, found.start()) - 1 for found in scan().finditer(marked))
+    starts = [found.start() for scan in _NOT_PLAIN for found in scan().finditer(marked)]
+    bad = set(token_numbers(marked, starts))
     tutuq = _TUTUQ_MARK()
-    tutuqs = [bisect_right(ends, found.start()) - 1 for found in tutuq.finditer(marked)]
+    tutuqs = token_numbers(marked, [found.start() for found in tutuq.finditer(marked)])
     if tutuqs:
         bad.update(i for i in set(tutuqs).difference(bad) if endings_after_tutuq(tokens[i]))
         canonical = tutuq.sub(TUTUQ, canonical)
     lower = canonical.lower()
     lowers = lower.split("\n")
     if lower == canonical:
-        return Scanned(canonical, lower, lowers, [], [], bad)
-    cased = canonical.split("\n")
-    capitalised = list(compress(count(), map(operator.ne, cased, lowers)))
-    bad.update(mixed_case(cased, capitalised))
-    return Scanned(canonical, lower, lowers, cased, capitalised, bad)
+        return Scanned(lower, lowers, [], bad)
+    # a capital, in a plain token; the others are special, whatever this gives them
+    capitalised = list(compress(count(), map(operator.not_, map(str.islower, tokens))))
+    bad.update(mixed_case(tokens, capitalised))
+    return Scanned(lower, lowers, capitalised, bad)
 
 
 def tokens_to_cyrillic(
@@ -731,10 +742,9 @@ def tokens_to_cyrillic(
         special.update(i for i, token in enumerate(tokens) if len(token) > LONGEST_TOKEN)
     lowers = scanned.lowers
     converted = plain_words_to_cyrillic(scanned.lower).split("\n")
-    cased = scanned.cased
     for i in scanned.capitalised:  # Title tokens and tokens in CAPITALS
         word = converted[i]
-        converted[i] = word.upper() if cased[i].isupper() else word.capitalize()
+        converted[i] = word.upper() if tokens[i].isupper() else word.capitalize()
     candidates = list(stems.candidates(lowers))
     if candidates:
         verdicts = has_stem(list(map(lowers.__getitem__, candidates)))
