@@ -134,7 +134,8 @@ def test_many_marks_in_one_word_are_placed_in_proportion() -> None:
 
 def test_landing_places_never_go_back() -> None:
     # ц at the end of "лиц" is s, inside "лицей" ts: the beginning is not a prefix
-    places = landing_places("лицей", [3, 3, 4], to_latin("лицей"), to_latin)
+    beginnings = {("лицей", before): to_latin("лицей"[:before]) for before in (3, 4)}
+    places = landing_places("лицей", [3, 3, 4], to_latin("лицей"), beginnings)
     assert places == sorted(places)
     assert all(0 <= place <= len("litsey") for place in places)
 

@@ -18,12 +18,14 @@ from hypothesis import strategies as st
 from uztranslit import (
     _converter,
     _cyrillic_to_latin,
+    _invisible,
     _latin_to_cyrillic,
     _spans,
     to_cyrillic,
     to_latin,
 )
 from uztranslit._alphabet import APOSTROPHES, CYRILLIC_LOWER, CYRILLIC_UPPER
+from uztranslit._invisible import FORMAT_CHARACTERS
 from uztranslit._lexicon import (
     LARGE,
     ChainTable,
@@ -167,6 +169,27 @@ def test_quoted_words_convert_as_one_by_one(tokens: list[str]) -> None:
     tokens = [token for token in tokens if _spans.latin_tokens().fullmatch(token)]
     quoted = _latin_to_cyrillic.tokens_by_rule(tokens, fast_tokens, one_token)
     assert quoted == [one_token(token) for token in tokens]
+
+
+# Tokens with a format character after a letter (a soft hyphen: tik\xadlanganda), which
+# the converter takes without their marks, all together, on the fast path.
+MARKED_TOKEN = st.tuples(
+    LATIN_TOKEN, st.lists(st.tuples(st.integers(1, 12), st.sampled_from(FORMAT_CHARACTERS)))
+).map(lambda parts: with_marks(*parts))
+
+
+def with_marks(token: str, marks: list[tuple[int, str]]) -> str:
+    for place, mark in sorted(marks, reverse=True):
+        token = token[:place] + mark + token[place:]
+    return token
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(MARKED_TOKEN | LATIN_TOKEN, min_size=1, max_size=20))
+def test_tokens_with_format_characters_convert_as_one_by_one(tokens: list[str]) -> None:
+    tokens = [token for token in tokens if _spans.latin_tokens().fullmatch(token)]
+    one = _invisible.keeping_format_characters(one_token)
+    assert to_cyrillic(" ".join(tokens)) == " ".join(map(one, tokens))
 
 
 def test_quoted_words_keep_their_marks() -> None:

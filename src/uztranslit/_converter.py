@@ -395,7 +395,13 @@ def _cyrillic_converter(
     one = _invisible.keeping_format_characters(token)
 
     def by_rule_tokens(latin: list[str]) -> list[str]:
-        return _latin_to_cyrillic.tokens_by_rule(latin, tokens, one)
+        # a token with a format character is converted without it with the others
+        # (_invisible.around_marks_all), on the fast path where it is plain
+        return _invisible.by_marks(
+            latin,
+            lambda some: _latin_to_cyrillic.tokens_by_rule(some, tokens, one),
+            lambda marked: _invisible.around_marks_all(marked, tokens),
+        )
 
     by_rule = WordCache(one, convert_all=by_rule_tokens)
     has_stem = WordCache(_latin_to_cyrillic.stem_verdict(table, stems), _CHUNK_CACHE_LIMIT)

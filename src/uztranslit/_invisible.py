@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from itertools import accumulate, compress
 from typing import Final
 
@@ -196,37 +196,68 @@ def split_marks(word: str) -> tuple[str, list[tuple[int, str]]]:
 
 def convert_around_marks(word: str, convert: Callable[[str], str]) -> str:
     """Convert *word* as if its format characters were absent, and put them back."""
-    bare, marks = split_marks(word)
-    if not bare:
-        return word
-    out = convert(bare)
-    places = landing_places(bare, [before for before, _ in marks], out, convert)
-    pieces: list[str] = []
-    position = 0
-    for place, (_, mark) in zip(places, marks, strict=True):
-        pieces.append(out[position:place])
-        pieces.append(mark)
-        position = place
-    pieces.append(out[position:])
-    return "".join(pieces)
+    return around_marks_all([word], lambda words: list(map(convert, words)))[0]
+
+
+def around_marks_all(words: list[str], convert_all: Callable[[list[str]], list[str]]) -> list[str]:
+    """convert_around_marks on each of *words*, with every conversion it needs (the
+    words without their marks, then the beginnings that place the marks) made by
+    two calls of *convert_all*, which converts a list of words at once."""
+    splits = [split_marks(word) for word in words]
+    bares = [bare for bare, _ in splits if bare]
+    outs = iter(convert_all(bares) if bares else [])
+    out_of = [next(outs) if bare else "" for bare, _ in splits]
+    beginnings = [
+        (bare, before)
+        for bare, marks in splits
+        for before in beginnings_to_convert(bare, [before for before, _ in marks])
+    ]
+    converted = convert_all([bare[:before] for bare, before in beginnings]) if beginnings else []
+    beginning_of = dict(zip(beginnings, converted, strict=True))
+    result = []
+    for word, (bare, marks), out in zip(words, splits, out_of, strict=True):
+        if not bare:
+            result.append(word)
+            continue
+        befores = [before for before, _ in marks]
+        places = landing_places(bare, befores, out, beginning_of)
+        pieces: list[str] = []
+        position = 0
+        for place, (_, mark) in zip(places, marks, strict=True):
+            pieces.append(out[position:place])
+            pieces.append(mark)
+            position = place
+        pieces.append(out[position:])
+        result.append("".join(pieces))
+    return result
+
+
+def beginnings_to_convert(bare: str, befores: list[int]) -> list[int]:
+    """The counts of letters of *bare* whose conversion places a mark (landing_places):
+    none if there are so many that converting them would cost too much."""
+    if sum(befores) > PRECISE_COST:
+        return []
+    return sorted({before for before in befores if 0 < before < len(bare)})
 
 
 def landing_places(
-    bare: str, befores: list[int], out: str, convert: Callable[[str], str]
+    bare: str, befores: list[int], out: str, beginning_of: Mapping[tuple[str, int], str]
 ) -> list[int]:
-    """Where in *out* (the conversion of *bare*) a mark after each count of letters goes."""
+    """Where in *out* (the conversion of *bare*) a mark after each count of letters
+    goes; *beginning_of* holds the conversion of each of bare's beginnings that
+    beginnings_to_convert names."""
     precise = sum(befores) <= PRECISE_COST
     places: list[int] = []
-    found: dict[int, int] = {0: 0, len(bare): len(out)}
     last = 0
     for before in befores:
-        place = found.get(before)
-        if place is None:
-            if precise:
-                place = common_beginning(convert(bare[:before]), out)
-            else:
-                place = before * len(out) // len(bare)
-            found[before] = place
+        if before == 0:
+            place = 0
+        elif before == len(bare):
+            place = len(out)
+        elif precise:
+            place = common_beginning(beginning_of[bare, before], out)
+        else:
+            place = before * len(out) // len(bare)
         last = max(last, place)
         places.append(last)
     return places
