@@ -192,6 +192,20 @@ def test_tokens_with_format_characters_convert_as_one_by_one(tokens: list[str]) 
     assert to_cyrillic(" ".join(tokens)) == " ".join(map(one, tokens))
 
 
+# Space-separated chunks as real text has them: words of ASCII letters alone, which the
+# chunk cache sends straight to the token path (_converter.by_tokens_first), and others.
+CHUNK = LATIN_TOKEN | st.text(alphabet="abcehostwyAEIOSTY'\u2018\u2019.,:;I<>_&-", max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(CHUNK, min_size=1, max_size=30), st.sampled_from([" ", "\n"]))
+def test_chunks_convert_as_the_text_does_without_chunks(chunks: list[str], cut: str) -> None:
+    # No digits: the dates convention then changes nothing, but sends the text down the
+    # path that converts it whole, without the chunk cache.
+    text = cut.join(chunks)
+    assert to_cyrillic(text) == to_cyrillic(text, conventions={"dates"})
+
+
 def test_quoted_words_keep_their_marks() -> None:
     tokens = ["'kitob'", "‘soʻz’", "'togʻ'", "'XI'", "‘O’Nil’", "'maʼno'", "'Telegram'da'"]
     converted = _latin_to_cyrillic.tokens_by_rule(tokens, fast_tokens, one_token)

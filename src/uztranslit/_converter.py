@@ -173,6 +173,39 @@ def by_joining(convert: Callable[[str], str]) -> Callable[[list[str]], list[str]
     return convert_all
 
 
+def by_tokens_first(
+    tokens: Callable[[list[str]], list[str]], convert: Callable[[str], str]
+) -> Callable[[list[str]], list[str]]:
+    """Convert many Latin chunks: those made of ASCII letters alone, each one token,
+    by *tokens* (all of them in one call); the others as one text by *convert*
+    (by_joining).
+
+    Such a chunk holds nothing that *convert* would treat apart (a URL, a tag, a
+    placeholder, an initial before its full stop all hold other characters), and
+    *convert* gives a token what *tokens* gives it; so this is the same as *convert*
+    on each chunk, without joining, splitting into tokens and joining again the half
+    of a text's new chunks that are plain words.
+    """
+    joined = by_joining(convert)
+
+    def convert_all(chunks: list[str]) -> list[str]:
+        is_word = list(map(operator.and_, map(str.isascii, chunks), map(str.isalpha, chunks)))
+        if not any(is_word):
+            return joined(chunks)
+        out = chunks[:]
+        words = tokens(list(compress(chunks, is_word)))
+        for i, word in zip(compress(count(), is_word), words, strict=True):
+            out[i] = word
+        is_other = list(map(operator.not_, is_word))
+        if any(is_other):
+            others = joined(list(compress(chunks, is_other)))
+            for i, other in zip(compress(count(), is_other), others, strict=True):
+                out[i] = other
+        return out
+
+    return convert_all
+
+
 def convert_words(text: str, words: re.Pattern[str], cache: WordCache) -> str:
     """Replace every word that *words* finds in *text* by its cached conversion."""
     parts = words.split(text)
@@ -313,7 +346,9 @@ def _from_latin(
     def letters(text: str) -> str:
         return outside_skipped(text, words)
 
-    chunks = WordCache(letters, _CHUNK_CACHE_LIMIT, convert_all=by_joining(letters))
+    chunks = WordCache(
+        letters, _CHUNK_CACHE_LIMIT, convert_all=by_tokens_first(convert_tokens, letters)
+    )
 
     def convert(text: str) -> str:
         for convention in before:
