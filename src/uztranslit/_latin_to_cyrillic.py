@@ -642,8 +642,9 @@ def plain_words_to_cyrillic(words: str) -> str:
 # Scans of "\n" + tokens joined by newlines + "\n" (every mark written ʻ), each
 # for one way a token is not plain, and cheap because it starts with a rare
 # character: see plain_positions.
+# (A letter outside ASCII is found by non_ascii_positions, a Roman numeral among the
+# tokens with a capital: plain_positions.)
 _NOT_PLAIN: Final = (
-    Lazy(f"[^\\x00-\\x7f{TURNED_COMMA}]"),  # a letter outside ASCII
     # c outside ch, w: a scan for each letter, which re finds faster than a set
     Lazy("c(?![hH])"),
     Lazy("C(?![hH])"),
@@ -654,7 +655,6 @@ _NOT_PLAIN: Final = (
         f"{TURNED_COMMA}(?![a-zA-Z])(?:(?<![oOgG]{TURNED_COMMA})|(?!\\n))"
         f"|{TURNED_COMMA}(?<![a-zA-Z]{TURNED_COMMA})"
     ),
-    Lazy("\\n[IVXLCDM]+(?=\\n)"),  # what may be a Roman numeral
     *_FOREIGN_SPELLINGS,  # a vowel y (Sony), th first (the): is_foreign
 )
 
@@ -662,7 +662,9 @@ _NOT_PLAIN: Final = (
 class Scanned(NamedTuple):
     """What plain_positions finds in a list of tokens."""
 
-    lower: str  # the tokens in lower case joined by newlines, every mark ʻ or the tutuq ʼ
+    # the tokens in lower case joined by newlines, every mark ʻ or the tutuq ʼ (in a
+    # token that is not plain, a letter outside ASCII is ?: ascii_form)
+    lower: str
     lowers: list[str]  # each token of that
     capitalised: list[int]  # the positions of the tokens not in lower case, in order
     special: set[int]  # the positions of the tokens that are not plain
@@ -693,6 +695,35 @@ def mixed_case(tokens: list[str], positions: list[int]) -> Iterator[int]:
             yield i
 
 
+class AsciiForm(NamedTuple):
+    """Tokens with canonical marks, joined by newlines, in ASCII (ascii_form)."""
+
+    text: str  # ʻ written ', any other character outside ASCII ?
+    others: list[int]  # where those other characters are
+
+
+def ascii_form(marked: str) -> AsciiForm:
+    """*marked* (tokens with every mark ʻ) in ASCII: ʻ written ' (which no token holds
+    any more) and any other character outside ASCII ?, found where the ASCII encoding
+    has a ? (no token holds one; if one did, its token would only take the slow path,
+    which gives the same).  C passes, where a scan for a set of characters would test
+    each one, and str.lower is fastest on ASCII."""
+    probe = marked.replace(TURNED_COMMA, "'")
+    if probe.isascii():
+        return AsciiForm(probe, [])
+    data = probe.encode("ascii", "replace")
+    others = []
+    position = data.find(b"?")
+    while position >= 0:
+        others.append(position)
+        position = data.find(b"?", position + 1)
+    return AsciiForm(data.decode("ascii"), others)
+
+
+# A token of the letters of Roman numerals alone (XIV, MIX): stays_latin tells.
+_ROMAN_LETTERS: Final = Lazy("[IVXLCDM]+")
+
+
 def plain_positions(tokens: list[str]) -> Scanned:
     """The tokens joined by newlines with canonical ʻ and ʼ, in lower case, and the
     positions of those that are not plain (is_plain_token), found by a few scans of the
@@ -703,18 +734,24 @@ def plain_positions(tokens: list[str]) -> Scanned:
             canonical = canonical.replace(mark, TURNED_COMMA)
     marked = "\n" + canonical + "\n"
     starts = [found.start() for scan in _NOT_PLAIN for found in scan().finditer(marked)]
-    bad = set(token_numbers(marked, starts))
+    ascii = ascii_form(marked)
+    bad = set(token_numbers(marked, starts + ascii.others))
+    # In lower case from the ASCII form: a token that is not plain may come out with ?
+    # for some of its letters, but what the fast path makes of it is never used (and
+    # no letter of it becomes a newline in table_units, as str.lower could make it).
+    lower = ascii.text[1:-1].lower().replace("'", TURNED_COMMA)
     tutuq = _TUTUQ_MARK()
     tutuqs = token_numbers(marked, [found.start() for found in tutuq.finditer(marked)])
     if tutuqs:
         bad.update(i for i in set(tutuqs).difference(bad) if endings_after_tutuq(tokens[i]))
-        canonical = tutuq.sub(TUTUQ, canonical)
-    lower = canonical.lower()
+        lower = tutuq.sub(TUTUQ, lower)
     lowers = lower.split("\n")
-    if lower == canonical:
+    if canonical.islower():  # no capital anywhere
         return Scanned(lower, lowers, [], bad)
     # a capital, in a plain token; the others are special, whatever this gives them
     capitalised = list(compress(count(), map(operator.not_, map(str.islower, tokens))))
+    with_capitals = list(map(tokens.__getitem__, capitalised))
+    bad.update(compress(capitalised, map(_ROMAN_LETTERS().fullmatch, with_capitals)))
     bad.update(mixed_case(tokens, capitalised))
     return Scanned(lower, lowers, capitalised, bad)
 
