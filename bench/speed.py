@@ -11,7 +11,8 @@ cases wrong; it is the speed of a plain swap) over the Cyrillic text of the case
 the case's first pass (cold: nothing converted yet in the process, the lexicon already
 loaded) and a later pass over the same text (warm). Figures are ratios of input bytes
 per second to the baseline's bytes per second in the same process: medians over the
-runs, with the lowest and highest. Times are the process's CPU time
+runs, with the lowest and highest; the baseline is timed before and after the case
+(baseline_times). Times are the process's CPU time
 (time.process_time), which another program on the machine slows less than the clock.
 
 The cases: the corpus (real text that does not repeat itself); synthetic words drawn
@@ -91,6 +92,13 @@ def cpu_seconds(function: Callable[[str], object], text: str) -> float:
     return time.process_time() - start
 
 
+def baseline_times(cyrillic: str, runs: int = 3) -> list[float]:
+    """CPU seconds of *runs* baselines over *cyrillic*.  Each case takes them before and
+    after it is timed and divides by the median of both, so that a slow spell of the
+    shared machine that spans the case slows its baseline too."""
+    return [cpu_seconds(baseline, cyrillic) for _ in range(runs)]
+
+
 # ---------------------------------------------------------------- one process, one case
 
 
@@ -125,8 +133,7 @@ def run_case(spec: Spec) -> dict[str, float]:
     """In this fresh process: the baseline, then the case cold and warm."""
     source = Path(str(spec["input"])).read_text(encoding="utf-8")
     cyrillic = Path(str(spec["cyrillic"])).read_text(encoding="utf-8")
-    base = statistics.median(cpu_seconds(baseline, cyrillic) for _ in range(3))
-    base_rate = len(cyrillic.encode()) / base
+    before = baseline_times(cyrillic)
     start = time.process_time()
     uztranslit.to_latin("а")  # the lexicon and converters, reported on their own
     uztranslit.to_cyrillic("a")
@@ -139,6 +146,7 @@ def run_case(spec: Spec) -> dict[str, float]:
     nbytes = len(source.encode())
     cold = cpu_seconds(convert, source)
     warm = min(cpu_seconds(convert, source) for _ in range(2))
+    base_rate = len(cyrillic.encode()) / statistics.median(before + baseline_times(cyrillic))
     return {
         "cold": nbytes / cold / base_rate,
         "warm": nbytes / warm / base_rate,
@@ -152,9 +160,7 @@ def run_peer(spec: Spec) -> dict[str, float]:
     """In this fresh process: a peer, line by line, cold, against the baseline."""
     source = Path(str(spec["input"])).read_text(encoding="utf-8")
     cyrillic = Path(str(spec["cyrillic"])).read_text(encoding="utf-8")
-    base_rate = len(cyrillic.encode()) / statistics.median(
-        cpu_seconds(baseline, cyrillic) for _ in range(3)
-    )
+    before = baseline_times(cyrillic)
     tools, _missing = installed_peers()
     tool = next(tool for tool in tools if tool.name == spec["peer"])
     function = tool.to_latin if spec["to"] == "latin" else tool.to_cyrillic
@@ -165,25 +171,25 @@ def run_peer(spec: Spec) -> dict[str, float]:
         return "".join(function(line) for line in text.splitlines(keepends=True))
 
     seconds = cpu_seconds(by_lines, source)
+    base_rate = len(cyrillic.encode()) / statistics.median(before + baseline_times(cyrillic))
     return {"cold": len(source.encode()) / seconds / base_rate}
 
 
 def run_cli(spec: Spec) -> dict[str, float]:
     """The command line on a file of one word per line, against the baseline."""
     cyrillic = Path(str(spec["cyrillic"])).read_text(encoding="utf-8")
-    base_rate = len(cyrillic.encode()) / statistics.median(
-        cpu_seconds(baseline, cyrillic) for _ in range(3)
-    )
+    before = baseline_times(cyrillic)
     path = str(spec["input"])
     command = [sys.executable, "-m", "uztranslit", "-t", str(spec["to"])]
     env = installed_env()
     subprocess.run(command, input=b"", env=env, check=True)  # writes the bytecode cache
-    before = os.times()
+    started = os.times()
     subprocess.run([*command, path], stdout=subprocess.DEVNULL, env=env, check=True)
     after = os.times()
-    seconds = (after.children_user - before.children_user) + (
-        after.children_system - before.children_system
+    seconds = (after.children_user - started.children_user) + (
+        after.children_system - started.children_system
     )
+    base_rate = len(cyrillic.encode()) / statistics.median(before + baseline_times(cyrillic))
     return {"cold": Path(path).stat().st_size / seconds / base_rate}
 
 

@@ -22,6 +22,12 @@ from uztranslit._spans import CYRILLIC_WORDS_DECOMPOSED, latin_tokens
 
 from ._seed import SEED_CYRILLIC_WORDS
 
+# Every letter of the Latin script that a Latin token may hold (ᴊ, Ċ, Ł, ǐ …): beside
+# Uzbek letters in a token, each must take the slow path, not upset the fast one.
+LATIN_SCRIPT_LETTERS = [
+    chr(code) for code in range(0x80, 0x10000) if latin_tokens().fullmatch(chr(code))
+]
+
 HOSTILE = st.one_of(
     st.sampled_from(
         [
@@ -50,6 +56,7 @@ HOSTILE = st.one_of(
     ),
     st.sampled_from(CYRILLIC_LOWER + CYRILLIC_UPPER),
     st.sampled_from(sorted(LATIN_LETTERS | APOSTROPHES)),
+    st.sampled_from(LATIN_SCRIPT_LETTERS),
     st.characters(),
 )
 HOSTILE_TEXT = st.lists(HOSTILE, max_size=40).map("".join)
