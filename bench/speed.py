@@ -497,29 +497,16 @@ def peers_table(runner: Runner, cyr_file: str, cyr: str, lat: str, peer_mb: floa
 def instructions_table(runner: Runner, cyr: str, lat: str, sizes: list[int]) -> None:
     """Instructions per byte for --sizes MB of the corpus repeated (valgrind's callgrind),
     each minus a run that converts nothing."""
-    print("\n## Growth, in instructions per byte (callgrind)\n")
-    print("| input (the corpus repeated) | to_latin | to_cyrillic |\n|---|---|---|")
     files = {"latin": runner.file(cyr), "cyrillic": runner.file(lat)}
     unit = {"latin": len(cyr.encode()), "cyrillic": len(lat.encode())}
 
-    def count(size: int, to: str) -> int:
-        spec: Spec = {"to": to, "input": files[to], "size": size, "unit": unit[to]}
-        done = subprocess.run(
-            [
-                "valgrind",
-                "--tool=callgrind",
-                "--callgrind-out-file=/dev/null",
-                sys.executable,
-                str(HERE),
-                "--count",
-                json.dumps(spec),
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        return int(done.stderr.split("Collected :")[1].split()[0])
+    def count(size: int, to: str, mode: str = "growth") -> int:
+        spec: Spec = {"to": to, "input": files[to], "size": size, "unit": unit[to], "mode": mode}
+        return callgrind_count(spec)
 
+    cold_table(count, cyr, lat, files["latin"])
+    print("\n## Growth, in instructions per byte (callgrind)\n")
+    print("| input (the corpus repeated) | to_latin | to_cyrillic |\n|---|---|---|")
     first: dict[str, float] = {}
     for size in sizes:
         row = [f"{size} MB"]
@@ -528,6 +515,50 @@ def instructions_table(runner: Runner, cyr: str, lat: str, sizes: list[int]) -> 
             first.setdefault(to, per_byte)
             row.append(f"{per_byte:.1f} ({per_byte / first[to] - 1:+.1%})")
         print("| " + " | ".join(row) + " |")
+
+
+def callgrind_count(spec: Spec) -> int:
+    """Instructions of a child process that runs count_one(spec), by valgrind's callgrind."""
+    done = subprocess.run(
+        [
+            "valgrind",
+            "--tool=callgrind",
+            "--callgrind-out-file=/dev/null",
+            sys.executable,
+            str(HERE),
+            "--count",
+            json.dumps(spec),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**installed_env(), "PYTHONHASHSEED": "0"},
+    )
+    return int(done.stderr.split("Collected :")[1].split()[0])
+
+
+def cold_table(count: Callable[[int, str, str], int], cyr: str, lat: str, cyr_file: str) -> None:
+    """The corpus converted once, cold, in instructions beside the baseline's: the same
+    ratio as the time table's, with the machine's speed and load taken out."""
+    print("\n## Cold, in instructions (callgrind)\n")
+    print("The corpus converted once in a fresh process, minus a process that only loads;")
+    print("the baseline over the Cyrillic side, minus one that only reads it.\n")
+    base = count(1, "latin", "baseline") - count(0, "latin", "baseline")
+    base_per_byte = base / len(cyr.encode())
+    print("| | to_latin | to_cyrillic |\n|---|---|---|")
+    rows: dict[str, list[str]] = {"instructions": [], "per byte": [], "ratio to the baseline": []}
+    for to, text in (("latin", cyr), ("cyrillic", lat)):
+        spent = count(1, to, "cold") - count(0, to, "cold")
+        per_byte = spent / len(text.encode())
+        rows["instructions"].append(f"{spent / 1e6:,.0f} M")
+        rows["per byte"].append(f"{per_byte:.0f}")
+        rows["ratio to the baseline"].append(f"{base_per_byte / per_byte:.3f}")
+    for name, cells in rows.items():
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    print(
+        f"\nBaseline: {base / 1e6:,.0f} M instructions, {base_per_byte:.0f} per byte of "
+        f"Cyrillic ({Path(cyr_file).stat().st_size / MB:.1f} MB)."
+    )
 
 
 def run_grow(spec: Spec) -> dict[str, float]:
@@ -565,10 +596,22 @@ def growth_table(runner: Runner, cyr: str, lat: str, sizes: list[int]) -> None:
 
 
 def count_one(spec: Spec) -> None:
-    """What instructions_table counts: warm up on the text, then convert size MB once."""
+    """What instructions_table counts: warm up on the text, then convert size MB once
+    (mode "growth"); load, then convert the text once if size is 1 (mode "cold"); read
+    the text, then the baseline over it once if size is 1 (mode "baseline")."""
     text = Path(str(spec["input"])).read_text(encoding="utf-8")
     to = str(spec["to"])
     source = "latin" if to == "cyrillic" else "cyrillic"
+    if spec.get("mode") == "baseline":
+        if spec["size"]:
+            baseline(text)
+        return
+    if spec.get("mode") == "cold":
+        uztranslit.to_latin("а")
+        uztranslit.to_cyrillic("a")
+        if spec["size"]:
+            uztranslit.transliterate(text, to=to, source=source)
+        return
     uztranslit.transliterate(text[:100_000], to=to, source=source)
     size = int(spec["size"])
     if size:
