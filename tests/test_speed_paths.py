@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from uztranslit import (
+    _char_table,
     _converter,
     _cyrillic_to_latin,
     _invisible,
@@ -35,6 +36,7 @@ from uztranslit._lexicon import (
     parse_lexicon,
     stem_starts,
 )
+from uztranslit._options import APOSTROPHE_STYLES
 
 from ._seed import SEED_TEXT
 
@@ -143,7 +145,8 @@ def test_the_text_path_writes_each_apostrophe_style(apostrophes: str) -> None:
 def test_the_text_path_steps_aside_for_its_own_placeholders() -> None:
     # A private-use character that the text path uses inside: the word path converts.
     text = "съезд \ue0a1 келди"
-    assert _cyrillic_to_latin.text_to_latin(text, {}, (), lambda words: words) is None
+    table = _cyrillic_to_latin.compiled_text_table("\u02bb", "\u02bc")
+    assert _cyrillic_to_latin.text_to_latin(text, table, (), lambda words: words) is None
     assert _converter.fixed("cyrillic", "latin", "modifier", None, ()).convert(text) == (
         "syezd \ue0a1 keldi"
     )
@@ -457,10 +460,31 @@ def test_the_izofa_and_ts_words_agree_on_every_path() -> None:
     )
 
 
+# Any character: the text table's, placeholders of the compiled table, emoji, a lone
+# surrogate (surrogateescape makes them), and any other.
+TABLE_TEXT = st.text(
+    alphabet=st.sampled_from(
+        [chr(code) for code in _cyrillic_to_latin.text_table("\u02bb", "\u02bc")]
+        + ["\U000f0000", "\U000f0001", "\U000f0005", "\ud800", "\udcff", "😀", "\ufffe"]
+    )
+    | st.characters(),
+    max_size=40,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TABLE_TEXT, st.sampled_from(sorted(APOSTROPHE_STYLES)))
+def test_the_compiled_text_table_translates_as_str_translate(text: str, style: str) -> None:
+    letter_mark, tutuq = APOSTROPHE_STYLES[style]
+    table = _cyrillic_to_latin.text_table(letter_mark, tutuq)
+    compiled = _cyrillic_to_latin.compiled_text_table(letter_mark, tutuq)
+    assert _char_table.translate(text, compiled) == text.translate(table)
+
+
 def test_the_text_path_itself_reads_the_izofa_and_ts_words() -> None:
     # Lower case and Title only, so that the text path does every word itself.
     text = " ".join(word.lower() + ", " + word.capitalize() for word in RULE_TEXT.split())
-    table = _cyrillic_to_latin.text_table("\u02bb", "\u02bc")
+    table = _cyrillic_to_latin.compiled_text_table("\u02bb", "\u02bc")
     by_text = _cyrillic_to_latin.text_to_latin(text, table, (), lambda some: some)
     assert by_text == _spans.CYRILLIC_WORDS.sub(
         lambda word: _cyrillic_to_latin.word_to_latin(word[0], {}), text

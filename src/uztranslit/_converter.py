@@ -401,7 +401,7 @@ def _latin_converter(
 
     whole = None
     if not new and not stems.short and len(stems.longest) <= _MOST_STARTS:
-        text_table = _cyrillic_to_latin.text_table(letter_mark, tutuq)
+        text_table = _cyrillic_to_latin.compiled_text_table(letter_mark, tutuq)
         forms = _cyrillic_to_latin.stem_forms(stems.longest)
 
         def whole(text: str, by_rule: Callable[[list[str]], list[str]]) -> str | None:

@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import Final
 
 from ._alphabet import APOSTROPHE_LETTER, CYRILLIC_VOWELS, TURNED_COMMA
+from ._char_table import CharTable, compiled, translate
 from ._lexicon import StemStarts, match_cyrillic_stem
 from ._patterns import Lazy
 from ._suffixes import CYRILLIC_INFLECTION_CHAIN, LONGEST_CHAIN, is_cyrillic_inflection_chain
@@ -455,6 +456,9 @@ _CAPITAL_SOFT_SIGN_Y_IN_TEXT: Final = Lazy("Ь(?=[аоуи])")
 # Characters common in Cyrillic text that the table gives back as they are: ASCII,
 # Latin-1 (no-break space, « »), general punctuation (— “ ” …), №.
 _PASSED_THROUGH: Final = (*range(0x100), *range(0x2000, 0x2070), ord("№"))
+# The most frequent of those outside ASCII in real text (the corpus), and the marks:
+# each gets a byte of its own in the compiled table (compiled_text_table).
+COMMON_IN_TEXT: Final = "–“”—…«»\xad‐‘’№\xa0°•·ʻʼ„‹›"
 
 
 def title_segment(segment: str) -> str:
@@ -477,6 +481,12 @@ def text_table(letter_mark: str, tutuq: str) -> dict[int, str | int]:
     table: dict[int, str | int] = {code: code for code in _PASSED_THROUGH}
     table.update({ord(k): v.translate(styled) for k, v in segments.items() if k != TUTUQ})
     return table
+
+
+def compiled_text_table(letter_mark: str, tutuq: str) -> CharTable:
+    """text_table, compiled to run in C (_char_table.translate gives what
+    str.translate gives with it)."""
+    return compiled(text_table(letter_mark, tutuq), COMMON_IN_TEXT)
 
 
 def _izofa_in_text(found: re.Match[str]) -> str:
@@ -550,13 +560,13 @@ _LETTERS_AFTER: Final = Lazy(f"[{_LETTERS_ANY_CASE}]*")
 
 def text_to_latin(
     text: str,
-    table: Mapping[int, str | int],
+    table: CharTable,
     forms: tuple[str, ...],
     words: Callable[[list[str]], list[str]],
 ) -> str | None:
     """Convert a whole Cyrillic text, or None if this path cannot (see below).
 
-    *table* is text_table's, *forms* the first letters of every lexicon stem
+    *table* is compiled_text_table's, *forms* the first letters of every lexicon stem
     (stem_forms) and *words* converts words by word_to_latin (with the same apostrophes).  None for
     a text that holds a placeholder or a combining breve or diaeresis (decomposed
     й ў ё: the word path composes them).
@@ -576,4 +586,4 @@ def text_to_latin(
             position = end
         pieces.append(text[position:])
         text = "".join(pieces)
-    return text_passes(text).translate(table)
+    return translate(text_passes(text), table)
