@@ -14,8 +14,8 @@ always what str.translate gives (tests/test_speed_paths.py checks it on any text
 from __future__ import annotations
 
 import codecs
-import threading
 from collections.abc import Iterable, Mapping
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 if TYPE_CHECKING:
@@ -66,15 +66,15 @@ def compiled(table: Mapping[int, str | int], common: Iterable[str]) -> CharTable
     return CharTable(encoding, decoded, pairs)
 
 
-# The runs of characters without a byte, held by the error handler for translate(), in
-# the thread that encodes (a codec's error handler is global; its list is not).
-_held = threading.local()
+# The runs of characters without a byte that the error handler holds, for the
+# translate() running in this thread or task (a codec's error handler is global).
+_HELD: Final[ContextVar[list[str]]] = ContextVar("uztranslit_held_runs")
 
 
 def _hold(error: UnicodeError) -> tuple[bytes, int]:
     """The error handler: hold the run that has no byte, and write the held byte."""
     assert isinstance(error, UnicodeEncodeError)
-    _held.runs.append(error.object[error.start : error.end])
+    _HELD.get().append(error.object[error.start : error.end])
     return bytes([_HELD_BYTE]), error.end
 
 
@@ -84,15 +84,18 @@ codecs.register_error(_ERRORS, _hold)
 def translate(text: str, table: CharTable) -> str:
     """text.translate(the table compiled), in C for every character with a byte."""
     runs: list[str] = []
-    _held.runs = runs
-    data = codecs.charmap_encode(text, _ERRORS, table.encoding)[0]
+    held = _HELD.set(runs)
+    try:
+        data = codecs.charmap_encode(text, _ERRORS, table.encoding)[0]
+    finally:
+        _HELD.reset(held)
     out = codecs.charmap_decode(data, "strict", table.decoding)[0]
     for placeholder, expansion in table.expansions:
         if placeholder in out:
             out = out.replace(placeholder, expansion)
     if not runs:
         return out
-    pieces = out.split(_HELD_RUN)
+    pieces = out.split(_HELD_RUN)  # one a run, in order
     for i, run in enumerate(runs):
         pieces[i] += run
     return "".join(pieces)
