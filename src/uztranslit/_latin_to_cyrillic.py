@@ -685,10 +685,10 @@ def token_numbers(marked: str, starts: list[int]) -> list[int]:
     return numbers
 
 
-def mixed_case(tokens: list[str], positions: list[int]) -> Iterator[int]:
-    """The positions among *positions* (tokens with a capital) of the tokens that are
-    neither Title (Oʻzbek, Ch) nor in capitals (OʻZBEK): iPhone, ToshDU, SHahar."""
-    capitalised = list(map(tokens.__getitem__, positions))
+def mixed_case(positions: list[int], capitalised: list[str]) -> Iterator[int]:
+    """The positions among *positions* (of the tokens *capitalised*, which have a
+    capital) of the tokens that are neither Title (Oʻzbek, Ch) nor in capitals (OʻZBEK):
+    iPhone, ToshDU, SHahar."""
     not_titles = map(operator.ne, capitalised, map(str.capitalize, capitalised))
     for i, token in compress(zip(positions, capitalised, strict=True), not_titles):
         if not token.isupper():
@@ -734,12 +734,12 @@ def plain_positions(tokens: list[str]) -> Scanned:
             canonical = canonical.replace(mark, TURNED_COMMA)
     marked = "\n" + canonical + "\n"
     starts = [found.start() for scan in _NOT_PLAIN for found in scan().finditer(marked)]
-    ascii = ascii_form(marked)
-    bad = set(token_numbers(marked, starts + ascii.others))
+    form = ascii_form(marked)
+    bad = set(token_numbers(marked, starts + form.others))
     # In lower case from the ASCII form: a token that is not plain may come out with ?
     # for some of its letters, but what the fast path makes of it is never used (and
     # no letter of it becomes a newline in table_units, as str.lower could make it).
-    lower = ascii.text[1:-1].lower().replace("'", TURNED_COMMA)
+    lower = form.text[1:-1].lower().replace("'", TURNED_COMMA)
     tutuq = _TUTUQ_MARK()
     tutuqs = token_numbers(marked, [found.start() for found in tutuq.finditer(marked)])
     if tutuqs:
@@ -752,7 +752,7 @@ def plain_positions(tokens: list[str]) -> Scanned:
     capitalised = list(compress(count(), map(operator.not_, map(str.islower, tokens))))
     with_capitals = list(map(tokens.__getitem__, capitalised))
     bad.update(compress(capitalised, map(_ROMAN_LETTERS().fullmatch, with_capitals)))
-    bad.update(mixed_case(tokens, capitalised))
+    bad.update(mixed_case(capitalised, with_capitals))
     return Scanned(lower, lowers, capitalised, bad)
 
 
