@@ -32,6 +32,7 @@ from uztranslit._lexicon import (
     ChainTable,
     StemTable,
     default_lexicon,
+    match_cyrillic_stem,
     match_latin_stem,
     parse_lexicon,
     stem_starts,
@@ -115,6 +116,28 @@ def test_many_cyrillic_words_with_a_user_lexicon(words: list[str]) -> None:
     stems = stem_starts(table, soft_sign=True)
     expected = rule_path_latin(words, table)
     assert _cyrillic_to_latin.words_to_latin(words, table, stems) == expected
+
+
+# Stems of every length (one letter, two, one ending in ь) and the default ones, with
+# what may follow a stem: nothing, suffixes, a ь, other letters.
+SHORT_STEMS = parse_lexicon(["ю\tyu", "эр\ter", "бмв\tbmw", "апрель\taprel"])
+STEM_TABLE = {**TO_LATIN, **USER.to_latin, **SHORT_STEMS.to_latin}
+STEM_STARTS = stem_starts(STEM_TABLE, soft_sign=True)
+WORD_AFTER_A_STEM = st.tuples(
+    (st.sampled_from(sorted(SHORT_STEMS.to_latin)) | st.sampled_from(sorted(STEM_TABLE)[::7])).map(
+        lambda stem: stem.removesuffix("ь")
+    ),
+    st.sampled_from(["", "ь", "лар", "да", "ни", "ларимиздан", "ка"]) | LOWER_OR_TITLE,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(WORD_AFTER_A_STEM | ANY_WORD)
+def test_a_cyrillic_stem_is_found_within_its_bounds(word: str) -> None:
+    # words_to_latin tries only the stem lengths StemStarts allows for the word
+    lower = word.lower()
+    bounds = (STEM_STARTS.longest_for(lower), STEM_STARTS.shortest)
+    assert match_cyrillic_stem(lower, STEM_TABLE, *bounds) == match_cyrillic_stem(lower, STEM_TABLE)
 
 
 SEPARATOR = st.sampled_from([" ", "\n", ", ", "-", "«", "»", "1", "x", "ʼ", "'", "\u00a0", "😀"])

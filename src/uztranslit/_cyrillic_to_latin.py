@@ -220,9 +220,16 @@ def case_of_stem(original: str, latin: str) -> str:
 def word_to_latin(word: str, lexicon: Mapping[str, str]) -> str:
     """Convert one Cyrillic word (letters only) to Latin with ʻ and ʼ."""
     lower = word.lower()
+    return stem_and_letters_to_latin(
+        word, lower, match_cyrillic_stem(lower, lexicon) if lexicon else None
+    )
+
+
+def stem_and_letters_to_latin(word: str, lower: str, match: tuple[int, str] | None) -> str:
+    """*word* (*lower* its lower case) to Latin: the lexicon stem that *match* found
+    at its start (match_cyrillic_stem), if any, then each letter by its rule."""
     parts: list[str] = []
     start = 0
-    match = match_cyrillic_stem(lower, lexicon) if lexicon else None
     if match is not None:
         start, stem = match
         parts.append(case_of_stem(word[:start], stem))
@@ -388,14 +395,15 @@ def recased(original: str, latin: str) -> str | None:
 def words_to_latin(words: list[str], lexicon: Mapping[str, str], stems: StemStarts) -> list[str]:
     """Convert Cyrillic words (letters only): the same as word_to_latin on each.
 
-    Most words go through plain_words_to_latin together.  Those that may start
-    with a lexicon stem (*stems*), have mixed case or start with ь go one by one.
+    Most words go through plain_words_to_latin together.  Those that have mixed
+    case or start with ь go one by one, and those that start with a lexicon stem
+    (*stems* says which may; match_cyrillic_stem finds it) the stem first.
     """
     joined = "\n".join(words)
     lower = joined.lower()
     latin = plain_words_to_latin(lower).split("\n")
     lowers = lower.split("\n")
-    by_rule = stems.candidates(lowers)
+    by_rule: set[int] = set()
     if lower.startswith("ь") or "\nь" in lower:
         by_rule.update(i for i, word in enumerate(lowers) if word[0] == "ь")
     if lower != joined:
@@ -405,6 +413,11 @@ def words_to_latin(words: list[str], lexicon: Mapping[str, str], stems: StemStar
                 by_rule.add(i)
             else:
                 latin[i] = cased
+    for i in stems.candidates(lowers).difference(by_rule):
+        word = lowers[i]
+        match = match_cyrillic_stem(word, lexicon, stems.longest_for(word), stems.shortest)
+        if match is not None:  # without one, the word is what the passes made it
+            latin[i] = stem_and_letters_to_latin(words[i], word, match)
     for i in by_rule:
         latin[i] = word_to_latin(words[i], lexicon)
     return latin

@@ -560,15 +560,19 @@ def stem_starts(table: Mapping[str, str], *, soft_sign: bool = False) -> StemSta
     )
 
 
-def match_cyrillic_stem(word: str, table: Mapping[str, str]) -> tuple[int, str] | None:
+def match_cyrillic_stem(
+    word: str, table: Mapping[str, str], longest: int = LONGEST_WORD, shortest: int = 1
+) -> tuple[int, str] | None:
     """The longest lexicon stem that *word* starts with, followed by suffixes.
 
     *word* is lower-case Cyrillic.  Returns the stem's length in *word* and
     its Latin spelling, or None.  A stem ending in ь also matches without the
     ь, before suffixes as the rules write it (апрелда) and bare as real text
     sometimes does (сентябр).  The suffixes must be a chain the stem's kind takes.
+    Only stems from *longest* to *shortest* letters are tried, a ь they end in not
+    counted (StemStarts of stem_starts(table, soft_sign=True) knows the bounds).
     """
-    for end in range(min(len(word), LONGEST_WORD), 0, -1):
+    for end in range(min(len(word), longest, LONGEST_WORD), shortest - 1, -1):
         key = word[:end]
         latin = table.get(key)
         if latin is None:
