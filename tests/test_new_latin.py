@@ -205,3 +205,32 @@ def test_a_long_text_reads_as_its_tokens_one_by_one() -> None:
     words = "Şahar ŞAHAR çorak Özbekiston ğalaba Ishoq İSTANBUL Çüş Ș. ÇIQIŞ ŞO'X maʼno"
     text = " ".join([words] * 200)
     assert transliterate(text, to="cyrillic", source="new-latin") == token_by_token(text)
+
+
+def letter_by_letter(word: str) -> str:
+    """1995 Latin → 2026 Latin read left to right, a pair or a letter at a time: what
+    to_new_latin_word gives by replacing each pair everywhere."""
+    pieces = []
+    i = 0
+    while i < len(word):
+        if word[i : i + 3].lower() == "sʼh":
+            pieces.append(word[i] + word[i + 2])
+            i += 3
+        elif word[i : i + 2].lower() in NEW_LETTERS:
+            new = NEW_LETTERS[word[i : i + 2].lower()]
+            pieces.append(new.upper() if word[i].isupper() else new)
+            i += 2
+        else:
+            pieces.append(word[i])
+            i += 1
+    return "".join(pieces)
+
+
+# The letters of the pairs in both cases, their marks, and letters next to them.
+OLD_PAIR_TEXT = st.text(st.sampled_from("sShHcCoOgGʻʼaA\n'"), max_size=40)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(OLD_PAIR_TEXT)
+def test_new_latin_pairs_replaced_everywhere_read_as_left_to_right(words: str) -> None:
+    assert _new_latin.to_new_latin_word(words) == letter_by_letter(words)

@@ -393,7 +393,7 @@ def _latin_converter(
             cyrillic = list(map(compose_decomposed, cyrillic))
         latin = _cyrillic_to_latin.words_to_latin(cyrillic, table, stems)
         if new:
-            latin = list(map(_new_latin.to_new_latin_word, latin))
+            latin = _new_latin.to_new_latin_word("\n".join(latin)).split("\n")
         if (letter_mark, tutuq) == (TURNED_COMMA, APOSTROPHE_LETTER):
             return latin
         joined = "\n".join(latin).replace(TURNED_COMMA, letter_mark)

@@ -120,26 +120,24 @@ def _upper_in_context(word: str, i: int, width: int) -> bool:
 
 
 def to_new_latin_word(word: str) -> str:
-    """Rewrite a 1995 Latin word (canonical ʻ ʼ) in the 2026 alphabet.
+    """Rewrite a 1995 Latin word (canonical ʻ ʼ) in the 2026 alphabet; or many words
+    joined by newlines, as the converter's word path joins them.
 
-    sh ch oʻ gʻ become ş ç ö ğ; sʼh, which 1995 spells so that it is not read
-    as sh, becomes plain sh, since ş now stands for ш (Isʼhoq → Ishoq).
+    sh ch oʻ gʻ become ş ç ö ğ, a capital when the pair's first letter is one (SH and
+    Sh → Ş); sʼh, which 1995 spells so that it is not read as sh, becomes plain sh,
+    since ş now stands for ш (Isʼhoq → Ishoq).  No two of these overlap (none ends
+    with a letter another starts with), so replacing each everywhere reads a word as
+    going through it letter by letter does; sʼh goes last, or its sh would be ş.
     """
-    pieces: list[str] = []
-    i = 0
-    while i < len(word):
-        if word[i : i + 3].lower() == _SEPARATED_SH:
-            pieces.append(word[i] + word[i + 2])
-            i += 3
-            continue
-        new = NEW_LETTERS.get(word[i : i + 2].lower())
-        if new is None:
-            pieces.append(word[i])
-            i += 1
-            continue
-        pieces.append(new.upper() if word[i].isupper() else new)
-        i += 2
-    return "".join(pieces)
+    for pair, new in NEW_LETTERS.items():
+        first, second = pair[0], pair[1]
+        for start, letter in ((first, new), (first.upper(), new.upper())):
+            for end in {second, second.upper()}:
+                word = word.replace(start + end, letter)
+    if APOSTROPHE_LETTER in word:
+        for start, end in (("s", "h"), ("s", "H"), ("S", "h"), ("S", "H")):
+            word = word.replace(start + APOSTROPHE_LETTER + end, start + end)
+    return word
 
 
 def to_old_latin_word(word: str) -> str:
