@@ -103,20 +103,18 @@ class WordCache:
             converted = list(map(self.convert, new))
         else:
             converted = self.convert_all(new)
-        if max(map(len, new), default=0) > _LONGEST_CACHED:
-            fresh = dict(zip(new, converted, strict=True))
-            fresh.update(again)
-            found = list(map(fresh.get, words, map(newer.get, words)))  # fresh has the new
-            newer.update((word, out) for word, out in fresh.items() if len(word) <= _LONGEST_CACHED)
-        else:
-            newer.update(zip(new, converted, strict=True))  # no dict in between
-            newer.update(again)
-            found = list(map(newer.__getitem__, words))
+        newer.update(zip(new, converted, strict=True))  # no dict in between
+        newer.update(again)
+        found = list(map(newer.__getitem__, words))
+        lengths = list(map(len, new))
+        if max(lengths, default=0) > _LONGEST_CACHED:  # converted, not kept
+            for word in compress(new, map(_LONGEST_CACHED.__lt__, lengths)):
+                del newer[word]
         if len(newer) > self.limit:  # one call brought more than a generation holds
             newer = dict(islice(newer.items(), len(newer) - self.limit, None))
         if len(newer) >= self.limit:
             self.older, self.newer = newer, {}
-        return found  # type: ignore[return-value]  # every gap is filled
+        return found
 
 
 def _by_chunks(text: str, chunks: WordCache) -> str:
