@@ -65,7 +65,6 @@ _COMPOSABLE: Final = frozenset("şçöğŞÇÖĞ").union(LOOK_ALIKES)
 
 # The letters, both cases, that mark a text as written in the new alphabet.
 NEW_ALPHABET_LETTERS: Final = frozenset("şçöğŞÇÖĞ")
-_SEPARATED_SH: Final = "s" + APOSTROPHE_LETTER + "h"
 
 
 def read_look_alikes(text: str) -> str:
