@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from uztranslit import detect_script
+from uztranslit import _detect, detect_script
+from uztranslit._alphabet import APOSTROPHES, CYRILLIC_LETTERS, LATIN_LETTERS
 from uztranslit._detect import prose
+from uztranslit._new_latin import NEW_ALPHABET_LETTERS
 
 PAGE = """<!DOCTYPE html>
 <html lang="uz"><head><meta charset="utf-8"><title>Янгиликлар</title>
@@ -70,3 +75,71 @@ def test_markup_and_code_are_not_prose(text: str, gone: str) -> None:
 def test_latin_prose_is_still_latin(text: str) -> None:
     assert detect_script(text) == "latin"
     assert prose(text) == text
+
+
+# The patterns prose() and detect_script() were written as first: each read at every
+# character.  They are now found from a rare character or counted in one pass; these
+# say what they must still find.
+_REFERENCE_NOT_PROSE = (
+    (
+        "<",
+        re.compile(
+            r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)|</?[A-Za-z!?][^<>]*>",
+            re.IGNORECASE | re.DOTALL,
+        ),
+    ),
+    ("&", re.compile(r"&[A-Za-z][A-Za-z0-9]{1,31};")),
+    ("://", re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S*")),
+    ("www.", re.compile(r"\bwww\.\S*", re.IGNORECASE)),
+    ("@", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+)
+_REFERENCE_CODE_HINT = re.compile(r"[a-z][A-Z]|_|[\w$]\.[A-Za-z_$]")
+
+
+def reference_prose(text: str) -> str:
+    for trigger, pattern in _REFERENCE_NOT_PROSE:
+        if trigger in text:
+            text = pattern.sub(" ", text)
+    pieces: list[str] = []
+    position = 0
+    for hint in _REFERENCE_CODE_HINT.finditer(text):
+        if hint.start() < position:
+            continue
+        start = hint.start()
+        while start > position and (text[start - 1].isalnum() or text[start - 1] in "_$."):
+            start -= 1
+        found = re.compile(r"[\w$.]*").match(text, hint.start())
+        pieces.append(text[position:start])
+        pieces.append(" ")
+        position = hint.end() if found is None else max(hint.end(), found.end())
+    if not pieces:
+        return text
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+# What URLs, addresses, names in code and markup are made of, and letters of each script.
+PROSE_PIECES = [*"aAbzZwW1+-.:/_$@&;<>! \n\téçşЎўқŞǵǴ😀\ud800фʻє", "://", "www.", "WWW."]
+PROSE_PIECES += ["http", "s", "x.y", "<p>", "sh", "CH", "g'", "O‘", "Sʼ", "hH"]
+PROSE_TEXT = st.lists(
+    st.sampled_from(PROSE_PIECES),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(PROSE_TEXT)
+def test_prose_removes_what_the_patterns_removed(text: str) -> None:
+    assert prose(text) == reference_prose(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(PROSE_TEXT | st.text(max_size=60))
+def test_letters_are_counted_as_str_count_counts_them(text: str) -> None:
+    units = _detect.code_units(text)
+    for letters in (CYRILLIC_LETTERS, LATIN_LETTERS, NEW_ALPHABET_LETTERS, "ŞşǴǵ"):
+        counted = _detect.letters_in(units, _detect.alphabet(letters))
+        assert counted == sum(text.count(letter) for letter in letters)
+    pairs = ["sh", "Sh", "SH", "ch", "Ch", "CH"]
+    pairs += [letter + mark for letter in "oOgG" for mark in APOSTROPHES]
+    assert _detect._old_latin_letters(text) == sum(text.count(pair) for pair in pairs)
