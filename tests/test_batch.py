@@ -13,6 +13,8 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import uztranslit
 import uztranslit._batch
@@ -20,6 +22,7 @@ import uztranslit._options
 from uztranslit import (
     BatchTransliterator,
     ScriptCounts,
+    _rows,
     count_scripts,
     detect_scripts,
     to_cyrillic,
@@ -248,3 +251,62 @@ def test_the_library_imports_neither_pandas_nor_pyarrow() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert done.stdout == "[]\n"
+
+
+# Rows that try to reach into the next one: a tag, comment, field or URL left open, an
+# initial before a full stop, a placeholder after a number, format characters, line
+# ends, the separators convert_rows itself puts between rows, and text of every script.
+ROW_PIECES = [
+    *"aoʻgʻ'shyeIV. \n\r\t%5{}<>!-–\u00ad\u200d\x1e\x1f\x1d\x1c",
+    *["Тошкент", "шаҳри", "цех", "Съезд", "ЎЗБЕК", "Oʻzbekiston", "sentabrda", "Şahar"],
+    *["<b", "<!--", "-->", "http://", "www.", "{name", "%d", "5 %", "I.", "kitob", "BeFit"],
+]
+# A row often ends with something left open and the next starts by closing it.
+ROW = st.tuples(
+    st.sampled_from(["", ">", "-->", "}", ". ", "йил", "a", "s"]),
+    st.lists(st.sampled_from(ROW_PIECES), max_size=6).map("".join),
+    st.sampled_from(["", "<b", "<!--", "{name", "http://x", "I", "2025", "5 ", "Тошкент", "%"]),
+).map("".join)
+ROWS = st.lists(st.none() | ROW, max_size=12)
+OPTIONS: list[dict[str, Any]] = [
+    {"to": "latin"},
+    {"to": "cyrillic"},
+    {"to": "latin", "source": "cyrillic"},
+    {"to": "cyrillic", "source": "latin"},
+    {"to": "new-latin"},
+    {"to": "latin", "conventions": ["particles", "quotes"], "apostrophes": "ascii"},
+    {"to": "cyrillic", "conventions": ["particles", "quotes"], "keep": ["kitob"]},
+    {"to": "latin", "source": "cyrillic", "conventions": ["dates"]},  # rows one by one
+]
+
+
+class TestRowsTogether:
+    """batch() converts the rows one converter takes as one text (_rows)."""
+
+    @settings(max_examples=600, deadline=None)
+    @given(ROWS, st.sampled_from(OPTIONS))
+    @example(["<b", "shahri>"], {"to": "cyrillic"})  # a tag only if the rows were one line
+    @example(["2025", "йил"], {"to": "latin", "conventions": ["dates"]})
+    def test_each_row_comes_back_as_it_converts_alone(
+        self, rows: list[str | None], options: dict[str, Any]
+    ) -> None:
+        alone = uztranslit.Transliterator(**options)
+        expected = [None if row is None else alone.convert(row) for row in rows]
+        assert uztranslit.Transliterator(**options).batch(rows) == expected
+
+    def test_long_columns_go_in_groups(self) -> None:
+        rows = [f"{i} Тошкент шаҳри <b>" for i in range(30_000)]  # about 600 K characters
+        converted = BatchTransliterator(to="latin")(rows)
+        assert converted == [f"{i} Toshkent shahri <b>" for i in range(30_000)]
+        assert len(list(_rows.groups(rows))) == 3
+
+    def test_rows_holding_every_separator_go_one_by_one(self) -> None:
+        rows = ["Тошкент \x1e\x1f\x1d\x1c", "шаҳри"]
+        assert _rows.joined_and_split(rows, _rows_converter()) == [
+            "Toshkent \x1e\x1f\x1d\x1c",
+            "shahri",
+        ]
+
+
+def _rows_converter() -> Any:
+    return uztranslit.Transliterator(to="latin", source="cyrillic")._converter_for("")

@@ -15,6 +15,7 @@ from ._detect import detect_script
 from ._lexicon import Lexicon
 from ._options import Options, check_options, check_text
 from ._pieces import convert_pieces
+from ._rows import convert_rows
 
 
 class Transliterator:
@@ -104,18 +105,26 @@ class Transliterator:
 
     def batch(self, texts: Iterable[str | None], /) -> list[str | None]:
         """Each of *texts* converted; None stays None, anything else not a str
-        raises TypeError.  For engines that call with a column of texts."""
+        raises TypeError.  For engines that call with a column of texts: the rows
+        that one converter takes (all of them, unless the script is detected for
+        each) are converted together (_rows.convert_rows), as each would be alone."""
         if isinstance(texts, str):
             raise TypeError("batch() takes a collection of texts, not one str")
         converted: list[str | None] = []
+        rows: dict[Converter, tuple[list[int], list[str]]] = {}  # each converter's rows
         for text in texts:
-            if text is None:
-                converted.append(None)
-            elif isinstance(text, str):
+            if isinstance(text, str):
                 converter = self._converter_for(text)
-                converted.append(text if converter is None else in_blocks(text, converter))
-            else:
+                if converter is not None:
+                    positions, sources = rows.setdefault(converter, ([], []))
+                    positions.append(len(converted))
+                    sources.append(text)
+            elif text is not None:
                 raise TypeError(f"batch() items must be str or None, not {type(text).__name__}")
+            converted.append(text)
+        for converter, (positions, sources) in rows.items():
+            for i, text in zip(positions, convert_rows(sources, converter), strict=True):
+                converted[i] = text
         return converted
 
     def convert_pieces(self, pieces: Sequence[str], /) -> list[str]:
