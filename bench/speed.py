@@ -18,7 +18,9 @@ runs, with the lowest and highest; the baseline is timed before and after the ca
 The cases: the corpus (real text that does not repeat itself); synthetic words drawn
 from the corpus's letter pairs, every one new; the corpus one word per line through
 the command line; normal text after --junk distinct junk tokens in the same process
-(against a fresh process's warm speed); a sweep of shapes and options (cost per byte
+(against a fresh process's warm speed); the corpus with its script left to detection,
+whole and cut into sentences as a column's rows (Transliterator.batch); a sweep of
+shapes and options (cost per byte
 against the corpus's); peers on a slice of the corpus, line by line. --instructions
 counts instructions with valgrind for --sizes MB of the corpus repeated (growth);
 --cli-mb measures the command line's peak memory; --growth times every shape repeated to
@@ -129,6 +131,22 @@ def converter(case: Spec, lexicon_path: str | None) -> Callable[[str], str]:
     return whole
 
 
+# Where a sentence ends: the rows of a column of sentences (a case with "rows").
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
+
+
+def as_rows(case: Spec, source: str) -> Callable[[str], object]:
+    """The case's text cut into sentences before the clock starts, converted as a
+    column's rows by Transliterator.batch (the script detected for each, unless given)."""
+    rows = [row for row in SENTENCE_END.split(source) if row]
+    batch = uztranslit.Transliterator(to=str(case["to"]), **options_for(case, None)).batch
+
+    def convert(_text: str) -> object:
+        return batch(rows)
+
+    return convert
+
+
 def run_case(spec: Spec) -> dict[str, float]:
     """In this fresh process: the baseline, then the case cold and warm."""
     source = Path(str(spec["input"])).read_text(encoding="utf-8")
@@ -138,7 +156,9 @@ def run_case(spec: Spec) -> dict[str, float]:
     uztranslit.to_latin("а")  # the lexicon and converters, reported on their own
     uztranslit.to_cyrillic("a")
     load = time.process_time() - start
-    convert = converter(spec, spec.get("lexicon"))
+    convert: Callable[[str], object] = converter(spec, spec.get("lexicon"))
+    if spec.get("rows"):
+        convert = as_rows(spec, source)
     if spec.get("junk"):
         junk = Path(str(spec["junk"])).read_text(encoding="utf-8")
         uztranslit.to_latin(junk)
@@ -340,6 +360,14 @@ def main_table(runner: Runner, cyr: str, lat: str, syn: tuple[str, str], junk: s
         ("real text, not repeating (the corpus)", cyr, lat, {}),
         ("every token new (synthetic words)", syn[0], syn[1], {}),
         ("the corpus after 10⁶ distinct junk tokens", cyr, lat, {"junk": junk}),
+        # transliterate() without a source reads the script first (_detect)
+        ("the corpus, its script detected", cyr, lat, {"options": {"source": None}}),
+        (
+            "its sentences as a column's rows (batch, script detected)",
+            cyr,
+            lat,
+            {"options": {"source": None}, "rows": True},
+        ),
     )
     for name, cyrillic, latin, extra in cases:
         row = [name]
