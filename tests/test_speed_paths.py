@@ -316,6 +316,27 @@ def test_the_scans_find_the_tokens_that_are_not_plain(tokens: list[str]) -> None
     assert special == {i for i, token in enumerate(tokens) if not plain(token)}
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.lists(LATIN_TOKEN, min_size=1, max_size=40))
+def test_the_scans_find_them_in_many_tokens_too(some: list[str]) -> None:
+    # past _FEW characters each scan runs on its own
+    tokens = some * (_latin_to_cyrillic._FEW // len("\n".join(some)) + 1)
+    special = _latin_to_cyrillic.plain_positions(tokens).special
+    plain = _latin_to_cyrillic.is_plain_token
+    assert special == {i for i, token in enumerate(tokens) if not plain(token)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LATIN_TOKEN, min_size=1, max_size=300))
+def test_one_scan_finds_the_tokens_that_ten_find(tokens: list[str]) -> None:
+    marked = "\n" + "\n".join(tokens).translate(_latin_to_cyrillic._CANONICAL_MARKS) + "\n"
+    one = [found.start() for found in _latin_to_cyrillic._NOT_PLAIN_AT_ONCE().finditer(marked)]
+    scans = _latin_to_cyrillic._NOT_PLAIN
+    each = [found.start() for scan in scans for found in scan().finditer(marked)]
+    numbers = _latin_to_cyrillic.token_numbers
+    assert set(numbers(marked, one)) == set(numbers(marked, each))
+
+
 def test_plain_tokens_are_the_common_ones() -> None:
     plain = _latin_to_cyrillic.is_plain_token
     common = ["kitob", "Oʻzbekiston", "o'zbek", "G‘alaba", "choy", "Shahar", "OʻZBEK", "CHOY"]
