@@ -229,10 +229,15 @@ CHUNK = LATIN_TOKEN | st.text(alphabet="abcehostwyAEIOSTY'\u2018\u2019.,:;I<>_&-
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(CHUNK, min_size=1, max_size=30), st.sampled_from([" ", "\n"]))
-def test_chunks_convert_as_the_text_does_without_chunks(chunks: list[str], cut: str) -> None:
+@given(st.lists(CHUNK, min_size=1, max_size=30), st.sampled_from([" ", "\n"]), st.booleans())
+def test_chunks_convert_as_the_text_does_without_chunks(
+    chunks: list[str], cut: str, many: bool
+) -> None:
     # No digits: the dates convention then changes nothing, but sends the text down the
-    # path that converts it whole, without the chunk cache.
+    # path that converts it whole, without the chunk cache.  Past _FEW_CHUNKS new chunks
+    # the plain words go to the token path on their own.
+    if many:
+        chunks = [f"{chunk}{i * 'a'}" for i in range(3) for chunk in chunks] + ["so'z"] * 40
     text = cut.join(chunks)
     assert to_cyrillic(text) == to_cyrillic(text, conventions={"dates"})
 

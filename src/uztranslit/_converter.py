@@ -171,6 +171,11 @@ def by_joining(convert: Callable[[str], str]) -> Callable[[list[str]], list[str]
     return convert_all
 
 
+# New chunks up to this many, some of them not plain words, go together by_joining (a
+# line's new words): one call of the token path costs less than two.
+_FEW_CHUNKS: Final = 32
+
+
 def by_tokens_first(
     tokens: Callable[[list[str]], list[str]], convert: Callable[[str], str]
 ) -> Callable[[list[str]], list[str]]:
@@ -188,8 +193,8 @@ def by_tokens_first(
 
     def convert_all(chunks: list[str]) -> list[str]:
         is_word = list(map(operator.and_, map(str.isascii, chunks), map(str.isalpha, chunks)))
-        if not any(is_word):
-            return joined(chunks)
+        if not any(is_word) or (len(chunks) <= _FEW_CHUNKS and not all(is_word)):
+            return joined(chunks)  # a few chunks: one call of the token path, not two
         out = chunks[:]
         words = tokens(list(compress(chunks, is_word)))
         for i, word in zip(compress(count(), is_word), words, strict=True):
