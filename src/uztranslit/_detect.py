@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from collections.abc import Callable, Iterable
 from typing import Final, NamedTuple
 
@@ -31,8 +32,8 @@ _WWW: Final = re.compile(r"[wW][wW][wW]\.(?<=\b....)\S*")
 # E-mail addresses.
 _EMAIL: Final = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A URL's scheme: a letter, then these (RFC 3986); and what follows its ://.
-_SCHEME_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_SCHEME: Final = _SCHEME_LETTERS.union("0123456789+.-")
+_SCHEME_LETTERS: Final = frozenset(string.ascii_letters)
+_SCHEME: Final = _SCHEME_LETTERS.union(string.digits, "+.-")
 _URL_REST: Final = re.compile(r"\S*")
 
 

@@ -642,7 +642,7 @@ def plain_words_to_cyrillic(words: str) -> str:
 # Scans of "\n" + tokens joined by newlines + "\n" (every mark written ʻ), each
 # for one way a token is not plain, and cheap because it starts with a rare
 # character: see plain_positions.
-# (A letter outside ASCII is found by non_ascii_positions, a Roman numeral among the
+# (A letter outside ASCII is found by ascii_form, a Roman numeral among the
 # tokens with a capital: plain_positions.)
 _NOT_PLAIN: Final = (
     # c outside ch, w: a scan for each letter, which re finds faster than a set

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from typing import Final
 
 from ._alphabet import APOSTROPHES, CYRILLIC_LOWER, CYRILLIC_UPPER
@@ -119,9 +120,7 @@ IDENTIFIER: Final = re.compile(
 # with the underscore, which re finds at C speed (IDENTIFIER starts with a look-behind,
 # which re would try at every character).
 _INNER_UNDERSCORE: Final = re.compile("_(?<=[A-Za-z0-9]_)(?=[A-Za-z0-9])")
-_IDENTIFIER_CHARACTERS: Final = frozenset(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_"
-)
+_IDENTIFIER_CHARACTERS: Final = frozenset(string.ascii_letters + string.digits + "_")
 
 
 def identifier_spans(text: str) -> list[tuple[int, int]]:
