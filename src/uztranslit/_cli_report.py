@@ -9,12 +9,13 @@ converted, since the report needs the whole of it.
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Iterable, Iterator
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ._cli_errors import display
-from .review import Flag, format_report, review
+
+if TYPE_CHECKING:
+    from .review import Flag
 
 STYLES = ("table", "jsonl")
 
@@ -32,6 +33,11 @@ def write_report(args: argparse.Namespace, name: str, text: str, source: str, ta
     out: TextIO = args.report_out
     style: str = args.report_style
     keep: Iterable[str] = args.keep
+    # imported here: a run without --report does not pay for them at start-up
+    import json  # noqa: PLC0415
+
+    from .review import format_report, review  # noqa: PLC0415
+
     flags: list[Flag] = []
     if {source, target} == {"cyrillic", "latin"}:
         flags = review(text, to=target, source=source, keep=keep)

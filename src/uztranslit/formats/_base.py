@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Final, NamedTuple, Protocol
 
 from .._transliterator import Transliterator
@@ -32,8 +31,7 @@ class FormatWarning(UserWarning):
     (a .pot template has no translations to convert)."""
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(NamedTuple):
     """Caps on what one file may unpack to: untrusted files can be bombs.
 
     *max_unpacked* is the total uncompressed size of a zip's entries and
@@ -44,6 +42,8 @@ class Limits:
 
     max_unpacked: int = 1 << 30
     max_ratio: int = 200
+    # A NamedTuple, not a frozen dataclass: importing dataclasses (and inspect with
+    # it) was a tenth of the command line's start-up, which needs Limits' defaults.
 
 
 class Entry(NamedTuple):
