@@ -156,7 +156,7 @@ class TestPlaceholders:
     @given(st.text(alphabet="ab1Z_ 'ʻ-.", max_size=30))
     def test_identifiers_are_found_from_their_underscores(self, text: str) -> None:
         # identifier_spans finds IDENTIFIER's matches without trying it at every character
-        expected = [found.span() for found in IDENTIFIER.finditer(text)]
+        expected = [found.span() for found in IDENTIFIER().finditer(text)]
         assert identifier_spans(text) == expected
 
     @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from typing import Final
 
 from ._alphabet import APOSTROPHE_LETTER, TURNED_COMMA
 from ._latin_to_cyrillic import classify_marks, is_foreign
+from ._patterns import Lazy
 
 # 1995 Latin → 2026 Latin, lower case (the capitals follow their case).
 NEW_LETTERS: Final[Mapping[str, str]] = MappingProxyType(
@@ -60,7 +61,7 @@ LOOK_ALIKES: Final[Mapping[str, str]] = MappingProxyType(
 )
 _LOOK_ALIKES: Final = str.maketrans(dict(LOOK_ALIKES))
 # A letter with combining marks; composed only into one of these (s + cedilla → ş).
-_DECOMPOSED_LETTER: Final = re.compile("[A-Za-z][\u0300-\u036f]+")
+_DECOMPOSED_LETTER: Final = Lazy("[A-Za-z][\u0300-\u036f]+")
 _COMPOSABLE: Final = frozenset("şçöğŞÇÖĞ").union(LOOK_ALIKES)
 
 # The letters, both cases, that mark a text as written in the new alphabet.
@@ -74,7 +75,7 @@ def read_look_alikes(text: str) -> str:
     are composed; any other (a foreign e + acute) stays as written, byte for byte.
     """
     if any("\u0300" <= char <= "\u036f" for char in text):
-        text = _DECOMPOSED_LETTER.sub(_composed_if_new_letter, text)
+        text = _DECOMPOSED_LETTER().sub(_composed_if_new_letter, text)
     return text.translate(_LOOK_ALIKES)
 
 
@@ -95,8 +96,8 @@ def to_old_latin_token(token: str) -> str:
     return read
 
 
-_S_BEFORE_H: Final = re.compile("(?<=[sS])(?=[hH])")
-_NEW_CAPITALS: Final = re.compile("[ŞÇÖĞ]")
+_S_BEFORE_H: Final = Lazy("(?<=[sS])(?=[hH])")
+_NEW_CAPITALS: Final = Lazy("[ŞÇÖĞ]")
 
 
 def to_old_latin_text(text: str) -> str:
@@ -148,9 +149,9 @@ def to_old_latin_word(word: str) -> str:
     before any ş becomes sh.
     """
     if "h" in word or "H" in word:
-        word = _S_BEFORE_H.sub(APOSTROPHE_LETTER, word)
-    if _NEW_CAPITALS.search(word) is not None:
-        word = _NEW_CAPITALS.sub(_old_capital, word)
+        word = _S_BEFORE_H().sub(APOSTROPHE_LETTER, word)
+    if _NEW_CAPITALS().search(word) is not None:
+        word = _NEW_CAPITALS().sub(_old_capital, word)
     for new, old in OLD_LETTERS.items():
         word = word.replace(new, old)
     return word

@@ -14,6 +14,7 @@ from typing import Final
 
 from ._alphabet import APOSTROPHES, CYRILLIC_LOWER, CYRILLIC_UPPER
 from ._invisible import FORMAT_CLASS
+from ._patterns import Lazy
 from ._suffixes import is_latin_inflection_chain
 
 # A Cyrillic word: a run of Uzbek Cyrillic letters, with any format characters between
@@ -70,16 +71,16 @@ _NAME_LIMIT: Final = 255  # characters in a tag's name
 # (glibc's flags - _ 0 ^ #, a width, the E and O modifiers).  Not after a digit, or a
 # digit and a space: 15%dan and 15 %dan are "than 15 per cent".
 _NOT_A_PERCENT_SIGN: Final = r"%(?<![0-9]%)(?<![0-9] %)"
-PRINTF: Final = re.compile(
+PRINTF: Final = Lazy(
     _NOT_A_PERCENT_SIGN + r"(?:\([A-Za-z_][A-Za-z0-9_]{0,63}\))?(?:[0-9]{1,9}\$)?"
     r"[-+#0']{0,9}(?:[0-9]{1,9}|\*)?(?:\.(?:[0-9]{1,9}|\*))?(?:hh|h|ll|l|L|q|j|z|t)?"
     r"[diouxXeEfFgGaAcspnr%]"
 )
-STRFTIME: Final = re.compile(
+STRFTIME: Final = Lazy(
     _NOT_A_PERCENT_SIGN + r"[-_0^#]?[0-9]{0,3}[EO]?[aAbBcCdDeFgGhHIjklmMnpPrRsStTuUVwWxXyYzZ]"
 )
 # The ASCII letters that follow a placeholder (its Uzbek endings, or the rest of a word).
-_LETTERS_AFTER: Final = re.compile(f"[A-Za-z{MARKS}]*")
+_LETTERS_AFTER: Final = Lazy(f"[A-Za-z{MARKS}]*")
 
 
 def placeholder_spans(text: str) -> list[tuple[int, int]]:
@@ -92,10 +93,10 @@ def placeholder_spans(text: str) -> list[tuple[int, int]]:
     (%Haqiqat); a printf one keeps the older reading (%dx is %d and x).
     """
     spans = []
-    for strict, pattern in ((False, PRINTF), (True, STRFTIME)):
+    for strict, pattern in ((False, PRINTF()), (True, STRFTIME())):
         for found in pattern.finditer(text):
             start, end = found.span()
-            after = _LETTERS_AFTER.match(text, end).end()  # type: ignore[union-attr]
+            after = _LETTERS_AFTER().match(text, end).end()  # type: ignore[union-attr]
             endings = text[end:after].lower()
             if not endings or is_latin_inflection_chain(endings.lstrip(MARKS)):
                 spans.append((start, end))  # %s, %sga, %B'ga
@@ -113,13 +114,13 @@ def placeholder_spans(text: str) -> list[tuple[int, int]]:
 # Identifiers of code: letters and digits joined by underscores (background_set,
 # user_id, MAX_SIZE), kept whole.  Markdown's _emphasis_ has no underscore inside a
 # word, so it converts.
-IDENTIFIER: Final = re.compile(
+IDENTIFIER: Final = Lazy(
     f"(?<![A-Za-z0-9_{MARKS}])[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+(?![A-Za-z0-9_{MARKS}])"
 )
 # An underscore between two letters or digits, where an identifier may be; it starts
 # with the underscore, which re finds at C speed (IDENTIFIER starts with a look-behind,
 # which re would try at every character).
-_INNER_UNDERSCORE: Final = re.compile("_(?<=[A-Za-z0-9]_)(?=[A-Za-z0-9])")
+_INNER_UNDERSCORE: Final = Lazy("_(?<=[A-Za-z0-9]_)(?=[A-Za-z0-9])")
 _IDENTIFIER_CHARACTERS: Final = frozenset(string.ascii_letters + string.digits + "_")
 
 
@@ -131,11 +132,11 @@ def identifier_spans(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     position = 0
-    while (underscore := _INNER_UNDERSCORE.search(text, position)) is not None:
+    while (underscore := _INNER_UNDERSCORE().search(text, position)) is not None:
         start = underscore.start()
         while start > 0 and text[start - 1] in _IDENTIFIER_CHARACTERS:
             start -= 1
-        found = IDENTIFIER.match(text, start)
+        found = IDENTIFIER().match(text, start)
         if found is not None:
             spans.append(found.span())
         position = underscore.end()
@@ -158,38 +159,34 @@ SKIPPED: Final = (
     # URLs; they stop at a Cyrillic letter, which is converted.
     # (found from their "://" or "www.", a fast scan for a literal; the scheme before
     # "://" is checked by skipped_spans).
-    ("://", re.compile(rf"://{_URL_TAIL}")),
-    ("ww.", re.compile(rf"www\.(?<![\w.]www\.){_URL_TAIL}")),
-    ("WW.", re.compile(rf"WWW\.(?<![\w.]WWW\.){_URL_TAIL}")),
-    ("Www.", re.compile(rf"Www\.(?<![\w.]Www\.){_URL_TAIL}")),
+    ("://", Lazy(rf"://{_URL_TAIL}")),
+    ("ww.", Lazy(rf"www\.(?<![\w.]www\.){_URL_TAIL}")),
+    ("WW.", Lazy(rf"WWW\.(?<![\w.]WWW\.){_URL_TAIL}")),
+    ("Www.", Lazy(rf"Www\.(?<![\w.]Www\.){_URL_TAIL}")),
     # E-mail addresses, found from their @.
-    ("@", re.compile(r"@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")),
+    ("@", Lazy(r"@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")),
     # printf and Python placeholders: %s %d %1$s %-5.2f %(name)s (and strftime's,
     # STRFTIME; placeholder_spans sees to both).  A % right after a digit is a percent
     # sign, not a placeholder: 15%dan is Uzbek for "than 15 %".
     # No space flag (% d): no kept span but a tag holds whitespace, where streams cut.
     ("%", PRINTF),
     # Format fields: {name} {0} {0:>10} ${name}.
-    ("{", re.compile(f"\\$?\\{{{_FIELD}{{0,{SPAN_LIMIT}}}\\}}")),
+    ("{", Lazy(f"\\$?\\{{{_FIELD}{{0,{SPAN_LIMIT}}}\\}}")),
     # Identifiers of code with underscores: user_id.
     ("_", IDENTIFIER),  # found by identifier_spans
     # Backslash escapes: \n \t \\ \x41 \u0041.
-    ("\\", re.compile(r"\\(?:[abfnrtv0\\'\"]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})")),
+    ("\\", Lazy(r"\\(?:[abfnrtv0\\'\"]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})")),
     # HTML and XML tags with their attributes, within a line (comments: comment_spans).
-    ("<", re.compile(_TAG)),
+    ("<", Lazy(_TAG)),
     # Character entities: &amp; &#8212; &#x2014;.
-    ("&", re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")),
+    ("&", Lazy(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")),
     # Unicode code points: U+02BB, U+1F600 (a text about letters names them so).
-    ("U+", re.compile(r"U\+(?<![A-Za-z0-9]U\+)[0-9A-Fa-f]{4,6}(?![A-Za-z0-9])")),
+    ("U+", Lazy(r"U\+(?<![A-Za-z0-9]U\+)[0-9A-Fa-f]{4,6}(?![A-Za-z0-9])")),
 )
 # The local part of an e-mail address, found backwards from its @, with the mailto:
 # of a link before it; a URL's scheme (http, https, ftp, file).
-_EMAIL_LOCAL: Final = re.compile(
-    r"(?:(?<![A-Za-z0-9])[Mm][Aa][Ii][Ll][Tt][Oo]:)?[A-Za-z0-9._%+-]+\Z"
-)
-_SCHEME: Final = re.compile(
-    r"(?<![A-Za-z0-9])(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp]|[Ff][Ii][Ll][Ee])\Z"
-)
+_EMAIL_LOCAL: Final = Lazy(r"(?:(?<![A-Za-z0-9])[Mm][Aa][Ii][Ll][Tt][Oo]:)?[A-Za-z0-9._%+-]+\Z")
+_SCHEME: Final = Lazy(r"(?<![A-Za-z0-9])(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp]|[Ff][Ii][Ll][Ee])\Z")
 
 
 def skipped_spans(text: str) -> list[tuple[int, int]]:
@@ -199,7 +196,7 @@ def skipped_spans(text: str) -> list[tuple[int, int]]:
         if trigger not in text:
             continue
         if trigger == "://":
-            spans.extend(url_spans(text, pattern))
+            spans.extend(url_spans(text, pattern()))
             continue
         if trigger == "%":
             spans.extend(placeholder_spans(text))
@@ -207,10 +204,10 @@ def skipped_spans(text: str) -> list[tuple[int, int]]:
         if trigger == "_":
             spans.extend(identifier_spans(text))
             continue
-        for found in pattern.finditer(text):
+        for found in pattern().finditer(text):
             start, end = found.span()
             if trigger == "@":
-                before = _EMAIL_LOCAL.search(text, max(0, start - 64), start)
+                before = _EMAIL_LOCAL().search(text, max(0, start - 64), start)
                 if before is None:
                     continue
                 start = before.start()
@@ -239,7 +236,7 @@ def url_spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     while (found := pattern.search(text, position)) is not None:
         colon, end = found.span()
         while 0 <= colon < end - 3:  # after the :// itself
-            scheme = _SCHEME.search(text, max(0, colon - 64), colon)
+            scheme = _SCHEME().search(text, max(0, colon - 64), colon)
             if scheme is not None:
                 spans.append((scheme.start(), end))
                 break
@@ -272,11 +269,11 @@ def comment_spans(text: str) -> list[tuple[int, int]]:
 
 
 # What a tag or comment that is not closed yet may look like: a stream must not cut it.
-_TAG_BEGINNING: Final = re.compile(
+_TAG_BEGINNING: Final = Lazy(
     f"<(?:/?(?:[A-Za-z][A-Za-z0-9:._-]{{0,{_NAME_LIMIT}}}"
     f"(?:[ \\t][^<>\\n]{{0,{SPAN_LIMIT}}}|/)?)?)?\\Z"
 )
-_FIELD_REST: Final = re.compile(f"{_FIELD}*")
+_FIELD_REST: Final = Lazy(f"{_FIELD}*")
 
 
 def may_open_tag(text: str, opening: int) -> bool:
@@ -285,7 +282,9 @@ def may_open_tag(text: str, opening: int) -> bool:
     rest = len(text) - opening
     if text.startswith("<!--", opening) or "<!--".startswith(text[opening:]):
         return rest <= SPAN_LIMIT + 4
-    return rest <= SPAN_LIMIT + _NAME_LIMIT + 4 and _TAG_BEGINNING.match(text, opening) is not None
+    if rest > SPAN_LIMIT + _NAME_LIMIT + 4:
+        return False
+    return _TAG_BEGINNING().match(text, opening) is not None
 
 
 def open_field_start(text: str) -> int | None:
@@ -293,7 +292,7 @@ def open_field_start(text: str) -> int | None:
     brace = text.rfind("{")
     if brace < 0 or len(text) - brace > SPAN_LIMIT + 1:
         return None
-    if _FIELD_REST.match(text, brace + 1).end() != len(text):  # type: ignore[union-attr]
+    if _FIELD_REST().match(text, brace + 1).end() != len(text):  # type: ignore[union-attr]
         return None
     return brace - 1 if text[brace - 1 : brace] == "$" else brace
 

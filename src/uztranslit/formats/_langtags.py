@@ -21,22 +21,23 @@ Tags of other languages are left alone.  "new-latin" is a Latin script here.
 
 from __future__ import annotations
 
-import re
 from types import MappingProxyType
 from typing import Final, Literal
+
+from .._patterns import Lazy
 
 # How a tag with no separator to tell (a bare "uz") marks Cyrillic: posix as
 # gettext does (uz@cyrillic), bcp47 as XML and the web do (uz-Cyrl), underscore as
 # Flutter and Android resources do (uz_Cyrl).
 Style = Literal["posix", "bcp47", "underscore"]
 
-_UZBEK: Final = re.compile(
+_UZBEK: Final = Lazy(
+    r"(?i)"  # in any case
     r"(?P<lang>uz)"
     r"(?:(?P<sep1>[-_])(?P<script>[A-Za-z]{4}))?"
     r"(?:(?P<sep2>[-_])(?P<region>[A-Za-z]{2}|[0-9]{3}))?"
     r"(?P<codeset>\.[A-Za-z0-9_-]+)?"  # a glibc locale's character set: uz_UZ.UTF-8
-    r"(?P<modifier>@[A-Za-z]+)?",
-    re.IGNORECASE,
+    r"(?P<modifier>@[A-Za-z]+)?"
 )
 # The script subtag (ISO 15924) of each script.
 _SUBTAG: Final = MappingProxyType({"cyrillic": "Cyrl", "latin": "Latn"})
@@ -48,7 +49,7 @@ def _family(script: str) -> str:
 
 def declared_script(tag: str) -> str | None:
     """ "cyrillic" or "latin" for an Uzbek *tag* (table above); None for any other."""
-    found = _UZBEK.fullmatch(tag.strip())
+    found = _UZBEK().fullmatch(tag.strip())
     if found is None:
         return None
     script = (found["script"] or "").lower()
@@ -65,7 +66,7 @@ def for_script(tag: str, script: str, *, style: Style) -> str:
     (a bare ``uz``).  Whitespace around the tag is kept.
     """
     stripped = tag.strip()
-    found = _UZBEK.fullmatch(stripped)
+    found = _UZBEK().fullmatch(stripped)
     if found is None or declared_script(stripped) == _family(script):
         return tag
     target = _family(script)
@@ -89,7 +90,7 @@ def for_script(tag: str, script: str, *, style: Style) -> str:
 
 # An Uzbek tag in a file's path: uz-Cyrl.lproj, values-b+uz+Cyrl, values-uz-rUZ,
 # locale/uz@cyrillic/LC_MESSAGES, app_uz_Cyrl.arb, messages.uz-Latn.xlf.
-_IN_PATH: Final = re.compile(
+_IN_PATH: Final = Lazy(
     r"(?<![A-Za-z])uz(?:[-_+](?P<script>Cyrl|Latn|cyrl|latn)(?![A-Za-z])|@(?P<modifier>cyrillic|latin))?"
     r"(?![A-Za-z])"
 )
@@ -98,7 +99,7 @@ _IN_PATH: Final = re.compile(
 def declared_in_path(path: str) -> str | None:
     """ "cyrillic" or "latin" from the last Uzbek tag in a file's *path* (the folder
     Android and Apple declare a catalogue's language by); None if it has none."""
-    found = list(_IN_PATH.finditer(path))
+    found = list(_IN_PATH().finditer(path))
     if not found:
         return None
     last = found[-1]
