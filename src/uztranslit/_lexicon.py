@@ -413,6 +413,66 @@ def _row(line: str, source: str, number: int) -> tuple[str, str, str, str]:
     return cyrillic, latin, direction, kind
 
 
+# What str.splitlines cuts a line at besides \n, and the one letter whose lower case is
+# longer than itself: a text that holds one is read row by row (read_columns).
+_READ_ROW_BY_ROW: Final = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029\u0130"
+
+
+def parse_lexicon_text(text: str, source: str = "<lexicon>") -> Lexicon:
+    """parse_lexicon(text.splitlines(), source): column by column if every row has the
+    plain shape a generated file has (read_columns), a few C loops in place of a
+    call per row; else row by row, which also names a malformed row's line.  The
+    shipped lexicon is read at every start of the command line."""
+    lexicon = read_columns(text)
+    return parse_lexicon(text.splitlines(), source) if lexicon is None else lexicon
+
+
+def read_columns(text: str) -> Lexicon | None:
+    """The lexicon of *text* read a column at a time, or None if a row is not plain
+    (then parse_lexicon reads it): a line break other than \\n or a letter İ
+    anywhere; rows of different widths; a stem blank or with whitespace around it
+    (a row that starts with whitespace has one); a direction or kind not written
+    exactly as one of DIRECTIONS or KINDS; LARGE rows or more."""
+    if any(char in text for char in _READ_ROW_BY_ROW):
+        return None
+    lines = text.removeprefix(BYTE_ORDER_MARK).split("\n")
+    rows = [line for line in lines if line and line[0] != "#"]
+    tabs = set(map(operator.methodcaller("count", "\t"), rows))
+    if len(rows) >= LARGE or len(tabs) != 1 or min(tabs) < 1:
+        return None
+    width = min(tabs) + 1
+    # every field at once: a row's fields are *width* lines in a row
+    fields = "\n".join(rows).replace("\t", "\n").split("\n")
+    stems = fields[0::width] + fields[1::width]
+    if not all(stems) or list(map(str.strip, stems)) != stems:
+        return None
+    directions = fields[2::width] if width > 2 else ["both"] * len(rows)
+    kinds = fields[4::width] if width > 4 else [""] * len(rows)
+    if not set(directions).issubset(DIRECTIONS) or not set(kinds).issubset(("", *KINDS)):
+        return None
+    # one line per stem: lower case as each alone (no İ, whose lower case is longer)
+    cyrillic = lower_in_place("\n".join(fields[0::width])).split("\n")
+    latin = lower_in_place("\n".join(fields[1::width])).split("\n")
+    return Lexicon(
+        columns_table(cyrillic, latin, kinds, list(map("to-cyrillic".__ne__, directions))),
+        columns_table(latin, cyrillic, kinds, list(map("to-latin".__ne__, directions))),
+    )
+
+
+def columns_table(
+    keys: list[str], values: list[str], kinds: Sequence[str], chosen: list[bool]
+) -> StemDict:
+    """The table of the *chosen* rows, as TableBuilder makes it row by row: a later
+    row replaces an earlier one with the same key, and its kind (or lack of one)
+    too."""
+    chosen_keys = list(compress(keys, chosen))
+    last_kinds = dict(zip(chosen_keys, compress(kinds, chosen), strict=True))
+    return StemDict(
+        dict(zip(chosen_keys, compress(values, chosen), strict=True)),
+        {key: kind for key, kind in last_kinds.items() if kind},
+    )
+
+
 # The shipped lexicon files, later ones overriding earlier ones: the proper names
 # (generated from russiannames and CLDR), the entries generated from the Russian word
 # list, then the hand-written ones.
@@ -453,7 +513,7 @@ def default_lexicon() -> Lexicon:
     for name in SHIPPED_FILES:
         with open(os.path.join(HERE, name), encoding="utf-8") as file:
             text = file.read()
-        lexicon = lexicon.merged(parse_lexicon(text.splitlines(), f"uztranslit/{name}"))
+        lexicon = lexicon.merged(parse_lexicon_text(text, f"uztranslit/{name}"))
     return lexicon
 
 
