@@ -2,7 +2,7 @@
 
     python bench/speed.py DATA_DIR [--runs 5] [--synthetic-mb 4] [--peer-mb 0.3]
         [--instructions] [--sizes 1 10 100] [--cli-mb 50] [--junk 1000000]
-        [--growth 1 10 100]
+        [--growth 1 10 100] [--startup]
 
 DATA_DIR holds the evaluation corpus (NAME.cyr.txt / NAME.lat.txt pairs, read in place,
 never copied). Every case runs in a fresh process, --runs times. Each process times a
@@ -24,7 +24,8 @@ shapes and options (cost per byte
 against the corpus's); peers on a slice of the corpus, line by line. --instructions
 counts instructions with valgrind for --sizes MB of the corpus repeated (growth);
 --cli-mb measures the command line's peak memory; --growth times every shape repeated to
-the given sizes in CPU nanoseconds per byte. Prints Markdown.
+the given sizes in CPU nanoseconds per byte; --startup counts the command line's
+start-up and its whole run on the one-word-per-line files. Prints Markdown.
 """
 
 from __future__ import annotations
@@ -385,6 +386,11 @@ def main_table(runner: Runner, cyr: str, lat: str, syn: tuple[str, str], junk: s
     )
 
 
+def word_per_line(text: str) -> str:
+    """*text*'s space-separated words (with their punctuation), one per line."""
+    return "\n".join(text.split()) + "\n"
+
+
 def cli_row(runner: Runner, cyr_file: str, words: str, latin_words: str) -> None:
     row = ["one word per line, through the command line (cold)"]
     for to, text in (("latin", words), ("cyrillic", latin_words)):
@@ -547,22 +553,41 @@ def instructions_table(runner: Runner, cyr: str, lat: str, sizes: list[int]) -> 
 
 def callgrind_count(spec: Spec) -> int:
     """Instructions of a child process that runs count_one(spec), by valgrind's callgrind."""
+    return callgrind([sys.executable, str(HERE), "--count", json.dumps(spec)])
+
+
+def callgrind(command: list[str]) -> int:
+    """Instructions of *command*, by valgrind's callgrind, with a fixed hash seed and
+    the bytecode cached (installed_env)."""
     done = subprocess.run(
-        [
-            "valgrind",
-            "--tool=callgrind",
-            "--callgrind-out-file=/dev/null",
-            sys.executable,
-            str(HERE),
-            "--count",
-            json.dumps(spec),
-        ],
-        capture_output=True,
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
         text=True,
         check=True,
         env={**installed_env(), "PYTHONHASHSEED": "0"},
     )
     return int(done.stderr.split("Collected :")[1].split()[0])
+
+
+def startup_table(runner: Runner, words: str, latin_words: str) -> None:
+    """The command line's start-up in instructions, and its whole run on the files of one
+    word per line (the time table's command-line row), of which start-up is a part.
+    Each command runs once uncounted first, which writes the bytecode cache."""
+    command = [sys.executable, "-m", "uztranslit", "-t"]
+    rows = {
+        "python -c pass (the interpreter)": [sys.executable, "-c", "pass"],
+        "import uztranslit": [sys.executable, "-c", "import uztranslit"],
+        "one word, to Latin": [*command, "latin", runner.file("салом\n")],
+        "one word, to Cyrillic": [*command, "cyrillic", runner.file("salom\n")],
+        "one word per line, to Latin": [*command, "latin", runner.file(words)],
+        "one word per line, to Cyrillic": [*command, "cyrillic", runner.file(latin_words)],
+    }
+    print("\n## The command line's start-up, in instructions (callgrind)\n")
+    print("| run | instructions |\n|---|---|")
+    for name, run in rows.items():
+        subprocess.run(run, stdout=subprocess.DEVNULL, env=installed_env(), check=True)
+        print(f"| {name} | {callgrind(run) / 1e6:,.1f} M |")
 
 
 def cold_table(count: Callable[[int, str, str], int], cyr: str, lat: str, cyr_file: str) -> None:
@@ -738,6 +763,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--peer-mb", type=float, default=0.3)
     parser.add_argument("--junk", type=int, default=1_000_000)
     parser.add_argument("--instructions", action="store_true")
+    parser.add_argument(
+        "--startup", action="store_true", help="the command line's start-up in instructions"
+    )
     parser.add_argument("--sizes", type=int, nargs="*", default=[1, 10, 100])
     parser.add_argument("--cli-mb", type=int, default=0)
     parser.add_argument(
@@ -770,8 +798,7 @@ def main(argv: list[str] | None = None) -> int:
             syn = (runner.file(syn_cyr), runner.file(uztranslit.to_latin(syn_cyr)))
             main_table(runner, cyr_file, lat_file, syn, runner.file(junk_tokens(args.junk)))
         if "cli" not in args.skip:
-            words = "\n".join(cyr.split()) + "\n"
-            cli_row(runner, cyr_file, words, "\n".join(lat.split()) + "\n")
+            cli_row(runner, cyr_file, word_per_line(cyr), word_per_line(lat))
         if "sweep" not in args.skip:
             sweep(runner, cyr_file, lat_file, cyr, lat)
         if "peers" not in args.skip:
@@ -780,6 +807,8 @@ def main(argv: list[str] | None = None) -> int:
             instructions_table(runner, cyr, lat, args.sizes)
         if args.growth:
             growth_table(runner, cyr, lat, args.growth)
+        if args.startup:
+            startup_table(runner, word_per_line(cyr), word_per_line(lat))
     if args.cli_mb:
         cli_memory(cyr, lat, args.cli_mb)
     import_time()
