@@ -17,24 +17,25 @@ from typing import Final, NamedTuple
 from . import _new_latin
 from ._alphabet import APOSTROPHES, CYRILLIC_LETTERS, LATIN_LETTERS
 from ._options import Script, check_text
+from ._patterns import Lazy
 
 # <script> and <style> elements with their contents (to the end if not closed), then
 # comments and any other tag with its attributes.
-_MARKUP: Final = re.compile(
-    r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)|</?[A-Za-z!?][^<>]*>",
-    re.IGNORECASE | re.DOTALL,
+_MARKUP: Final = Lazy(
+    r"(?is)"  # any case; . takes line breaks too
+    r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)|</?[A-Za-z!?][^<>]*>"
 )
 # Character entities: &nbsp; &laquo;
-_ENTITY: Final = re.compile(r"&[A-Za-z][A-Za-z0-9]{1,31};")
+_ENTITY: Final = Lazy(r"&[A-Za-z][A-Za-z0-9]{1,31};")
 # What \bwww\.\S* (any case) finds, written to start with the w's, which re finds at C
 # speed where a pattern that starts with \b is tried at every character.
-_WWW: Final = re.compile(r"[wW][wW][wW]\.(?<=\b....)\S*")
+_WWW: Final = Lazy(r"[wW][wW][wW]\.(?<=\b....)\S*")
 # E-mail addresses.
-_EMAIL: Final = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL: Final = Lazy(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A URL's scheme: a letter, then these (RFC 3986); and what follows its ://.
 _SCHEME_LETTERS: Final = frozenset(string.ascii_letters)
 _SCHEME: Final = _SCHEME_LETTERS.union(string.digits, "+.-")
-_URL_REST: Final = re.compile(r"\S*")
+_URL_REST: Final = Lazy(r"\S*")
 
 
 def without_urls(text: str) -> str:
@@ -53,7 +54,7 @@ def without_urls(text: str) -> str:
         if start == colon:  # none: not a URL here
             colon = text.find("://", colon + 1)
             continue
-        end = _URL_REST.match(text, colon + 3).end()  # type: ignore[union-attr]
+        end = _URL_REST().match(text, colon + 3).end()  # type: ignore[union-attr]
         pieces.append(text[position:start])
         pieces.append(" ")
         position = end
@@ -64,23 +65,28 @@ def without_urls(text: str) -> str:
     return "".join(pieces)
 
 
+def spaced_out(pattern: Lazy, text: str) -> str:
+    """*text* with each match of *pattern* replaced by a space."""
+    return pattern().sub(" ", text)
+
+
 # Each is removed before letters are counted, if the text can hold it (its trigger):
 # markup, entities, URLs with or without a scheme, e-mail addresses.
 _NOT_PROSE: Final[tuple[tuple[str, Callable[[str], str]], ...]] = (
-    ("<", functools.partial(_MARKUP.sub, " ")),
-    ("&", functools.partial(_ENTITY.sub, " ")),
+    ("<", functools.partial(spaced_out, _MARKUP)),
+    ("&", functools.partial(spaced_out, _ENTITY)),
     ("://", without_urls),
-    ("www.", functools.partial(_WWW.sub, " ")),
-    ("@", functools.partial(_EMAIL.sub, " ")),
+    ("www.", functools.partial(spaced_out, _WWW)),
+    ("@", functools.partial(spaced_out, _EMAIL)),
 )
 # Code-like tokens: dotted names (dataLayer.push, window.location), names with an
 # underscore (font_size, __init__) and camelCase names (getElementById).  Found from
 # what gives them away (code_hints), so that prose, which has none, is searched at C
 # speed.
-_UNDERSCORE: Final = re.compile("_")
-_CAMEL_CASE: Final = re.compile("[A-Z](?<=[a-z][A-Z])")  # found at the capital
-_DOTTED: Final = re.compile(r"\.(?<=[\w$]\.)(?=[A-Za-z_$])")  # found at the dot
-_NAME_REST: Final = re.compile(r"[\w$.]*")
+_UNDERSCORE: Final = Lazy("_")
+_CAMEL_CASE: Final = Lazy("[A-Z](?<=[a-z][A-Z])")  # found at the capital
+_DOTTED: Final = Lazy(r"\.(?<=[\w$]\.)(?=[A-Za-z_$])")  # found at the dot
+_NAME_REST: Final = Lazy(r"[\w$.]*")
 _NAME_CHARACTERS: Final = frozenset("_$.")
 
 
@@ -88,9 +94,9 @@ def code_hints(text: str) -> list[int]:
     """Where each sign of a code-like token starts, in order: an underscore, a lower
     case letter before a capital, a name's character before a dot and a letter (a
     scan each, each starting with a rare character)."""
-    starts = [found.start() for found in _UNDERSCORE.finditer(text)]
-    starts += [found.start() - 1 for found in _CAMEL_CASE.finditer(text)]
-    starts += [found.start() - 1 for found in _DOTTED.finditer(text)]
+    starts = [found.start() for found in _UNDERSCORE().finditer(text)]
+    starts += [found.start() - 1 for found in _CAMEL_CASE().finditer(text)]
+    starts += [found.start() - 1 for found in _DOTTED().finditer(text)]
     return sorted(starts)
 
 
@@ -108,7 +114,7 @@ def without_code(text: str) -> str:
             start -= 1
         pieces.append(text[position:start])
         pieces.append(" ")
-        position = _NAME_REST.match(text, hint).end()  # type: ignore[union-attr]
+        position = _NAME_REST().match(text, hint).end()  # type: ignore[union-attr]
     if not pieces:
         return text
     pieces.append(text[position:])
@@ -203,10 +209,10 @@ def _old_latin_letters(text: str) -> int:
     """How many sh, ch, oʻ, gʻ (any apostrophe look-alike) *text* has: the sum of
     str.count of each pair, in one pass (no two pairs overlap: none ends with a
     letter a pair starts with)."""
-    return len(_OLD_LATIN_PAIRS.findall(text))
+    return len(_OLD_LATIN_PAIRS().findall(text))
 
 
 # sh ch oʻ gʻ in every case and with every apostrophe look-alike (_old_latin_letters).
-_OLD_LATIN_PAIRS: Final = re.compile(
+_OLD_LATIN_PAIRS: Final = Lazy(
     "sh|Sh|SH|ch|Ch|CH|[oOgG][" + "".join(map(re.escape, sorted(APOSTROPHES))) + "]"
 )

@@ -29,6 +29,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from . import _spans
+from ._patterns import Lazy
 
 _CYRILLIC_WORD: Final = _spans.CYRILLIC_WORDS_DECOMPOSED
 # The whitespace no rule looks across (as _stream cuts streams).
@@ -37,8 +38,8 @@ _WHITESPACE: Final = (" ", "\n", "\t", "\r")
 # breve or diaeresis on the letter before it (й and ё decomposed); and the rest of
 # a word from a character on.
 _CYRILLIC_WORD_CHAR: Final = f"(?:[{_spans.CYRILLIC}]|(?<=[иИуУ])\u0306|(?<=[еЕ])\u0308)"
-_IN_CYRILLIC_WORD: Final = re.compile(_CYRILLIC_WORD_CHAR)
-_CYRILLIC_WORD_REST: Final = re.compile(f"{_CYRILLIC_WORD_CHAR}*")
+_IN_CYRILLIC_WORD: Final = Lazy(_CYRILLIC_WORD_CHAR)
+_CYRILLIC_WORD_REST: Final = Lazy(f"{_CYRILLIC_WORD_CHAR}*")
 
 
 def word_spans(text: str, cyrillic_source: bool) -> list[tuple[int, int]]:
@@ -76,8 +77,8 @@ def cuts_after_words(text: str, cuts: Sequence[int], cyrillic_source: bool) -> l
 def cyrillic_word_end(text: str, cut: int) -> int:
     """*cut*, or the end of the Cyrillic word it would split (word_spans, looked
     for only on the two sides of the cut)."""
-    if 0 < cut < len(text) and _IN_CYRILLIC_WORD.match(text, cut - 1):
-        found = _CYRILLIC_WORD_REST.match(text, cut)
+    if 0 < cut < len(text) and _IN_CYRILLIC_WORD().match(text, cut - 1):
+        found = _CYRILLIC_WORD_REST().match(text, cut)
         assert found is not None  # it matches the empty string
         return found.end()
     return cut
