@@ -4,12 +4,16 @@ input read in blocks, not a line at a time."""
 from __future__ import annotations
 
 import io
+import re
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from uztranslit import to_latin
+from uztranslit._inputs import first_lone_surrogate
 
 from .test_cli import Runner, run, write
 
@@ -64,6 +68,27 @@ def test_lone_surrogates(tmp_path: Path, run: Runner, encoding: str, data: bytes
     else:
         assert f"{source}: line 2: U+D83D is half of a surrogate pair" in err
     assert not out.exists()
+
+
+# Lone surrogates as the pattern that first found them saw them: any, or with
+# surrogateescape those that do not stand for an undecodable byte (U+DC80–U+DCFF).
+_ANY_SURROGATE = re.compile("[\ud800-\udfff]")
+_NOT_AN_ESCAPE = re.compile("[\ud800-\udc7f\udd00-\udfff]")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", "ў", "\n", "😀", "\ud83d", "\ude00", "\udc80", "\udcff", "\udc7f"])
+        | st.text(max_size=3),
+        max_size=20,
+    ).map("".join),
+    st.sampled_from(["strict", "replace", "surrogateescape"]),
+)
+def test_the_first_lone_surrogate_is_where_the_pattern_found_it(text: str, errors: str) -> None:
+    pattern = _NOT_AN_ESCAPE if errors == "surrogateescape" else _ANY_SURROGATE
+    found = pattern.search(text)
+    assert first_lone_surrogate(text, errors) == (None if found is None else found.start())
 
 
 def test_surrogateescape_still_passes_bad_bytes(run: Runner) -> None:
