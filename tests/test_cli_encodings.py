@@ -3,6 +3,7 @@ input read in blocks, not a line at a time."""
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 import sys
@@ -13,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from uztranslit import to_latin
-from uztranslit._inputs import first_lone_surrogate
+from uztranslit._inputs import WITHOUT_LONE_SURROGATES, first_lone_surrogate
 
 from .test_cli import Runner, run, write
 
@@ -89,6 +90,25 @@ def test_the_first_lone_surrogate_is_where_the_pattern_found_it(text: str, error
     pattern = _NOT_AN_ESCAPE if errors == "surrogateescape" else _ANY_SURROGATE
     found = pattern.search(text)
     assert first_lone_surrogate(text, errors) == (None if found is None else found.start())
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from([b"a", b"\xd1\x9e", b"\xed\xa0\xbd", b"\xed\xb8\x80", b"\xff"]))
+    .map(b"".join)
+    .filter(bool)
+    | st.binary(min_size=1, max_size=40),
+    st.sampled_from(["strict", "replace", "surrogateescape"]),
+)
+def test_utf_8_input_needs_no_look_for_lone_surrogates(data: bytes, errors: str) -> None:
+    # decoded_pieces skips the look for the decoders of WITHOUT_LONE_SURROGATES: encoded
+    # surrogates (ED A0 BD) are refused, or replaced, or passed as escapes
+    assert {codecs.lookup(name).name for name in WITHOUT_LONE_SURROGATES} == {"utf-8"}
+    try:
+        text = data.decode("utf-8", errors)
+    except UnicodeDecodeError:
+        return
+    assert first_lone_surrogate(text, errors) is None
 
 
 def test_surrogateescape_still_passes_bad_bytes(run: Runner) -> None:

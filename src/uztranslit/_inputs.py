@@ -38,6 +38,11 @@ SURROGATE_HINT: Final = (
 )
 
 
+# Decoders that never give a lone surrogate with the handlers --errors offers: UTF-8
+# refuses encoded surrogates (surrogateescape's U+DC80–U+DCFF stand for bytes).
+WITHOUT_LONE_SURROGATES: Final = frozenset({"utf-8"})
+
+
 def first_lone_surrogate(text: str, errors: str) -> int | None:
     """Where the first lone surrogate of decoded *text* is, or None: one that no UTF-8
     output can hold (utf-7 and unicode_escape input may hold them).  With
@@ -136,6 +141,7 @@ def decoded_pieces(chunks: Iterable[bytes], name: str, encoding: str, errors: st
     output can hold) raise CliError naming the file, the line and a hint.
     """
     decoder = codecs.getincrementaldecoder(encoding)(errors=errors)
+    checked = codecs.lookup(encoding).name not in WITHOUT_LONE_SURROGATES
     line = 1
     for data in _then_end(chunks):
         state = decoder.getstate()
@@ -158,7 +164,7 @@ def decoded_pieces(chunks: Iterable[bytes], name: str, encoding: str, errors: st
             ) from None
         if not text:
             continue
-        found = first_lone_surrogate(text, errors)
+        found = first_lone_surrogate(text, errors) if checked else None
         if found is not None:
             at = line + text.count("\n", 0, found)
             raise CliError(
