@@ -5,6 +5,8 @@ same error for a malformed row."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Mapping
 
 import pytest
@@ -12,7 +14,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from uztranslit import Lexicon, LexiconError, parse_lexicon
-from uztranslit._lexicon import HERE, SHIPPED_FILES, parse_lexicon_text, read_columns
+from uztranslit._lexicon import (
+    HERE,
+    SHIPPED_FILES,
+    SHIPPED_TO_LATIN,
+    default_lexicon,
+    parse_lexicon_text,
+    read_columns,
+    shipped_file,
+)
 
 
 def described(table: Mapping[str, str]) -> tuple[list[tuple[str, str]], dict[str, str]]:
@@ -136,3 +146,24 @@ def test_what_splitlines_cuts_and_strip_trims_is_read_as_row_by_row(text: str) -
     assert outcome(lambda: parse_lexicon_text(text, "x")) == outcome(
         lambda: parse_lexicon(text.splitlines(), "x")
     )
+
+
+def test_the_files_not_read_to_latin_hold_no_row_to_latin() -> None:
+    # the shipped lexicon as all its files merged in order, both ways, is what the
+    # tables read apart give: to Latin from SHIPPED_TO_LATIN alone
+    merged = Lexicon({}, {})
+    for name in SHIPPED_FILES:
+        if name not in SHIPPED_TO_LATIN:
+            assert len(shipped_file(name).to_latin) == 0, name
+        merged = merged.merged(shipped_file(name))
+    assert same(default_lexicon(), merged)
+
+
+def test_converting_to_latin_reads_only_the_files_with_rows_to_latin() -> None:
+    code = (
+        "import uztranslit; from uztranslit import _lexicon as L;"
+        "uztranslit.to_latin('салом'); first = L.shipped_file.cache_info().currsize;"
+        "uztranslit.to_cyrillic('salom'); print(first, L.shipped_file.cache_info().currsize)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == [str(len(SHIPPED_TO_LATIN)), str(len(SHIPPED_FILES))]

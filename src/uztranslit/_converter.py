@@ -21,7 +21,7 @@ from typing import Final, NamedTuple
 from . import _cyrillic_to_latin, _invisible, _latin_to_cyrillic, _new_latin, _spans
 from ._alphabet import APOSTROPHE_LETTER, TURNED_COMMA
 from ._detect import detect_script
-from ._lexicon import Lexicon, default_lexicon, stem_starts
+from ._lexicon import Lexicon, default_table, merged_table, stem_starts
 from ._options import (
     APOSTROPHE_STYLES,
     CONVENTIONS,
@@ -218,8 +218,13 @@ def convert_words(text: str, words: re.Pattern[str], cache: WordCache) -> str:
     return "".join(parts)
 
 
-def _lexicon_with(user: Lexicon | None) -> Lexicon:
-    return default_lexicon() if user is None else default_lexicon().merged(user)
+def _table_with(user: Lexicon | None, to: str) -> Mapping[str, str]:
+    """The shipped lexicon's table to *to*, with *user*'s entries added or replacing
+    (as Lexicon.merged does for both)."""
+    table = default_table(to)
+    if user is None:
+        return table
+    return merged_table(table, user.to_latin if to == "latin" else user.to_cyrillic)
 
 
 @functools.lru_cache(maxsize=64)
@@ -377,7 +382,7 @@ def _latin_converter(
     alphabet: str = "latin",
 ) -> Converter:
     """Cyrillic → Latin, in the 1995 alphabet or the 2026 one (*alphabet* "new-latin")."""
-    table = _lexicon_with(lexicon).to_latin
+    table = _table_with(lexicon, "latin")
     style = apostrophe_style(apostrophes)
     new = alphabet == "new-latin"
 
@@ -420,7 +425,7 @@ def _cyrillic_converter(
     lexicon: Lexicon | None, conventions: frozenset[str], source: str = "latin"
 ) -> Converter:
     """Latin → Cyrillic, from the 1995 alphabet or the 2026 one (*source* "new-latin")."""
-    table = _lexicon_with(lexicon).to_cyrillic
+    table = _table_with(lexicon, "cyrillic")
 
     def token(latin: str) -> str:
         if stays_latin(latin):

@@ -477,6 +477,9 @@ def columns_table(
 # (generated from russiannames and CLDR), the entries generated from the Russian word
 # list, then the hand-written ones.
 SHIPPED_FILES: Final = ("lexicon_names.tsv", "lexicon_ru.tsv", "lexicon.tsv")
+# Those with rows to Latin: the two generated files hold only to-cyrillic rows
+# (tests/test_lexicon_columns.py checks), so converting to Latin does not read them.
+SHIPPED_TO_LATIN: Final = ("lexicon.tsv",)
 HERE: Final = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -507,14 +510,28 @@ def _decoded_lines(file: Iterable[bytes], source: str) -> Iterator[str]:
 
 
 @functools.cache
+def shipped_file(name: str) -> Lexicon:
+    """One of the SHIPPED_FILES, read once on first use."""
+    with open(os.path.join(HERE, name), encoding="utf-8") as file:
+        text = file.read()
+    return parse_lexicon_text(text, f"uztranslit/{name}")
+
+
+@functools.cache
+def default_table(to: str) -> Mapping[str, str]:
+    """The shipped lexicon's table to *to* ("latin" or "cyrillic"), read once on first
+    use: its files merged in order, of those only the ones with rows that way."""
+    table: Mapping[str, str] = {}
+    for name in SHIPPED_TO_LATIN if to == "latin" else SHIPPED_FILES:
+        lexicon = shipped_file(name)
+        table = merged_table(table, lexicon.to_latin if to == "latin" else lexicon.to_cyrillic)
+    return table
+
+
+@functools.cache
 def default_lexicon() -> Lexicon:
-    """The lexicon shipped with the package, read once on first use."""
-    lexicon = Lexicon({}, {})
-    for name in SHIPPED_FILES:
-        with open(os.path.join(HERE, name), encoding="utf-8") as file:
-            text = file.read()
-        lexicon = lexicon.merged(parse_lexicon_text(text, f"uztranslit/{name}"))
-    return lexicon
+    """The lexicon shipped with the package, both ways."""
+    return Lexicon(default_table("latin"), default_table("cyrillic"))
 
 
 class StemStarts(NamedTuple):
