@@ -13,7 +13,7 @@ import importlib
 import operator
 import re
 import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import compress, count, islice
 from types import MappingProxyType
 from typing import Final, NamedTuple
@@ -21,7 +21,7 @@ from typing import Final, NamedTuple
 from . import _cyrillic_to_latin, _invisible, _latin_to_cyrillic, _new_latin, _spans
 from ._alphabet import APOSTROPHE_LETTER, TURNED_COMMA
 from ._detect import detect_script
-from ._lexicon import Lexicon, default_table, merged_table, stem_starts
+from ._lexicon import Lexicon, default_table, merged_table, stem_starts, table_to
 from ._options import (
     APOSTROPHE_STYLES,
     CONVENTIONS,
@@ -162,13 +162,27 @@ def by_joining(convert: Callable[[str], str]) -> Callable[[list[str]], list[str]
     """
 
     def convert_all(chunks: list[str]) -> list[str]:
-        for joint in ("  ", "\n\n"):
-            joined = joint.join(chunks)
-            if joined.count(joint[0]) == len(joint) * (len(chunks) - 1):  # none in a chunk
-                return convert(joined).split(joint)
-        return list(map(convert, chunks))
+        joined = converted_joined(chunks, _CHUNK_JOINTS, convert)
+        return list(map(convert, chunks)) if joined is None else joined
 
     return convert_all
+
+
+# How by_joining joins chunks, each joint with the character no chunk may hold.
+_CHUNK_JOINTS: Final = (("  ", " "), ("\n\n", "\n"))
+
+
+def converted_joined(
+    parts: Sequence[str], joints: Iterable[tuple[str, str]], convert: Callable[[str], str]
+) -> list[str] | None:
+    """*parts* converted as one text and split again, joined by the first of *joints*
+    (a joint, and its character that no part may hold) whose character no part holds;
+    None if each is in some part."""
+    for joint, mark in joints:
+        text = joint.join(parts)
+        if text.count(mark) == joint.count(mark) * (len(parts) - 1):  # only in the joints
+            return convert(text).split(joint)
+    return None
 
 
 # New chunks up to this many, some of them not plain words, go together by_joining (a
@@ -222,9 +236,7 @@ def _table_with(user: Lexicon | None, to: str) -> Mapping[str, str]:
     """The shipped lexicon's table to *to*, with *user*'s entries added or replacing
     (as Lexicon.merged does for both)."""
     table = default_table(to)
-    if user is None:
-        return table
-    return merged_table(table, user.to_latin if to == "latin" else user.to_cyrillic)
+    return table if user is None else merged_table(table, table_to(user, to))
 
 
 @functools.lru_cache(maxsize=64)

@@ -523,9 +523,13 @@ def default_table(to: str) -> Mapping[str, str]:
     use: its files merged in order, of those only the ones with rows that way."""
     table: Mapping[str, str] = {}
     for name in SHIPPED_TO_LATIN if to == "latin" else SHIPPED_FILES:
-        lexicon = shipped_file(name)
-        table = merged_table(table, lexicon.to_latin if to == "latin" else lexicon.to_cyrillic)
+        table = merged_table(table, table_to(shipped_file(name), to))
     return table
+
+
+def table_to(lexicon: Lexicon, to: str) -> Mapping[str, str]:
+    """*lexicon*'s table to *to*: "latin" or "cyrillic"."""
+    return lexicon.to_latin if to == "latin" else lexicon.to_cyrillic
 
 
 @functools.cache

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Final
 
-from ._converter import Converter, in_blocks
+from ._converter import Converter, converted_joined, in_blocks
 
 _GROUP: Final = 1 << 18  # characters of rows joined into one conversion, about
 # A line between two rows holds one of ASCII's information separators, the first that
@@ -30,6 +30,7 @@ _SEPARATORS: Final = (
     "\x1d",  # GROUP SEPARATOR
     "\x1c",  # FILE SEPARATOR
 )
+_JOINTS: Final = tuple(("\n" + separator + "\n", separator) for separator in _SEPARATORS)
 
 
 def convert_rows(rows: Sequence[str], converter: Converter) -> list[str]:
@@ -60,9 +61,5 @@ def joined_and_split(rows: Sequence[str], converter: Converter) -> list[str]:
     separator occurs in a row."""
     if len(rows) == 1:
         return [in_blocks(rows[0], converter)]
-    for separator in _SEPARATORS:
-        line = "\n" + separator + "\n"
-        text = line.join(rows)
-        if text.count(separator) == len(rows) - 1:  # only between the rows
-            return in_blocks(text, converter).split(line)
-    return [in_blocks(row, converter) for row in rows]
+    joined = converted_joined(rows, _JOINTS, lambda text: in_blocks(text, converter))
+    return [in_blocks(row, converter) for row in rows] if joined is None else joined
