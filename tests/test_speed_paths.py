@@ -17,11 +17,13 @@ from hypothesis import strategies as st
 
 from uztranslit import (
     _char_table,
+    _chunks,
     _converter,
     _cyrillic_to_latin,
     _invisible,
     _latin_to_cyrillic,
     _spans,
+    _word_cache,
     to_cyrillic,
     to_latin,
 )
@@ -224,7 +226,7 @@ def test_tokens_with_format_characters_convert_as_one_by_one(tokens: list[str]) 
 
 
 # Space-separated chunks as real text has them: words of ASCII letters alone, which the
-# chunk cache sends straight to the token path (_converter.by_tokens_first), and others.
+# chunk cache sends straight to the token path (_chunks.by_tokens_first), and others.
 CHUNK = LATIN_TOKEN | st.text(alphabet="abcehostwyAEIOSTY'\u2018\u2019.,:;I<>_&-", max_size=8)
 
 
@@ -356,7 +358,7 @@ def test_plain_tokens_are_the_common_ones() -> None:
 
 class TestWordCache:
     def test_a_full_generation_is_dropped(self) -> None:
-        cache = _converter.WordCache(str.upper, limit=4)
+        cache = _word_cache.WordCache(str.upper, limit=4)
         assert cache.all(["a", "b", "c", "d"]) == ["A", "B", "C", "D"]
         assert cache.older == {"a": "A", "b": "B", "c": "C", "d": "D"}
         assert cache.newer == {}
@@ -365,7 +367,7 @@ class TestWordCache:
         assert len(cache) == 4
 
     def test_a_word_seen_again_moves_to_the_newer_generation(self) -> None:
-        cache = _converter.WordCache(str.upper, limit=3)
+        cache = _word_cache.WordCache(str.upper, limit=3)
         cache.all(["a", "b", "c"])
         cache.all(["a", "x"])
         assert cache.newer == {"a": "A", "x": "X"}
@@ -379,7 +381,7 @@ class TestWordCache:
             calls.append(word)
             return word.upper()
 
-        cache = _converter.WordCache(convert, limit=100)
+        cache = _word_cache.WordCache(convert, limit=100)
         cache.all([f"junk{i}" for i in range(10_000)])
         assert len(cache) <= 200
         calls.clear()
@@ -388,13 +390,13 @@ class TestWordCache:
         assert calls == ["kitob"]  # converted once, then found
 
     def test_long_words_are_converted_but_not_kept(self) -> None:
-        cache = _converter.WordCache(str.upper, limit=10)
+        cache = _word_cache.WordCache(str.upper, limit=10)
         long = "x" * 100
         assert cache.all([long, "a", long]) == [long.upper(), "A", long.upper()]
         assert long not in cache.newer
 
     def test_many_at_once_in_order(self) -> None:
-        cache = _converter.WordCache(str.upper, convert_all=lambda words: [w * 2 for w in words])
+        cache = _word_cache.WordCache(str.upper, convert_all=lambda words: [w * 2 for w in words])
         assert cache.all(["a", "b", "a", ""]) == ["aa", "bb", "aa", ""]
         assert cache["b"] == "bb"
 
@@ -402,7 +404,7 @@ class TestWordCache:
 def test_chunks_joined_by_two_spaces_keep_a_placeholder_at_their_start() -> None:
     # "5 %d": alone, the chunk "%d" is a placeholder (_spans: % after "digit space"
     # is a percent sign only in the whole text); joined, it must stay one.
-    convert = _converter.by_joining(lambda text: re.sub("[a-z]", "X", text))
+    convert = _chunks.by_joining(lambda text: re.sub("[a-z]", "X", text))
     assert convert(["5", "%d", "", "ab"]) == ["5", "%X", "", "XX"]
 
 
@@ -540,9 +542,9 @@ def test_a_long_text_of_new_words_skips_the_chunks_and_converts_the_same() -> No
     words = {"".join(rng.choices(letters, k=rng.randint(3, 9))) for _ in range(6000)}
     lines = [" ".join(sorted(words)[i : i + 10]) for i in range(0, len(words), 10)]
     text = "\n".join(lines)
-    assert _converter.repeats_little(text)
-    assert not _converter.repeats_little(to_latin(SEED_TEXT) * 20)
-    assert not _converter.repeats_little(text[:1000])  # short: line by line, cached
+    assert _chunks.repeats_little(text)
+    assert not _chunks.repeats_little(to_latin(SEED_TEXT) * 20)
+    assert not _chunks.repeats_little(text[:1000])  # short: line by line, cached
     assert to_cyrillic(text) == "\n".join(map(to_cyrillic, lines))  # lines go by chunks
 
 

@@ -10,9 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from . import _invisible, _latin_to_cyrillic, _spans
 from ._converter import (
-    WordCache,
     apostrophe_style,
-    convert_words,
     converter_for,
     fixed,
     in_blocks,
@@ -30,6 +28,7 @@ from ._options import (
     check_options,
     check_text,
 )
+from ._word_cache import WordCache, convert_words
 
 __all__ = [
     "APOSTROPHE_STYLES",

@@ -1,9 +1,11 @@
-"""Building converters: word caches, conventions, kept spans, long texts in blocks.
+"""Building converters: each direction's word and token paths, conventions, kept
+spans, long texts in blocks.
 
 A converter turns a whole text from one script to another.  It splits the text
-into words (Cyrillic) or tokens (Latin), converts each through a cache, and
-leaves what lies between them as it is.  Converters are built once per set of
-options and kept (functools.lru_cache), with their caches.
+into words (Cyrillic) or tokens (Latin), converts each through a cache
+(_word_cache), most texts a chunk at a time (_chunks), and leaves what lies
+between them as it is.  Converters are built once per set of options and kept
+(functools.lru_cache), with their caches.
 """
 
 from __future__ import annotations
@@ -11,15 +13,15 @@ from __future__ import annotations
 import functools
 import importlib
 import operator
-import re
 import types
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from itertools import compress, count, islice
+from collections.abc import Callable, Mapping
+from itertools import compress, count
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
 from . import _cyrillic_to_latin, _invisible, _latin_to_cyrillic, _new_latin, _spans
 from ._alphabet import APOSTROPHE_LETTER, TURNED_COMMA
+from ._chunks import CHUNK_CACHE_LIMIT, by_chunks, by_joining, by_tokens_first, repeats_little
 from ._detect import detect_script
 from ._lexicon import Lexicon, default_table, merged_table, stem_starts, table_to
 from ._options import (
@@ -29,10 +31,8 @@ from ._options import (
     check_options,
     check_text,
 )
+from ._word_cache import WordCache, convert_words
 
-_CHUNK_CACHE_LIMIT: Final = 100_000
-_CACHE_LIMIT: Final = 40_000
-_LONGEST_CACHED: Final = 64  # longer words (base64, data) are converted but not kept
 # A lexicon with more stem starts than this to Latin is matched word by word: the
 # text path looks each start up in the whole text.
 _MOST_STARTS: Final = 64
@@ -51,185 +51,6 @@ def compose_decomposed(word: str) -> str:
         .replace("е\u0308", "ё")
         .replace("Е\u0308", "Ё")
     )
-
-
-class WordCache:
-    """Converted words (or chunks) by their source, in two generations.
-
-    all(words) looks the words up together with a plain dict's __getitem__, which
-    keeps the hot loop in C.  The words it has not seen are converted together by
-    *convert_all* (one call for a whole text, so that the converter can work on
-    them as one string), or one by one by *convert*.  When the newer generation
-    holds *limit* entries it becomes the older one and the oldest is dropped; a
-    word found in the older generation moves back to the newer.  So memory stays
-    bounded, and whatever a process saw first (a log file, base64) is gone after
-    *limit* new words, while the words that keep coming back stay.  Entries longer
-    than _LONGEST_CACHED are converted but not kept.
-    """
-
-    __slots__ = ("convert", "convert_all", "limit", "newer", "older")
-
-    def __init__(
-        self,
-        convert: Callable[[str], str],
-        limit: int = _CACHE_LIMIT,
-        *,
-        convert_all: Callable[[list[str]], list[str]] | None = None,
-    ) -> None:
-        self.convert = convert
-        self.convert_all = convert_all
-        self.limit = limit
-        self.newer: dict[str, str] = {}
-        self.older: dict[str, str] = {}
-
-    def __getitem__(self, word: str) -> str:
-        found = self.newer.get(word)
-        return self.all([word])[0] if found is None else found
-
-    def __len__(self) -> int:
-        return len(self.newer) + len(self.older)
-
-    def all(self, words: list[str]) -> list[str]:
-        """The conversions of *words*, in order."""
-        newer = self.newer
-        try:
-            return list(map(newer.__getitem__, words))
-        except KeyError:
-            pass
-        missing = set(words).difference(newer)
-        again = {word: self.older[word] for word in self.older.keys() & missing}
-        new = list(missing.difference(again) if again else missing)
-        if self.convert_all is None or not new:
-            converted = list(map(self.convert, new))
-        else:
-            converted = self.convert_all(new)
-        newer.update(zip(new, converted, strict=True))  # no dict in between
-        newer.update(again)
-        found = list(map(newer.__getitem__, words))
-        lengths = list(map(len, new))
-        if max(lengths, default=0) > _LONGEST_CACHED:  # converted, not kept
-            for word in compress(new, map(_LONGEST_CACHED.__lt__, lengths)):
-                del newer[word]
-        if len(newer) > self.limit:  # one call brought more than a generation holds
-            newer = dict(islice(newer.items(), len(newer) - self.limit, None))
-        if len(newer) >= self.limit:
-            self.older, self.newer = newer, {}
-        return found
-
-
-def _by_chunks(text: str, chunks: WordCache) -> str:
-    """Convert *text* a chunk at a time, each chunk through *chunks*: the pieces
-    between spaces, or between line breaks in a text with more of those (a word
-    list, one word per line).
-
-    No letter rule looks across whitespace, so this gives the same as converting
-    the whole; it is faster because str.split is, and real text repeats its
-    chunks (a word with its punctuation) as it repeats its words.
-    """
-    cut = " " if text.count(" ") >= text.count("\n") else "\n"
-    return cut.join(chunks.all(text.split(cut)))
-
-
-# Characters looked at to tell whether a long text repeats its words, and the share of
-# distinct words there above which it does not repeat them enough for chunks to pay.
-_SAMPLE: Final = 1 << 14
-_FEW_REPEATS: Final = 0.9
-
-
-def repeats_little(text: str) -> bool:
-    """Whether a long *text* seems to repeat few of its words (its first _SAMPLE
-    characters): then converting it a chunk at a time through a cache (_by_chunks)
-    costs more than the words it finds again save, and its tokens go together.
-
-    Real prose repeats a third or more of its words within a few pages (0.5–0.7
-    distinct in the corpus's samples); a list of new words does not.  A short text
-    always goes by chunks: a caller that converts line by line finds them cached.
-    """
-    if len(text) < _SAMPLE:
-        return False
-    sample = text[:_SAMPLE].split()
-    return len(set(sample)) > _FEW_REPEATS * len(sample)
-
-
-def by_joining(convert: Callable[[str], str]) -> Callable[[list[str]], list[str]]:
-    """Convert many chunks as one text: joined by two spaces (two line breaks if a
-    chunk holds a space), split again after.
-
-    No rule looks across whitespace, and a conversion neither adds nor removes
-    whitespace, so this is the same as converting each chunk alone.  Two, not one:
-    the only pattern that looks back past a space, the placeholder's
-    ``(?<![0-9] %)``, must see what it sees at the start of a chunk.
-    """
-
-    def convert_all(chunks: list[str]) -> list[str]:
-        joined = converted_joined(chunks, _CHUNK_JOINTS, convert)
-        return list(map(convert, chunks)) if joined is None else joined
-
-    return convert_all
-
-
-# How by_joining joins chunks, each joint with the character no chunk may hold.
-_CHUNK_JOINTS: Final = (("  ", " "), ("\n\n", "\n"))
-
-
-def converted_joined(
-    parts: Sequence[str], joints: Iterable[tuple[str, str]], convert: Callable[[str], str]
-) -> list[str] | None:
-    """*parts* converted as one text and split again, joined by the first of *joints*
-    (a joint, and its character that no part may hold) whose character no part holds;
-    None if each is in some part."""
-    for joint, mark in joints:
-        text = joint.join(parts)
-        if text.count(mark) == joint.count(mark) * (len(parts) - 1):  # only in the joints
-            return convert(text).split(joint)
-    return None
-
-
-# New chunks up to this many, some of them not plain words, go together by_joining (a
-# line's new words): one call of the token path costs less than two.
-_FEW_CHUNKS: Final = 32
-
-
-def by_tokens_first(
-    tokens: Callable[[list[str]], list[str]], convert: Callable[[str], str]
-) -> Callable[[list[str]], list[str]]:
-    """Convert many Latin chunks: those made of ASCII letters alone, each one token,
-    by *tokens* (all of them in one call); the others as one text by *convert*
-    (by_joining).
-
-    Such a chunk holds nothing that *convert* would treat apart (a URL, a tag, a
-    placeholder, an initial before its full stop all hold other characters), and
-    *convert* gives a token what *tokens* gives it; so this is the same as *convert*
-    on each chunk, without joining, splitting into tokens and joining again the half
-    of a text's new chunks that are plain words.
-    """
-    joined = by_joining(convert)
-
-    def convert_all(chunks: list[str]) -> list[str]:
-        is_word = list(map(operator.and_, map(str.isascii, chunks), map(str.isalpha, chunks)))
-        if not any(is_word) or (len(chunks) <= _FEW_CHUNKS and not all(is_word)):
-            return joined(chunks)  # a few chunks: one call of the token path, not two
-        out = chunks[:]
-        words = tokens(list(compress(chunks, is_word)))
-        for i, word in zip(compress(count(), is_word), words, strict=True):
-            out[i] = word
-        is_other = list(map(operator.not_, is_word))
-        if any(is_other):
-            others = joined(list(compress(chunks, is_other)))
-            for i, other in zip(compress(count(), is_other), others, strict=True):
-                out[i] = other
-        return out
-
-    return convert_all
-
-
-def convert_words(text: str, words: re.Pattern[str], cache: WordCache) -> str:
-    """Replace every word that *words* finds in *text* by its cached conversion."""
-    parts = words.split(text)
-    if len(parts) == 1:
-        return text
-    parts[1::2] = cache.all(parts[1::2])
-    return "".join(parts)
 
 
 def _table_with(user: Lexicon | None, to: str) -> Mapping[str, str]:
@@ -304,14 +125,14 @@ def _from_cyrillic(
     def marked_letters(text: str) -> str:
         return by_words(text, marked)
 
-    chunks = WordCache(letters, _CHUNK_CACHE_LIMIT, convert_all=by_joining(letters))
+    chunks = WordCache(letters, CHUNK_CACHE_LIMIT, convert_all=by_joining(letters))
 
     def plain(text: str) -> str:
         if whole is not None:
             converted = whole(text, by_rule.all)
             if converted is not None:
                 return converted
-        return letters(text) if across else _by_chunks(text, chunks)
+        return letters(text) if across else by_chunks(text, chunks)
 
     def convert(text: str) -> str:
         for convention in before:
@@ -367,7 +188,7 @@ def _from_latin(
         return outside_skipped(text, words)
 
     chunks = WordCache(
-        letters, _CHUNK_CACHE_LIMIT, convert_all=by_tokens_first(convert_tokens, letters)
+        letters, CHUNK_CACHE_LIMIT, convert_all=by_tokens_first(convert_tokens, letters)
     )
 
     def convert(text: str) -> str:
@@ -376,7 +197,7 @@ def _from_latin(
         # a tag may hold spaces (<a href="…" title="…">), and 5 %d is read across one
         if across or "<" in text or " %" in text or repeats_little(text):
             return letters(text)
-        return _by_chunks(text, chunks)
+        return by_chunks(text, chunks)
 
     return Converter(convert, across, cyrillic_source=False)
 
@@ -459,7 +280,7 @@ def _cyrillic_converter(
         )
 
     by_rule = WordCache(one, convert_all=by_rule_tokens)
-    has_stem = WordCache(_latin_to_cyrillic.stem_verdict(table, stems), _CHUNK_CACHE_LIMIT)
+    has_stem = WordCache(_latin_to_cyrillic.stem_verdict(table, stems), CHUNK_CACHE_LIMIT)
 
     def tokens(latin: list[str]) -> list[str]:
         return _latin_to_cyrillic.tokens_to_cyrillic(latin, by_rule.all, has_stem.all, stems)

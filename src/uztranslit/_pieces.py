@@ -90,7 +90,7 @@ def is_free_cut(text: str, cut: int, across_whitespace: bool) -> bool:
     joins words across whitespace (*across_whitespace*: 2025 йил), not after
     whitespace that follows a digit; when none does, also right before a space,
     since the converter converts the chunks between spaces each on its own
-    (_converter._by_chunks).  Never right before a % or a space and a %, which
+    (_chunks.by_chunks).  Never right before a % or a space and a %, which
     the placeholder rule reads together with the number before them."""
     if cut <= 0 or cut >= len(text):
         return True

@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Final
 
-from ._converter import Converter, converted_joined, in_blocks
+from ._chunks import converted_joined
+from ._converter import Converter, in_blocks
 
 _GROUP: Final = 1 << 18  # characters of rows joined into one conversion, about
 # A line between two rows holds one of ASCII's information separators, the first that
