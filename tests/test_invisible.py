@@ -72,6 +72,35 @@ def test_marks_inside_latin_words(pair: tuple[str, str]) -> None:
     assert_changed_only_by_marks(transliterate(marked, to="new-latin", source="latin"), new, marked)
 
 
+# Words that Latin → Cyrillic keeps as written (is_foreign, a camel-case name): their
+# marks must stay where they stood, not only stay in the word.
+KEPT_IN_LATIN = ["the", "my", "Sony", "Microsoft", "Windows", "iPhone", "YouTube", "WhatsApp"]
+
+
+@given(with_marks(KEPT_IN_LATIN), st.sampled_from(["latin", "new-latin"]))
+def test_a_word_kept_in_latin_keeps_its_marks_where_they_stood(
+    pair: tuple[str, str], source: str
+) -> None:
+    word, marked = pair
+    assert transliterate(word, to="cyrillic", source=source) == word
+    assert transliterate(f"Men {marked} dedim", to="cyrillic", source=source) == (
+        f"Мен {marked} дедим"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "expected"),
+    [
+        ("Tele\u00adgram\u02bcda", {}, "Tele\u00adgram\u02bcда"),  # kept, then endings
+        ("Pep\u00adsi", {"keep": {"Pepsi"}}, "Pep\u00adsi"),
+    ],
+)
+def test_letters_kept_before_a_mark_keep_it_after_them(
+    text: str, options: dict[str, object], expected: str
+) -> None:
+    assert to_cyrillic(text, **options) == expected  # type: ignore[arg-type]
+
+
 @given(with_marks(SEED_LATIN))
 def test_marks_inside_words_to_normalize(pair: tuple[str, str]) -> None:
     word, marked = pair

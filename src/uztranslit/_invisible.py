@@ -254,6 +254,8 @@ def landing_places(
             place = 0
         elif before == len(bare):
             place = len(out)
+        elif out.startswith(bare[:before]):
+            place = before  # the letters before it stayed as written (my, Telegramʼda)
         elif precise:
             place = common_beginning(beginning_of[bare, before], out)
         else:
