@@ -101,6 +101,27 @@ def test_letters_kept_before_a_mark_keep_it_after_them(
     assert to_cyrillic(text, **options) == expected  # type: ignore[arg-type]
 
 
+@settings(max_examples=300)
+@given(with_marks(["Isʼhoq", "asʼhob", "Isʼhoqov", "musʼhaf"]) | with_marks(SEED_LATIN))
+def test_marks_inside_new_latin_words(pair: tuple[str, str]) -> None:
+    # read in the 1995 alphabet without the marks: a mark between s and h must not
+    # turn Ishoq (Isʼhoq, Исҳоқ) into Ishoq with ш
+    word, marked = pair
+    new_word = transliterate(word, to="new-latin", source="latin")
+    new_marked = transliterate(marked, to="new-latin", source="latin")
+    out = transliterate(f"Shahar {new_word}, va", to="cyrillic", source="new-latin")
+    text = f"Shahar {new_marked}, va"
+    assert_changed_only_by_marks(transliterate(text, to="cyrillic", source="new-latin"), out, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Is\u00adhoq", "Ис\u00adҳоқ"), ("s\u200bh", "с\u200bҳ"), ("Is\u00adhoqov", "Ис\u00adҳоқов")],
+)
+def test_a_mark_between_s_and_h_in_new_latin(text: str, expected: str) -> None:
+    assert transliterate(text, to="cyrillic", source="new-latin") == expected
+
+
 @given(with_marks(SEED_LATIN))
 def test_marks_inside_words_to_normalize(pair: tuple[str, str]) -> None:
     word, marked = pair

@@ -307,10 +307,11 @@ def _from_new_latin(
 ) -> Converter:
     """2026 Latin → Cyrillic: each token read in the 1995 alphabet (all of a text's
     tokens at once, _new_latin.to_old_latin_text) and converted by *tokens*, the 1995
-    converter's.  A token whose reading the fast path does not take goes one at a time
-    through _new_latin.to_old_latin_token, which keeps a foreign word as written
-    (Çüş) rather than as read, and token_to_cyrillic with *table* (a Roman numeral
-    is one as written: İ is И)."""
+    converter's.  A token whose reading the fast path does not take, or with a format
+    character (read with it, s\xadh would not be sʼh), goes one at a time through
+    _new_latin.to_old_latin_token without its format characters, which keeps a
+    foreign word as written (Çüş) rather than as read, and token_to_cyrillic with
+    *table* (a Roman numeral is one as written: İ is И)."""
 
     def one_new(latin: str) -> str:
         if stays_latin(latin):
@@ -325,7 +326,9 @@ def _from_new_latin(
         converted = tokens(reads)
         changed = list(compress(count(), map(operator.ne, reads, latin)))
         scanned = _latin_to_cyrillic.plain_positions([reads[i] for i in changed])
-        one_by_one = [changed[j] for j in sorted(scanned.special)]
+        # a token with a format character is read without it (Is\xadhoq is Isʼhoq)
+        marked = _invisible.marked_positions(latin)
+        one_by_one = sorted({changed[j] for j in scanned.special}.union(marked))
         for i, word in zip(one_by_one, by_token.all([latin[i] for i in one_by_one]), strict=True):
             converted[i] = word
         return converted
