@@ -228,3 +228,19 @@ class TestServe:
         code, _, err = run(["-t", "latin", str(tmp_path / "serve")])
         assert code == 1
         assert "serve: no such file" in err
+
+
+def test_an_xcode_string_catalog_is_refused_and_nothing_is_written(
+    tmp_path: Path, run: Runner
+) -> None:
+    # read as plain text, its keys and "state": "translated" would have been converted
+    catalog = write(tmp_path / "Localizable.xcstrings", '{"sourceLanguage" : "en"}\n')
+    out = tmp_path / "out.xcstrings"
+    code, _, err = run(["-t", "cyrillic", str(catalog), "-o", str(out)])
+    assert code != 0
+    assert "Localizable.xcstrings" in err
+    assert "XLIFF" in err
+    assert not out.exists()
+    code, _, err = run(["-t", "cyrillic", "--in-place", str(catalog)])
+    assert code != 0
+    assert catalog.read_text(encoding="utf-8") == '{"sourceLanguage" : "en"}\n'

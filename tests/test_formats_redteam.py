@@ -12,7 +12,10 @@ import sys
 import zipfile
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from uztranslit import to_cyrillic
 from uztranslit.formats import FormatError, convert_bytes, detect_format
 
 # --- JSON ---------------------------------------------------------------------------
@@ -221,3 +224,154 @@ def test_an_escaped_tag_in_a_stringsdict_is_kept() -> None:
     )
     out = convert_bytes(data, to="cyrillic", filename="Localizable.stringsdict").decode()
     assert "<string>%d та &lt;i&gt;китоб&lt;/i&gt;</string>" in out
+
+
+# --- text the source escaped stays text -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("filename", "source", "expected"),
+    [
+        ("a.html", "<p>Teg &lt;p&gt; paragraf</p>", "<p>Тег &lt;p&gt; параграф</p>"),
+        (
+            "a.html",
+            "<p>Oʻzbekiston &lt;img src=x onerror=alert(1)&gt;</p>",
+            "<p>Ўзбекистон &lt;img src=x onerror=alert(1)&gt;</p>",
+        ),
+        (
+            "a.html",
+            '<p title="Teg &lt;p&gt; haqida">x</p>',
+            '<p title="Тег &lt;p&gt; ҳақида">х</p>',
+        ),
+        ("a.html", "<p>Salom &amp;copy; belgisi</p>", "<p>Салом &amp;copy; белгиси</p>"),
+        (
+            "a.html",
+            "<p>Sayt http://x.uz/?a=1&amp;b=2 bor</p>",
+            "<p>Сайт http://x.uz/?a=1&amp;b=2 бор</p>",
+        ),
+        ("a.html", "<p>Salom a < b & c dunyo</p>", "<p>Салом а < б & c дунё</p>"),  # raw: kept
+        (
+            "a.xhtml",
+            '<html xmlns="http://www.w3.org/1999/xhtml"><p>Teg &lt;p&gt; paragraf</p></html>',
+            '<html xmlns="http://www.w3.org/1999/xhtml"><p>Тег &lt;p&gt; параграф</p></html>',
+        ),
+        ("a.md", "Teg &lt;p&gt; paragraf\n", "Тег &lt;p&gt; параграф\n"),
+        ("a.md", "Teg \\<p\\> paragraf\n", "Тег &lt;p&gt; параграф\n"),  # escaped anew
+        (
+            "a.vtt",
+            "WEBVTT\n\n00:00.000 --> 00:01.000\nTeg &lt;i&gt; kursiv\n",
+            "WEBVTT\n\n00:00.000 --> 00:01.000\nТег &lt;i&gt; курсив\n",
+        ),
+        (
+            "a.srt",
+            "1\n00:00:01,000 --> 00:00:02,000\nTeg &lt;i&gt; kursiv\n",
+            "1\n00:00:01,000 --> 00:00:02,000\nТег &lt;i&gt; курсив\n",
+        ),
+    ],
+)
+def test_escaped_markup_comes_back_escaped(filename: str, source: str, expected: str) -> None:
+    # a kept span (<p> read from &lt;p&gt;) moved whole into the piece that held &lt;,
+    # which was written raw: escaped text came back as a live tag
+    assert convert_bytes(source.encode(), to="cyrillic", filename=filename).decode() == expected
+
+
+_ESCAPED = st.sampled_from(
+    ["&lt;p&gt;", "&lt;/b&gt;", "&lt;img src=x&gt;", "&amp;", "&amp;nbsp;", "&quot;", "&#39;"]
+)
+_LATIN_TEXT = st.text(alphabet="abdefghijklmnopqrstuvxyzOʻ'SCh ,.-0123", max_size=10)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_ESCAPED, _LATIN_TEXT, st.sampled_from(["<b>", "</b>"])), max_size=12))
+def test_a_page_never_gains_markup_and_reads_as_its_text_converted(parts: list[str]) -> None:
+    import html as stdlib_html  # noqa: PLC0415
+    import re  # noqa: PLC0415
+
+    page = "<p>" + "".join(parts) + "</p>"
+    out = convert_bytes(page.encode(), to="cyrillic", format="html", source="latin").decode()
+    tag = re.compile(r"<[^>]*>")
+    assert tag.findall(out) == tag.findall(page)
+    text = stdlib_html.unescape(tag.sub("", page))
+    assert stdlib_html.unescape(tag.sub("", out)) == to_cyrillic(text)
+
+
+# --- Markdown: labels, TOML --------------------------------------------------------------
+
+
+def test_collapsed_and_shortcut_reference_links_still_find_their_definitions() -> None:
+    from markdown_it import MarkdownIt  # noqa: PLC0415
+
+    source = (
+        "Bu [Salom][] va [Dunyo] va ![Rasm][] va [matn][salom] haqida.\n\n"
+        "[salom]: https://salom.uz\n[Dunyo]: https://dunyo.uz\n[rasm]: /r.png\n"
+    )
+    out = convert_bytes(source.encode(), to="cyrillic", filename="a.md").decode()
+    assert out.startswith("Бу [Salom][] ва [Dunyo] ва ![Rasm][] ва [матн][salom] ҳақида.\n")
+    render = MarkdownIt("commonmark").render
+    assert render(out).count("<a href") == render(source).count("<a href") == 3
+    assert render(out).count("<img") == 1
+
+
+def test_toml_front_matter_is_kept_whole() -> None:
+    source = '+++\ntitle = "Salom"\ndate = 2024-01-01\n+++\nSalom dunyo\n'
+    out = convert_bytes(source.encode(), to="cyrillic", filename="post.md").decode()
+    assert out == '+++\ntitle = "Salom"\ndate = 2024-01-01\n+++\nСалом дунё\n'
+
+
+# --- subtitles: a ruby's reading -------------------------------------------------------------
+
+
+def test_a_vtt_ruby_reading_is_not_glued_to_its_base() -> None:
+    cue = "<ruby>Тош<rt>ер</rt></ruby> ва <ruby>китоб<rt>ер</rt></ruby>"
+    source = f"WEBVTT\n\n00:00.000 --> 00:01.000\n{cue}\n"
+    out = convert_bytes(source.encode(), to="latin", filename="a.vtt").decode()
+    assert out.endswith("<ruby>Tosh<rt>yer</rt></ruby> va <ruby>kitob<rt>yer</rt></ruby>\n")
+
+
+# --- XML catalogues: the string's own entities; a target's language ----------------------
+
+
+@pytest.mark.parametrize(
+    ("filename", "data", "expected"),
+    [
+        (
+            "a.xlf",
+            '<xliff version="1.2"><file target-language="uz"><body><trans-unit id="1">'
+            "<target>Salom&amp;nbsp;dunyo &amp;quot;Aziz&amp;quot; &amp;#8212;</target>"
+            "</trans-unit></body></file></xliff>",
+            "<target>Салом&amp;nbsp;дунё &amp;quot;Азиз&amp;quot; &amp;#8212;</target>",
+        ),
+        (
+            "strings.xml",
+            '<resources><string name="a">Salom&amp;nbsp;dunyo &amp;amp; doʻst</string></resources>',
+            '<string name="a">Салом&amp;nbsp;дунё &amp;amp; дўст</string>',
+        ),
+    ],
+)
+def test_an_entity_of_the_strings_own_html_is_kept(filename: str, data: str, expected: str) -> None:
+    assert expected in convert_bytes(data.encode(), to="cyrillic", filename=filename).decode()
+
+
+def test_an_xliff_targets_own_language_is_retagged_with_the_files() -> None:
+    data = (
+        '<xliff version="1.2"><file source-language="en" target-language="uz-Latn"><body>'
+        '<trans-unit id="1"><source>Hello</source><target xml:lang="uz-Latn" state="x">Salom'
+        '</target></trans-unit><trans-unit id="2"><source>Салом</source>'
+        '<target xml:lang="uz-Latn"/></trans-unit></body></file></xliff>'
+    )
+    out = convert_bytes(data.encode(), to="cyrillic", filename="a.xlf").decode()
+    assert 'target-language="uz-Cyrl"' in out
+    assert '<target xml:lang="uz-Cyrl" state="x">Салом</target>' in out
+    assert '<target xml:lang="uz-Latn"/>' not in out  # an empty target is retagged too
+    filled = convert_bytes(data.encode(), to="cyrillic", filename="a.xlf", from_source=True)
+    assert '<target xml:lang="uz-Cyrl">Салом</target>' in filled.decode()
+
+
+# --- Xcode String Catalogs: refused, never read as text -------------------------------
+
+
+def test_an_xcode_string_catalog_is_refused_with_the_way_round() -> None:
+    catalog = b'{"sourceLanguage" : "en", "strings" : {"Hi" : {"localizations" : {"uz" : {}}}}}'
+    assert detect_format("Localizable.xcstrings", catalog) == "xcstrings"
+    with pytest.raises(FormatError, match="XLIFF"):
+        convert_bytes(catalog, to="cyrillic", filename="Localizable.xcstrings")

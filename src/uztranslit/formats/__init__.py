@@ -68,6 +68,7 @@ FORMATS: Final = MappingProxyType(
         "android": ("android", ()),  # Android strings.xml: by content (<resources), not by .xml
         "xliff": ("xliff", (".xlf", ".xliff")),  # XLIFF 1.2 and 2.0, also by content (<xliff)
         "apple": ("apple", (".strings", ".stringsdict")),  # iOS and macOS catalogues
+        "xcstrings": ("xcstrings", (".xcstrings",)),  # Xcode String Catalogs: refused
         "html": ("html", (".html", ".htm")),  # web pages: text nodes and visible attributes
         "xhtml": ("xhtml", (".xhtml",)),  # the same, checked as well-formed XML first
         "markdown": ("markdown", (".md", ".markdown")),  # prose outside code, URLs, markup

@@ -11,6 +11,7 @@ own span of the source, and every other byte of the source stays as it was.
 from __future__ import annotations
 
 import bisect
+import html
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Final, NamedTuple
@@ -28,8 +29,8 @@ class Piece(NamedTuple):
     """A span of the source and the text a reader sees there.
 
     For plain text *text* is the source span itself; for a character reference
-    (``&amp;``, ``\\*``) it is the character meant, and the source is written
-    back unchanged unless the conversion changed that character.  A piece with
+    (``&amp;``, ``\\*``: *reference*) it is the character meant, and the source is
+    written back unchanged unless the conversion changed that character.  A piece with
     an empty span (start == end) stands for a separator that is not in the
     source text run (a line break behind a Markdown quote marker): it gives
     context only and must come back unchanged.
@@ -38,6 +39,7 @@ class Piece(NamedTuple):
     start: int
     end: int
     text: str
+    reference: bool = False
 
 
 class Group(NamedTuple):
@@ -46,11 +48,15 @@ class Group(NamedTuple):
     *filled* holds the indexes of pieces that must not come back empty when
     they held letters (their word moved whole into an earlier piece): that is
     harmless for ``<b></b>``, but an emptied Markdown emphasis shows its ``**``.
+
+    *entities*: the source writes & < > as character references where they are text
+    (HTML, Markdown, subtitles); see written_text.
     """
 
     pieces: tuple[Piece, ...]
     escape: Callable[[str], str]
     filled: frozenset[int] = frozenset()
+    entities: bool = False
 
 
 class Edit(NamedTuple):
@@ -84,7 +90,28 @@ def converted_edits(groups: Iterable[Group], translit: Transliterator) -> Iterat
             continue
         for piece, new in zip(group.pieces, _converted(group, texts, translit), strict=True):
             if new != piece.text:
-                yield Edit(piece.start, piece.end, group.escape(new))
+                yield Edit(piece.start, piece.end, written_text(group, piece, new))
+
+
+# The characters that are markup where the source writes text with character references.
+_MARKUP_CHARACTERS: Final = "&<>"
+
+
+def written_text(group: Group, piece: Piece, new: str) -> str:
+    """*new*, the converted text of *piece*, as the source must write it.
+
+    In a group with *entities*, a piece that was a character reference, or that now
+    holds more & < or > than it did (a kept span, such as ``<p>`` read from
+    ``&lt;p&gt;`` or a URL with ``&amp;``, moves whole into the piece where it
+    starts), has & < > written as references: written raw they would be markup
+    (escaped text would come back as a live tag).  Another piece keeps its own raw
+    & < > as they were (``a < b`` is text in HTML)."""
+    if group.entities and (
+        piece.reference
+        or any(new.count(char) > piece.text.count(char) for char in _MARKUP_CHARACTERS)
+    ):
+        new = html.escape(new, quote=False)
+    return group.escape(new)
 
 
 def _converted(group: Group, texts: list[str], translit: Transliterator) -> list[str]:

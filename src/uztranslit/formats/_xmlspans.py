@@ -39,8 +39,11 @@ PROLOG: Final = (
 _NOT_TRANSLATED: Final = re.compile(
     r"""\s(?:translate\s*=\s*["']no["']|mtype\s*=\s*["']protected["'])"""
 )
-# A tag written with entities in text: &lt;b&gt;, &lt;a href=&quot;…&quot;&gt;.
-_ESCAPED_TAG: Final = re.compile(r"&lt;/?[A-Za-z](?:[^&<>]|&(?!gt;))*?(?:&gt;|>)")
+# An entity of the string's own HTML, written escaped in XML: &amp;nbsp;, &amp;#8212;.
+ESCAPED_ENTITY: Final = r"&amp;(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
+# A tag written with entities in text (&lt;b&gt;, &lt;a href=&quot;…&quot;&gt;), or
+# such an entity.
+_ESCAPED_TAG: Final = re.compile(rf"&lt;/?[A-Za-z](?:[^&<>]|&(?!gt;))*?(?:&gt;|>)|{ESCAPED_ENTITY}")
 _TAG_END: Final = re.compile(rb"""(?:[^>"']|"[^"]*"|'[^']*')*>""")
 _MARKUP: Final = re.compile(
     r"""<!\[CDATA\[(?P<cdata>.*?)\]\]>|<!--.*?-->|<\?.*?\?>"""
@@ -187,8 +190,9 @@ def inner_parts(xml: str, kept: Collection[str], read_text: ReadText) -> list[Pa
 def xml_text(text: str, kind: str) -> list[Part]:
     """A ReadText for XML whose text is converted as written: entities are kept by
     the converter, and it never makes the < or & that would need escaping.  A tag
-    written with entities (``&lt;b&gt;``: the string's own HTML) is kept whole."""
-    if "&lt;" not in text:
+    written with entities (``&lt;b&gt;``: the string's own HTML) is kept whole, and
+    so is an entity of that HTML (``&amp;nbsp;``), whose name is not a word."""
+    if "&lt;" not in text and "&amp;" not in text:
         return [Part(text, text, kind)] if text else []
     found: list[Part] = []
     last = 0

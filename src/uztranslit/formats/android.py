@@ -34,7 +34,8 @@ NAME: Final = "android"
 _TOKEN: Final = re.compile(
     r"(?P<apostrophe>\\')"
     r"|(?P<quote>\")"
-    r"|(?P<kept>\\u[0-9A-Fa-f]{4}|\\.|&lt;/?[A-Za-z][^&<>]*(?:&gt;|>)|&[^;\s]+;|</?[A-Za-z][^<>]*>)",
+    r"|(?P<kept>\\u[0-9A-Fa-f]{4}|\\.|&lt;/?[A-Za-z][^&<>]*(?:&gt;|>)"
+    rf"|{_xmlspans.ESCAPED_ENTITY}|&[^;\s]+;|</?[A-Za-z][^<>]*>)",
     re.DOTALL,
 )
 _KEPT_ELEMENTS: Final = frozenset({"xliff:g"})

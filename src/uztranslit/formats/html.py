@@ -236,7 +236,7 @@ def _value_pieces(source: str, start: int, end: int) -> tuple[Piece, ...]:
     for ref in _REFERENCE.finditer(source, start, end):
         if ref.start() > at:
             pieces.append(Piece(at, ref.start(), source[at : ref.start()]))
-        pieces.append(Piece(ref.start(), ref.end(), html.unescape(ref.group())))
+        pieces.append(Piece(ref.start(), ref.end(), html.unescape(ref.group()), reference=True))
         at = ref.end()
     if at < end:
         pieces.append(Piece(at, end, source[at:end]))
@@ -266,7 +266,7 @@ class _Scanner(HTMLParser):
 
     def _end_group(self) -> None:
         if self.pieces:
-            self.scan.groups.append(Group(tuple(self.pieces), unchanged))
+            self.scan.groups.append(Group(tuple(self.pieces), unchanged, entities=True))
             self.pieces = []
 
     # events
@@ -333,7 +333,7 @@ class _Scanner(HTMLParser):
             elif _is_visible(attribute, tag, values) or (meta_visible and attribute == "content"):
                 pieces = _value_pieces(self.source, begin, end)
                 if pieces:
-                    self.scan.groups.append(Group(pieces, _quote_escape(quote)))
+                    self.scan.groups.append(Group(pieces, _quote_escape(quote), entities=True))
 
     def handle_endtag(self, tag: str) -> None:
         if tag not in INLINE:
@@ -355,7 +355,7 @@ class _Scanner(HTMLParser):
         end = start + raw_length
         if self.source.startswith(";", end):
             end += 1
-        self.pieces.append(Piece(start, end, html.unescape(self.source[start:end])))
+        self.pieces.append(Piece(start, end, html.unescape(self.source[start:end]), True))
 
     def handle_entityref(self, name: str) -> None:
         self._reference(len(name) + 1)

@@ -12,7 +12,9 @@ re-rendered.
   rules of formats.html), and in YAML front matter the values of
   FRONT_MATTER_TEXT_KEYS.
 - Kept: code spans, fenced and indented code, link and image destinations and
-  titles, autolinks, reference definitions, emphasis markers, backslash
+  titles, autolinks, reference definitions, the text of a collapsed or shortcut
+  reference link or image (``[Toshkent][]``, ``[Toshkent]``: it is also the label,
+  which must still find its definition), emphasis markers, backslash
   escapes and entities (unless they stand for a letter of a converted word),
   front-matter keys and every other front-matter value, TOML front matter.
 - The lines of a paragraph are read as one text.  A word split by emphasis
@@ -178,13 +180,22 @@ def _entity(state: StateInline, start: int, end: int) -> list[Span]:
     return [Span(start, end, "reference")]
 
 
+# What follows the text of a collapsed ([text][]) or shortcut ([text]) reference link,
+# whose text is also its label.
+_TEXT_IS_LABEL: Final = ("]", "][]")
+
+
 def _link(state: StateInline, start: int, end: int) -> list[Span]:
     label_end = state.md.helpers.parseLinkLabel(state, start, True)
+    if state.src[label_end:end] in _TEXT_IS_LABEL:  # converted, it would find no definition
+        return [Span(start, end, "kept")]
     return [Span(start, start + 1, "kept"), Span(label_end, end, "kept")]
 
 
 def _image(state: StateInline, start: int, end: int) -> list[Span]:
     label_end = state.md.helpers.parseLinkLabel(state, start + 1, False)
+    if state.src[label_end:end] in _TEXT_IS_LABEL:
+        return [Span(start, end, "kept")]
     return [
         Span(start, start + 2, "kept"),
         Span(start + 2, label_end, "text"),  # the alt text: its inner markup is not recorded
@@ -313,7 +324,9 @@ class _Groups:
 
     def end_group(self) -> None:
         if self.pieces:
-            self.groups.append(Group(tuple(self.pieces), unchanged, frozenset(self.filled)))
+            self.groups.append(
+                Group(tuple(self.pieces), unchanged, frozenset(self.filled), entities=True)
+            )
             self.pieces = []
         self.filled = set()
 
@@ -345,7 +358,7 @@ class _Groups:
         raw = self.paragraph.content[start:end]
         meant = raw[1:] if raw.startswith("\\") else html_entities.unescape(raw)
         begin = self.paragraph.to_source(start)
-        self.add(Piece(begin, begin + end - start, meant))
+        self.add(Piece(begin, begin + end - start, meant, reference=True))
 
     def html_tag(self, start: int, end: int) -> None:
         raw = self.paragraph.content[start:end]
@@ -403,12 +416,14 @@ def _inline_groups(
 # --- front matter -----------------------------------------------------------------------
 
 
-def _front_matter_end(lines: list[_Line]) -> int:
-    """The number of lines of YAML front matter (0 if there is none)."""
-    if not lines or lines[0].text.rstrip() != "---":
+def _front_matter_end(lines: list[_Line], fence: str = "---") -> int:
+    """The number of lines of YAML front matter (0 if there is none); with *fence*
+    "+++", of TOML front matter."""
+    if not lines or lines[0].text.rstrip() != fence:
         return 0
+    closing = {"---", "..."} if fence == "---" else {fence}
     for number, line in enumerate(lines[1:], 1):
-        if line.text.rstrip() in {"---", "..."}:
+        if line.text.rstrip() in closing:
             return number + 1
     return 0
 
@@ -497,6 +512,7 @@ def groups(source: str) -> list[Group]:
     lines = _lines(source)
     front = _front_matter_end(lines)
     found = list(_front_matter_groups(lines[1 : front - 1])) if front else []
+    front = front or _front_matter_end(lines, "+++")  # TOML: kept whole
     body = "\n".join("" if number < front else line.text for number, line in enumerate(lines))
     cursor: dict[int, int] = {}
     env: dict[str, Any] = {}  # the reference definitions, for [text][label] links

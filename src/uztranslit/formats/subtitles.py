@@ -98,11 +98,18 @@ def _blocks(lines: list[Line]) -> Iterator[list[Line]]:
         yield block
 
 
-def _cue_text(source: str, lines: Sequence[Line]) -> Group | None:
-    """The pieces of a cue's text lines: text between tags, and references."""
+# The tags that cut a cue's text in two: a ruby's reading (<rt>) is not part of the
+# word it stands over (<ruby>Тош<rt>ер</rt></ruby>), as in HTML.
+_CUTTING_TAG: Final = re.compile(r"</?(?:ruby|rt)(?:[.\s][^>]*)?>", re.IGNORECASE)
+
+
+def _cue_text(source: str, lines: Sequence[Line]) -> list[Group]:
+    """The groups of a cue's text lines, each of pieces (text between tags, and
+    references): one, or more where a ruby's tags cut it."""
     if not lines:
-        return None
+        return []
     start, end = lines[0].start, lines[-1].end
+    groups: list[Group] = []
     pieces: list[Piece] = []
     at = start
     for found in re.finditer(rf"{_MARKUP.pattern}|{_REFERENCE.pattern}", source[start:end]):
@@ -110,11 +117,16 @@ def _cue_text(source: str, lines: Sequence[Line]) -> Group | None:
         if begin > at:
             pieces.append(Piece(at, begin, source[at:begin]))
         if found.group().startswith("&"):
-            pieces.append(Piece(begin, finish, _unescape(found.group())))
+            pieces.append(Piece(begin, finish, _unescape(found.group()), reference=True))
+        elif _CUTTING_TAG.fullmatch(found.group()) and pieces:
+            groups.append(Group(tuple(pieces), unchanged, entities=True))
+            pieces = []
         at = finish
     if at < end:
         pieces.append(Piece(at, end, source[at:end]))
-    return Group(tuple(pieces), unchanged) if pieces else None
+    if pieces:
+        groups.append(Group(tuple(pieces), unchanged, entities=True))
+    return groups
 
 
 def _unescape(reference: str) -> str:
@@ -146,9 +158,7 @@ def read_srt(source: str) -> Subtitles:
             raise _timing_error(first, "SRT")
         else:
             raise FormatError(f"expected a cue number or timing: {first.text!r}", first.number)
-        group = _cue_text(source, text)
-        if group is not None:
-            cues.append(group)
+        cues += _cue_text(source, text)
     return Subtitles(source, cues, [])
 
 
@@ -174,9 +184,7 @@ def read_vtt(source: str) -> Subtitles:
             raise FormatError(f"a cue without a timing line: {first.text!r}", first.number)
         if not VTT_TIMING.fullmatch(block[timing].text):
             raise _timing_error(block[timing], "WebVTT")
-        group = _cue_text(source, block[timing + 1 :])
-        if group is not None:
-            cues.append(group)
+        cues += _cue_text(source, block[timing + 1 :])
     return Subtitles(source, cues, languages)
 
 

@@ -7,8 +7,9 @@ elements stay: ``<g>``, ``<mrk>`` and ``<pc>`` keep their tags and have their
 text converted, ``<x/>``, ``<bx/>``, ``<ex/>``, ``<ph/>``, ``<sc/>``, ``<ec/>``
 are kept, and so is the content of ``<ph>``, ``<bpt>``, ``<ept>``, ``<it>``
 (native code) and of inline elements marked ``translate="no"`` or
-``mtype="protected"``.  ``target-language`` (1.2, on ``<file>``) or ``trgLang`` (2.0,
-on ``<xliff>``) becomes the other script's tag (_langtags, BCP 47 style).
+``mtype="protected"``.  ``target-language`` (1.2, on ``<file>``, and a ``<target>``'s
+own ``xml:lang``) or ``trgLang`` (2.0, on ``<xliff>``) becomes the other script's tag
+(_langtags, BCP 47 style).
 
 With *from_source*, a unit whose target is missing or empty gets one made from
 its ``<source>`` converted (for a source written in Uzbek): the new
@@ -33,7 +34,11 @@ NAME: Final = "xliff"
 
 _KEPT: Final = frozenset({"ph", "bpt", "ept", "it"})  # inline code, not text
 _UNITS: Final = frozenset({"trans-unit", "segment", "ignorable"})
-_LANGUAGE_ATTRIBUTES: Final = (("file", "target-language"), ("xliff", "trgLang"))
+_LANGUAGE_ATTRIBUTES: Final = (
+    ("file", "target-language"),  # 1.2
+    ("target", "xml:lang"),  # 1.2: a target may say its language again
+    ("xliff", "trgLang"),  # 2.0
+)
 # The head of an XLIFF document: <xliff> after the XML prolog.
 _HEAD: Final = re.compile(_xmlspans.PROLOG + rb"<xliff[\s>]", re.DOTALL)
 
@@ -110,11 +115,13 @@ def entries(data: bytes) -> Iterator[Entry]:
 _Splice = tuple[int, int, bytes]
 
 
-def _new_target(data: bytes, unit: Unit, content: str) -> _Splice:
-    """A splice that gives *unit* the target *content* (replacing an empty one)."""
+def _new_target(data: bytes, unit: Unit, content: str, script: str) -> _Splice:
+    """A splice that gives *unit* the target *content* (replacing an empty one, whose
+    xml:lang it sets to *script*'s tag)."""
     assert unit.source is not None
     if unit.target is not None:  # an empty target: <target/> or <target></target>
         start_tag = data[unit.target.start : unit.target.content_start].decode("utf-8")
+        start_tag = retagged(start_tag, unit.target, script) or start_tag
         start_tag = start_tag[:-2].rstrip() + ">" if start_tag.endswith("/>") else start_tag
         filled = f"{start_tag}{content}</target>"
         return unit.target.start, unit.target.end, filled.encode("utf-8")
@@ -149,26 +156,41 @@ def convert(data: bytes, choose: Chooser, limits: Limits, /, *, from_source: boo
         new = content.encode("utf-8")
         if new != data[unit.target.content_start : unit.target.content_end]:
             splices.append((unit.target.content_start, unit.target.content_end, new))
-    for unit, content in zip(empty, new_contents[len(targets) :], strict=True):
-        splices.append(_new_target(data, unit, content))
-    splices += _language_splices(data, root, translit.target)
+    new_targets = [
+        _new_target(data, unit, content, translit.target)
+        for unit, content in zip(empty, new_contents[len(targets) :], strict=True)
+    ]
+    replaced = {start for start, end, _ in new_targets if end > start}
+    splices += new_targets
+    splices += _language_splices(data, root, translit.target, replaced)
     return _spliced(data, splices)
 
 
-def _language_splices(data: bytes, root: Element, script: str) -> list[_Splice]:
-    """The target-language / trgLang attributes set to *script*'s tag."""
+def _language_splices(data: bytes, root: Element, script: str, replaced: set[int]) -> list[_Splice]:
+    """The target-language / trgLang / a target's xml:lang attributes set to *script*'s
+    tag, except in the empty targets whose whole element is *replaced* (their start
+    offsets), which _new_target retags."""
     splices = []
     for element in _xmlspans.walk(root):
-        for name, attribute in _LANGUAGE_ATTRIBUTES:
-            if element.name != name or attribute not in element.attrs:
-                continue
-            tag = element.attrs[attribute]
-            new_tag = _langtags.for_script(tag, script, style="bcp47")
-            if new_tag != tag:
-                start_tag = data[element.start : element.content_start].decode("utf-8")
-                new = _xmlspans.set_attribute(start_tag, attribute, new_tag)
-                splices.append((element.start, element.content_start, new.encode("utf-8")))
+        if element.start in replaced:
+            continue
+        new = retagged(data[element.start : element.content_start].decode("utf-8"), element, script)
+        if new is not None:
+            splices.append((element.start, element.content_start, new.encode("utf-8")))
     return splices
+
+
+def retagged(start_tag: str, element: Element, script: str) -> str | None:
+    """*element*'s *start_tag* with its language attribute (_LANGUAGE_ATTRIBUTES) set to
+    *script*'s tag; None if it has none, or one already so."""
+    for name, attribute in _LANGUAGE_ATTRIBUTES:
+        if element.name != name or attribute not in element.attrs:
+            continue
+        tag = element.attrs[attribute]
+        new_tag = _langtags.for_script(tag, script, style="bcp47")
+        if new_tag != tag:
+            return _xmlspans.set_attribute(start_tag, attribute, new_tag)
+    return None
 
 
 def _spliced(data: bytes, splices: list[_Splice]) -> bytes:
