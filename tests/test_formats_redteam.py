@@ -375,3 +375,11 @@ def test_an_xcode_string_catalog_is_refused_with_the_way_round() -> None:
     assert detect_format("Localizable.xcstrings", catalog) == "xcstrings"
     with pytest.raises(FormatError, match="XLIFF"):
         convert_bytes(catalog, to="cyrillic", filename="Localizable.xcstrings")
+
+
+def test_a_vtt_cue_language_span_names_the_new_script() -> None:
+    source = "WEBVTT\n\n00:00.000 --> 00:01.000\n<lang uz-Latn>Salom</lang> <lang.x en>ok</lang>\n"
+    out = convert_bytes(source.encode(), to="cyrillic", filename="a.vtt").decode()
+    assert out.endswith("<lang uz-Cyrl>Салом</lang> <lang.x en>ок</lang>\n")
+    back = convert_bytes(out.encode(), to="latin", filename="a.vtt").decode()
+    assert back == source

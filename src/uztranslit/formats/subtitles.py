@@ -101,11 +101,14 @@ def _blocks(lines: list[Line]) -> Iterator[list[Line]]:
 # The tags that cut a cue's text in two: a ruby's reading (<rt>) is not part of the
 # word it stands over (<ruby>Тош<rt>ер</rt></ruby>), as in HTML.
 _CUTTING_TAG: Final = re.compile(r"</?(?:ruby|rt)(?:[.\s][^>]*)?>", re.IGNORECASE)
+# WebVTT's language span, <lang uz-Latn> (classes may follow lang): its tag is retagged.
+_LANG_TAG: Final = re.compile(r"<lang(?:\.[^\s>]*)?[ \t]+([^\s>]+)[ \t]*>")
 
 
-def _cue_text(source: str, lines: Sequence[Line]) -> list[Group]:
+def _cue_text(source: str, lines: Sequence[Line], languages: list[LangValue]) -> list[Group]:
     """The groups of a cue's text lines, each of pieces (text between tags, and
-    references): one, or more where a ruby's tags cut it."""
+    references): one, or more where a ruby's tags cut it.  The language of each
+    <lang …> span goes into *languages*."""
     if not lines:
         return []
     start, end = lines[0].start, lines[-1].end
@@ -121,6 +124,8 @@ def _cue_text(source: str, lines: Sequence[Line]) -> list[Group]:
         elif _CUTTING_TAG.fullmatch(found.group()) and pieces:
             groups.append(Group(tuple(pieces), unchanged, entities=True))
             pieces = []
+        elif (lang := _LANG_TAG.fullmatch(found.group())) is not None:
+            languages.append(LangValue(begin + lang.start(1), begin + lang.end(1), lang[1]))
         at = finish
     if at < end:
         pieces.append(Piece(at, end, source[at:end]))
@@ -158,7 +163,7 @@ def read_srt(source: str) -> Subtitles:
             raise _timing_error(first, "SRT")
         else:
             raise FormatError(f"expected a cue number or timing: {first.text!r}", first.number)
-        cues += _cue_text(source, text)
+        cues += _cue_text(source, text, [])
     return Subtitles(source, cues, [])
 
 
@@ -184,7 +189,7 @@ def read_vtt(source: str) -> Subtitles:
             raise FormatError(f"a cue without a timing line: {first.text!r}", first.number)
         if not VTT_TIMING.fullmatch(block[timing].text):
             raise _timing_error(block[timing], "WebVTT")
-        cues += _cue_text(source, block[timing + 1 :])
+        cues += _cue_text(source, block[timing + 1 :], languages)
     return Subtitles(source, cues, languages)
 
 
