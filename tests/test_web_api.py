@@ -19,7 +19,7 @@ from starlette.testclient import TestClient
 from uztranslit import parse_lexicon, to_cyrillic, to_latin, transliterate
 from uztranslit.web import Settings, create_app
 from uztranslit.web import app as web_app
-from uztranslit.web._body import TooSlow, read_body
+from uztranslit.web._body import TooSlow, discard_body, read_body
 from uztranslit.web._errors import STATUSES
 from uztranslit.web.app import OPENAPI, STATIC
 
@@ -473,3 +473,92 @@ def test_an_unexpected_error_is_a_json_500_and_logged(
     answer = client.post("/api/convert", json={"text": "Шаҳар"})
     assert "the server failed" in error_of(answer, 500)
     assert "unexpected RuntimeError in /api/convert" in caplog.text
+
+
+# --- found by a red-team pass -----------------------------------------------------------
+
+
+def test_a_body_turned_away_is_dropped_only_for_the_read_timeout() -> None:
+    # the 415 and 503 answers read the body on and dropped it with no time limit: six
+    # clients that never sent theirs held every place, and every other request got 503
+    async def never_receive() -> dict[str, object]:
+        await asyncio.sleep(3600)
+        raise AssertionError("unreachable")
+
+    scope = {"type": "http", "method": "POST", "headers": [], "path": "/api/convert"}
+
+    async def turned_away() -> None:
+        await asyncio.wait_for(discard_body(Request(scope, never_receive), 0.2), 30)
+
+    asyncio.run(turned_away())  # returns (a hang would be a TimeoutError here)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b"[" * 100_000 + b"]" * 100_000, "nests too deeply"),
+        (b'{"text": ' + b"9" * 5000 + b"}", "a number is too long"),
+    ],
+)
+def test_json_python_cannot_read_is_a_400_not_a_500(
+    client: TestClient, body: bytes, message: str
+) -> None:
+    answer = client.post("/api/convert", content=body, headers={"content-type": "application/json"})
+    assert message in error_of(answer, 400)
+
+
+@pytest.mark.parametrize("value", [float("inf"), 1e7, float("nan"), 0.0])
+def test_a_time_cap_the_pipes_cannot_wait_for_is_refused(value: float) -> None:
+    # an infinite cap was accepted and made every conversion fail with a 500
+    with pytest.raises(ValueError, match="at most 86400 seconds"):
+        Settings(time_cap=value)
+    with pytest.raises(ValueError, match="at most 86400 seconds"):
+        Settings(read_timeout=value)
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("a." + "b" * 300, "a." + "b" * 198),  # no ending to keep: cut, not a dot-file
+        ("x" * 300 + ".docx", "x" * 195 + ".docx"),
+        ("." + "c" * 300, "c" * 200),
+        ("../../Ўзбек.txt", "Ўзбек.txt"),
+    ],
+)
+def test_an_uploaded_name_is_cut_to_its_length_keeping_a_real_ending(
+    given: str, expected: str
+) -> None:
+    assert web_app.safe_name(given) == expected
+
+
+def test_form_fields_are_what_the_docs_name(client: TestClient) -> None:
+    not_a_file = client.post("/api/convert-file", files={"file": (None, "Ўзбек")})
+    assert "must be a file with its name" in error_of(not_a_file, 400)
+    other_name = client.post("/api/convert-file", files={"upload": ("a.txt", b"x")})
+    assert "unknown field 'upload'" in error_of(other_name, 400)
+    option_file = client.post(
+        "/api/convert-file", files={"file": ("a.txt", b"x"), "to": ("t.txt", b"latin")}
+    )
+    assert "to must be a plain field" in error_of(option_file, 400)
+
+
+def test_json_options_take_the_types_the_description_gives(client: TestClient) -> None:
+    sent = {"text": "2025 йил", "conventions": {"dates": 1}}
+    assert "conventions must be a string or a list" in error_of(
+        client.post("/api/convert", json=sent), 400
+    )
+    assert convert(client, text="Ўзбек", apostrophes=None)["result"] == "Oʻzbek"
+    spec = json.loads(OPENAPI.read_text(encoding="utf-8"))
+    properties = spec["components"]["schemas"]["ConvertRequest"]["properties"]
+    assert None in properties["apostrophes"]["enum"]
+    assert convert(client, text="2025 йил", conventions=["official"])["result"] == "2025-yil"
+    listed = properties["conventions"]["oneOf"][1]["items"]["enum"]
+    assert "official" in listed
+
+
+def test_a_converted_file_s_type_is_one_the_description_allows(client: TestClient) -> None:
+    answer = client.post("/api/convert-file?to=latin&filename=a.txt", content="Шаҳар".encode())
+    assert answer.headers["content-type"] == "text/plain; charset=utf-8"
+    spec = json.loads(OPENAPI.read_text(encoding="utf-8"))
+    content = spec["paths"]["/api/convert-file"]["post"]["responses"]["200"]["content"]
+    assert "*/*" in content

@@ -76,9 +76,14 @@ async def read_capped(request: Request, cap: int) -> bytes:
     return bytes(body)
 
 
-async def discard_body(request: Request) -> None:
-    """Read and drop the body (a request turned away before its body was wanted)."""
-    await drain(request.stream(), 0)
+async def discard_body(request: Request, timeout: float) -> None:
+    """Read and drop the body (a request turned away before its body was wanted), for
+    at most *timeout* seconds: a client that sends it slowly, or never, must not hold
+    a place (the answer goes out then, and the connection may be closed)."""
+    try:
+        await asyncio.wait_for(drain(request.stream(), 0), timeout)
+    except asyncio.TimeoutError:
+        return
 
 
 async def parse_form(headers: Headers, body: bytes, max_files: int) -> FormData:

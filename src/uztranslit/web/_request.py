@@ -61,6 +61,9 @@ def checked_options(fields: Mapping[str, object], max_chars: int) -> Wanted:
         raise TypeError(f"lexicon must be the lexicon's rows as TSV text; got {lexicon!r}")
     if lexicon:
         check_length("lexicon", lexicon, max_chars)
+    for name in ("conventions", "keep"):  # JSON: a name, a list of them, or null
+        if not isinstance(fields.get(name), (str, list, type(None))):
+            raise TypeError(f"{name} must be a string or a list of strings; got {fields[name]!r}")
     auto_target = to in AUTO
     options = check_options(
         "latin" if auto_target else to,

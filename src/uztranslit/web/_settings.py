@@ -14,6 +14,11 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+# The longest time cap or read timeout (a day): longer ones are no cap, and the
+# pipes' poll() refuses a timeout past about 24 days (an inf made every request fail).
+MOST_SECONDS: Final = 86_400
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything the server can be told; each default is documented in docs/web.md.
@@ -49,8 +54,11 @@ class Settings:
             raise ValueError(f"port must be at most 65535; got {self.port}")
         check_at_least("keep_alive", self.keep_alive, 1)
         for name in ("time_cap", "read_timeout"):
-            if not getattr(self, name) > 0:
-                raise ValueError(f"{name} must be more than 0 seconds; got {getattr(self, name)}")
+            if not 0 < getattr(self, name) <= MOST_SECONDS:  # nan and inf too
+                raise ValueError(
+                    f"{name} must be more than 0 and at most {MOST_SECONDS} seconds;"
+                    f" got {getattr(self, name)}"
+                )
         if isinstance(self.cors_origins, str):
             raise TypeError("cors_origins must be a tuple of origins, not one str")
 

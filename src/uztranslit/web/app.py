@@ -49,6 +49,11 @@ ZIP_NAME: Final = "uztranslit.zip"
 RAW_PARAMETERS: Final = (*OPTION_FIELDS, "filename")
 # The longest file name kept (longer ones are cut, keeping their ending).
 NAME_LENGTH: Final = 200
+ENDING_LENGTH: Final = 16  # longer, what follows the last dot is not a file ending
+_NOT_A_FILE: Final = (
+    "the field file must be a file with its name (curl -F file=@name.txt);"
+    " to convert text, POST it as JSON to /api/convert"
+)
 
 Handler = Callable[[Request], Awaitable[Response]]
 
@@ -76,7 +81,10 @@ def safe_name(filename: str | None) -> str:
         return "file.txt"
     if len(name) > NAME_LENGTH:
         stem, dot, ending = name.rpartition(".")
-        name = stem[: NAME_LENGTH - len(ending) - 1] + dot + ending if dot else name[:NAME_LENGTH]
+        if dot and stem and len(ending) <= ENDING_LENGTH:  # the ending says the format: kept
+            name = stem[: NAME_LENGTH - len(ending) - 1] + dot + ending
+        else:
+            name = name[:NAME_LENGTH]
     return name
 
 
@@ -114,7 +122,7 @@ class Api:
                 with self.pool.admission():
                     return await handler(request)
             except QueueFull as error:
-                await discard_body(request)
+                await discard_body(request, self.settings.read_timeout)
                 return error_response(503, str(error))
             except Exception as error:
                 status = status_of(error)
@@ -150,7 +158,7 @@ class Api:
     async def convert(self, request: Request) -> Response:
         """POST /api/convert: ``{"text": ..., options}`` → ``{"result": ..., "source": ...}``."""
         if not is_content_type(request, "application/json"):
-            await discard_body(request)
+            await discard_body(request, self.settings.read_timeout)
             raise ApiError(415, "send the text as JSON, with Content-Type: application/json")
         body = await read_body(request, self.settings.max_body_bytes, self.settings.read_timeout)
         try:
@@ -159,6 +167,10 @@ class Api:
             raise ApiError(400, f"the body is not valid JSON: {error}") from None
         except UnicodeDecodeError:
             raise ApiError(422, "the body is not valid UTF-8") from None
+        except RecursionError:
+            raise ApiError(400, "the body is not valid JSON here: it nests too deeply") from None
+        except ValueError:  # a number of more digits than Python converts
+            raise ApiError(400, "the body is not valid JSON here: a number is too long") from None
         if not isinstance(fields, dict):
             raise ApiError(400, 'the body must be a JSON object: {"text": "...", "to": "latin"}')
         unknown = unknown_fields(fields, ("text", *OPTION_FIELDS))
@@ -229,12 +241,18 @@ class Api:
         pairs: list[tuple[str, str]] = []
         try:
             for key, value in form.multi_items():
-                if isinstance(value, UploadFile):
+                if key == "file" and isinstance(value, UploadFile):
                     files.append((safe_name(value.filename), await value.read()))
-                elif key in OPTION_FIELDS:
+                elif key == "file":
+                    raise ApiError(400, _NOT_A_FILE)
+                elif key in OPTION_FIELDS and not isinstance(value, UploadFile):
                     pairs.append((key, value))
+                elif key in OPTION_FIELDS:
+                    raise ApiError(400, f"{key} must be a plain field, not a file")
                 else:
-                    raise ApiError(400, unknown_fields([key], ("file", *OPTION_FIELDS)) or key)
+                    unknown = unknown_fields([key], ("file", *OPTION_FIELDS))
+                    assert unknown is not None  # key is neither
+                    raise ApiError(400, unknown)
         finally:
             await form.close()
         return files, pairs
