@@ -140,6 +140,18 @@ class TestErrors:
         assert "-e" in err
         assert "Traceback" not in err
 
+    def test_undecodable_input_writes_the_lines_before_it_without_t_too(
+        self, tmp_path: Path, run: Runner
+    ) -> None:
+        # the script was detected from the first 64 KiB, and a bad byte there lost them
+        bad = tmp_path / "bad.txt"
+        bad.write_bytes("Ер\nсув\n".encode() + b"\xff\xfe bad\n")
+        code, out, err = run([str(bad)])
+        assert (code, out) == (1, b"Yer\nsuv\n")
+        assert f"{bad}: line 3: cannot decode byte 0xff as utf-8" in err
+        code, out, _ = run([], b"\xff")  # nothing before it
+        assert (code, out) == (1, b"")
+
     def test_undecodable_input_leaves_existing_output_untouched(
         self, tmp_path: Path, run: Runner
     ) -> None:

@@ -215,7 +215,9 @@ def choose_direction(
     With -t and without --from, nothing is read ahead, so output starts with the
     first line: the source is 1995 Latin for -t cyrillic and Cyrillic otherwise.
     Without -t, the pieces in the first DETECT_SIZE bytes are read ahead and their
-    letters counted; Cyrillic then goes to Latin and either Latin to Cyrillic.
+    letters counted; Cyrillic then goes to Latin and either Latin to Cyrillic.  An
+    input that cannot be decoded there is detected from what came before the bad
+    byte, which is written before its error is raised, as with -t.
     """
     source: str | None = None if args.source == "auto" else args.source
     ahead: list[str] = []
@@ -225,11 +227,14 @@ def choose_direction(
         why = f"taken for -t {args.to}; say --from otherwise"
     elif source is None:
         size = 0
-        for piece in pieces:
-            ahead.append(piece)
-            size += len(piece.encode("utf-8", "surrogateescape"))
-            if size >= DETECT_SIZE:
-                break
+        try:
+            for piece in pieces:
+                ahead.append(piece)
+                size += len(piece.encode("utf-8", "surrogateescape"))
+                if size >= DETECT_SIZE:
+                    break
+        except CliError as error:  # raised again after the text before it
+            pieces = _raising(error)
         source = detect_script("".join(ahead))
         why = f"detected in the first {size} bytes"
         if source is None:
@@ -244,6 +249,12 @@ def choose_direction(
 def _chain(first: list[str], rest: Iterator[str]) -> Iterator[str]:
     yield from first
     yield from rest
+
+
+def _raising(error: CliError) -> Iterator[str]:
+    """No pieces: *error*, when the first is asked for."""
+    raise error
+    yield ""  # a generator, so that the error comes when it is iterated
 
 
 def convert_text(
