@@ -305,6 +305,14 @@ def shapes(cyrillic: str, latin: str) -> dict[str, tuple[str, str]]:
     def apostrophes(text: str) -> str:
         return re.sub(r"(\S+)", r"'\1'", text)
 
+    def mark_runs(text: str) -> str:  # each word followed by 40 marks (quadratic once)
+        return re.sub(r"(\S+)", lambda found: found[1] + " " + "ʼ" * 40, text)
+
+    def long_mixed_tokens(text: str) -> str:  # the letters alone, aLtErNaTiNg, 2,000 a line
+        letters = "".join(re.findall(r"\w+", text))
+        mixed = "".join(char.upper() if i % 2 else char for i, char in enumerate(letters))
+        return "\n".join(mixed[i : i + 2000] for i in range(0, len(mixed), 2000))
+
     return {
         "many tiny lines": both(tiny_lines),
         "one huge line": both(lambda text: text.replace("\n", " ")),
@@ -312,6 +320,8 @@ def shapes(cyrillic: str, latin: str) -> dict[str, tuple[str, str]]:
         "tags and <!-- everywhere": both(tags),
         "apostrophes everywhere": both(apostrophes),
         "all capitals": both(capitals),
+        "runs of 40 apostrophes": both(mark_runs),
+        "tokens of 2,000 letters in mixed case": both(long_mixed_tokens),
     }
 
 
