@@ -61,3 +61,15 @@ def test_report_does_not_go_with_files_written_in_place(
     source.write_text(TEXT, encoding="utf-8")
     assert main(["--report", "--in-place", str(source)]) == 2
     assert "--report goes with output to stdout or -o" in capsys.readouterr().err
+
+
+def test_a_report_format_without_a_report_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # it was silently ignored: the user asked for a report and got none
+    source = tmp_path / "in.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    assert main(["--report-format", "jsonl", "-t", "cyrillic", str(source)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "--report-format goes with --report" in captured.err

@@ -207,8 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--report-format",
         choices=_cli_report.STYLES,
-        default="table",
-        help="the report as a Markdown table (default) or JSON Lines",
+        help="with --report: the report as a Markdown table (default) or JSON Lines",
     )
     parser.add_argument(
         "--progress",
@@ -247,6 +246,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
             "or --check",
             EXIT_USAGE,
         )
+    if args.report_format is not None and args.report is None:
+        raise CliError("--report-format goes with --report, which was not given", EXIT_USAGE)
     if args.check and (args.in_place or args.output_dir is not None or args.output != "-"):
         raise CliError(
             "--check writes a list, not files: it does not go with -o, --in-place or --output-dir",
@@ -433,7 +434,7 @@ def write_to_output(args: argparse.Namespace, progress: Progress) -> None:
 
 def open_report(args: argparse.Namespace) -> TextIO | None:
     """Where --report writes (stderr for ``-``), kept on *args* for the inputs."""
-    args.report_style = args.report_format
+    args.report_style = args.report_format or "table"
     if args.report is None:
         args.report_out = None
         return None
