@@ -365,6 +365,12 @@ def test_no_cors_unless_an_origin_is_allowed(client: TestClient) -> None:
             "/api/convert", json={"text": "x"}, headers={"origin": "https://third.example"}
         )
         assert "access-control-allow-origin" not in refused.headers
+        # a refused preflight is JSON like every other error (Starlette's is plain text)
+        preflight = other.options(
+            "/api/convert",
+            headers={"origin": "https://third.example", "access-control-request-method": "POST"},
+        )
+        assert "not allowed here: origin" in error_of(preflight, 400)
 
 
 def test_health_says_what_the_server_offers(client: TestClient) -> None:

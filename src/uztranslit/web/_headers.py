@@ -1,10 +1,14 @@
-"""Security headers on every response: the page handles text people paste into it."""
+"""Security headers on every response (the page handles text people paste into it), and
+CORS for the origins allowed, its refusals in the API's JSON."""
 
 from __future__ import annotations
 
 from types import MappingProxyType
 from typing import Final
 
+from starlette.datastructures import Headers
+from starlette.middleware.cors import CORSMiddleware
+from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 # Header → value, added to every response.
@@ -48,3 +52,21 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class JsonCors(CORSMiddleware):
+    """Starlette's CORS middleware, with a refused preflight answered as JSON like every
+    other error of the API (Starlette's own answer is plain text)."""
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        response = super().preflight_response(request_headers)
+        if response.status_code != 400:
+            return response
+        refused = bytes(response.body).decode().removeprefix("Disallowed CORS ")
+        headers = {
+            name: value
+            for name, value in response.headers.items()
+            if name not in {"content-type", "content-length"}
+        }
+        message = f"the CORS preflight is refused (not allowed here: {refused})"
+        return JSONResponse({"error": message, "status": 400}, status_code=400, headers=headers)

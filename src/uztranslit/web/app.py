@@ -22,7 +22,6 @@ from starlette.applications import Starlette
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
@@ -33,7 +32,7 @@ from .._options import APOSTROPHE_STYLES, CONVENTIONS, SCRIPTS
 from ..formats import FORMATS
 from ._body import discard_body, parse_form, read_body
 from ._errors import ApiError, error_response, status_of
-from ._headers import SecurityHeaders
+from ._headers import JsonCors, SecurityHeaders
 from ._jobs import Converted, convert_files, convert_text
 from ._pool import QueueFull, WorkerPool
 from ._request import OPTION_FIELDS, check_length, form_fields, read_options, unknown_fields
@@ -290,7 +289,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     if settings.cors_origins:
         middleware.append(
             Middleware(
-                CORSMiddleware,
+                JsonCors,
                 allow_origins=list(settings.cors_origins),
                 allow_methods=["GET", "POST"],
                 allow_headers=["content-type", "x-filename"],
