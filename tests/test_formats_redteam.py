@@ -383,3 +383,18 @@ def test_a_vtt_cue_language_span_names_the_new_script() -> None:
     assert out.endswith("<lang.x uz-Cyrl>Салом</lang> 2025\n")
     back = convert_bytes(out.encode(), to="latin", filename="a.vtt").decode()
     assert back == source
+
+
+def test_a_target_left_as_it_was_keeps_its_language() -> None:
+    # in <alt-trans> or a unit not to translate, the text stays Latin: so does its tag
+    data = (
+        '<xliff version="1.2"><file source-language="en" target-language="uz-Latn"><body>'
+        '<trans-unit id="1"><source>Hello</source><target xml:lang="uz-Latn">Salom</target>'
+        '<alt-trans><source>Hello</source><target xml:lang="uz-Latn">Salom dunyo</target>'
+        '</alt-trans></trans-unit><trans-unit id="2" translate="no"><source>Brand</source>'
+        '<target xml:lang="uz-Latn">Brend</target></trans-unit></body></file></xliff>'
+    )
+    out = convert_bytes(data.encode(), to="cyrillic", filename="a.xlf").decode()
+    assert '<target xml:lang="uz-Cyrl">Салом</target>' in out
+    assert '<target xml:lang="uz-Latn">Salom dunyo</target>' in out
+    assert '<target xml:lang="uz-Latn">Brend</target>' in out

@@ -36,9 +36,11 @@ _KEPT: Final = frozenset({"ph", "bpt", "ept", "it"})  # inline code, not text
 _UNITS: Final = frozenset({"trans-unit", "segment", "ignorable"})
 _LANGUAGE_ATTRIBUTES: Final = (
     ("file", "target-language"),  # 1.2
-    ("target", "xml:lang"),  # 1.2: a target may say its language again
     ("xliff", "trgLang"),  # 2.0
+    ("target", "xml:lang"),  # 1.2: a target may say its language again
 )
+# The last row, a target's own: retagged only on the targets converted or made.
+_DOCUMENT_LANGUAGES: Final = _LANGUAGE_ATTRIBUTES[:2]
 # The head of an XLIFF document: <xliff> after the XML prolog.
 _HEAD: Final = re.compile(_xmlspans.PROLOG + rb"<xliff[\s>]", re.DOTALL)
 
@@ -96,7 +98,7 @@ def declared_script(data: bytes) -> str | None:
     """The script of the target language (target-language or trgLang)."""
     root = _xmlspans.read(data)
     for element in _xmlspans.walk(root):
-        for name, attribute in _LANGUAGE_ATTRIBUTES:
+        for name, attribute in _DOCUMENT_LANGUAGES:
             if element.name == name and attribute in element.attrs:
                 return _langtags.declared_script(element.attrs[attribute])
     return None
@@ -162,17 +164,20 @@ def convert(data: bytes, choose: Chooser, limits: Limits, /, *, from_source: boo
     ]
     replaced = {start for start, end, _ in new_targets if end > start}
     splices += new_targets
-    splices += _language_splices(data, root, translit.target, replaced)
+    ours = {unit.target.start for unit in found if unit.target is not None} - replaced
+    splices += _language_splices(data, root, translit.target, ours)
     return _spliced(data, splices)
 
 
-def _language_splices(data: bytes, root: Element, script: str, replaced: set[int]) -> list[_Splice]:
-    """The target-language / trgLang / a target's xml:lang attributes set to *script*'s
-    tag, except in the empty targets whose whole element is *replaced* (their start
-    offsets), which _new_target retags."""
+def _language_splices(data: bytes, root: Element, script: str, ours: set[int]) -> list[_Splice]:
+    """The target-language / trgLang attributes set to *script*'s tag, and the xml:lang
+    of the targets *ours* (their start offsets: the targets of the units converted, in
+    *script* now or empty); not of a target left as it was (in <alt-trans>, in a unit
+    not to translate), whose text is still in the old script, nor of an empty one that
+    _new_target fills (it retags that itself)."""
     splices = []
     for element in _xmlspans.walk(root):
-        if element.start in replaced:
+        if element.name == "target" and element.start not in ours:
             continue
         new = retagged(data[element.start : element.content_start].decode("utf-8"), element, script)
         if new is not None:
