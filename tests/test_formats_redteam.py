@@ -255,8 +255,9 @@ def test_an_escaped_tag_in_a_stringsdict_is_kept() -> None:
             '<html xmlns="http://www.w3.org/1999/xhtml"><p>Teg &lt;p&gt; paragraf</p></html>',
             '<html xmlns="http://www.w3.org/1999/xhtml"><p>Тег &lt;p&gt; параграф</p></html>',
         ),
-        ("a.md", "Teg &lt;p&gt; paragraf\n", "Тег &lt;p&gt; параграф\n"),
-        ("a.md", "Teg \\<p\\> paragraf\n", "Тег &lt;p&gt; параграф\n"),  # escaped anew
+        ("a.md", "Teg &lt;p&gt; paragraf\n", "Тег \\<p\\> параграф\n"),  # escaped anew
+        ("a.md", "Teg \\<p\\> paragraf\n", "Тег \\<p\\> параграф\n"),
+        ("a.md", "Sayt http://x.uz/a\\*b\\*c bor\n", "Сайт http://x.uz/a\\*b\\*c бор\n"),
         (
             "a.vtt",
             "WEBVTT\n\n00:00.000 --> 00:01.000\nTeg &lt;i&gt; kursiv\n",
@@ -310,6 +311,19 @@ def test_collapsed_and_shortcut_reference_links_still_find_their_definitions() -
     render = MarkdownIt("commonmark").render
     assert render(out).count("<a href") == render(source).count("<a href") == 3
     assert render(out).count("<img") == 1
+
+
+def test_a_reference_link_whose_label_holds_markup_is_kept_whole() -> None:
+    from markdown_it import MarkdownIt  # noqa: PLC0415
+
+    source = (
+        "Bu [**Toshkent**] va [Salom *dunyo*][] va [Sen &amp; men] haqida.\n\n"
+        "[**toshkent**]: /a\n[salom *dunyo*]: /b\n[sen &amp; men]: /c\n"
+    )
+    out = convert_bytes(source.encode(), to="cyrillic", filename="a.md").decode()
+    assert out.startswith("Бу [**Toshkent**] ва [Salom *dunyo*][] ва [Sen &amp; men] ҳақида.")
+    render = MarkdownIt("commonmark").render
+    assert render(out).count("<a href") == render(source).count("<a href") == 3
 
 
 def test_toml_front_matter_is_kept_whole() -> None:

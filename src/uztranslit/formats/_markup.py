@@ -49,14 +49,21 @@ class Group(NamedTuple):
     they held letters (their word moved whole into an earlier piece): that is
     harmless for ``<b></b>``, but an emptied Markdown emphasis shows its ``**``.
 
-    *entities*: the source writes & < > as character references where they are text
-    (HTML, Markdown, subtitles); see written_text.
+    *markup*: how the source writes, as text, the characters that are otherwise its
+    markup (HTML, Markdown, subtitles); see written_text.
     """
 
     pieces: tuple[Piece, ...]
     escape: Callable[[str], str]
     filled: frozenset[int] = frozenset()
-    entities: bool = False
+    markup: Markup | None = None
+
+
+class Markup(NamedTuple):
+    """The characters that are markup in a format's text, and how to write them as text."""
+
+    characters: str
+    escape: Callable[[str], str]  # a text with each of them written as text
 
 
 class Edit(NamedTuple):
@@ -93,24 +100,37 @@ def converted_edits(groups: Iterable[Group], translit: Transliterator) -> Iterat
                 yield Edit(piece.start, piece.end, written_text(group, piece, new))
 
 
-# The characters that are markup where the source writes text with character references.
-_MARKUP_CHARACTERS: Final = "&<>"
+def _html_escaped(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _backslashed(text: str) -> str:
+    return "".join("\\" + char if char in _MARKDOWN_CHARACTERS else char for char in text)
+
+
+# HTML's (and subtitles') text: & < > as character references.
+HTML_MARKUP: Final = Markup("&<>", _html_escaped)
+# Markdown's inline text: each character that may begin or end a construct, backslashed.
+_MARKDOWN_CHARACTERS: Final = "\\`*_[]<>&!~|"
+MARKDOWN_MARKUP: Final = Markup(_MARKDOWN_CHARACTERS, _backslashed)
 
 
 def written_text(group: Group, piece: Piece, new: str) -> str:
-    """*new*, the converted text of *piece*, as the source must write it.
+    r"""*new*, the converted text of *piece*, as the source must write it.
 
-    In a group with *entities*, a piece that was a character reference, or that now
-    holds more & < or > than it did (a kept span, such as ``<p>`` read from
-    ``&lt;p&gt;`` or a URL with ``&amp;``, moves whole into the piece where it
-    starts), has & < > written as references: written raw they would be markup
-    (escaped text would come back as a live tag).  Another piece keeps its own raw
-    & < > as they were (``a < b`` is text in HTML)."""
-    if group.entities and (
+    In a group with *markup*, a piece that was a character reference or escape, or
+    that now holds more of the markup characters than it did (a kept span, such as
+    ``<p>`` read from ``&lt;p&gt;`` or a URL with ``&amp;`` or ``\*``, moves whole
+    into the piece where it starts), has them written as text: written raw they would
+    be markup (escaped text would come back as a live tag, an escaped ``*`` as
+    emphasis).  Another piece keeps its own raw ones as they were (``a < b`` is text
+    in HTML)."""
+    markup = group.markup
+    if markup is not None and (
         piece.reference
-        or any(new.count(char) > piece.text.count(char) for char in _MARKUP_CHARACTERS)
+        or any(new.count(char) > piece.text.count(char) for char in markup.characters)
     ):
-        new = html.escape(new, quote=False)
+        new = markup.escape(new)
     return group.escape(new)
 
 

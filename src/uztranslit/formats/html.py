@@ -39,6 +39,7 @@ from typing import Final
 from .._transliterator import Transliterator
 from ._base import Chooser, Entry, FormatError, Limits
 from ._markup import (
+    HTML_MARKUP,
     Edit,
     Group,
     Lines,
@@ -266,7 +267,7 @@ class _Scanner(HTMLParser):
 
     def _end_group(self) -> None:
         if self.pieces:
-            self.scan.groups.append(Group(tuple(self.pieces), unchanged, entities=True))
+            self.scan.groups.append(Group(tuple(self.pieces), unchanged, markup=HTML_MARKUP))
             self.pieces = []
 
     # events
@@ -333,7 +334,7 @@ class _Scanner(HTMLParser):
             elif _is_visible(attribute, tag, values) or (meta_visible and attribute == "content"):
                 pieces = _value_pieces(self.source, begin, end)
                 if pieces:
-                    self.scan.groups.append(Group(pieces, _quote_escape(quote), entities=True))
+                    self.scan.groups.append(Group(pieces, _quote_escape(quote), markup=HTML_MARKUP))
 
     def handle_endtag(self, tag: str) -> None:
         if tag not in INLINE:

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from ._base import Chooser, Entry, FormatError, Limits
 from ._markup import (
+    MARKDOWN_MARKUP,
     Edit,
     Group,
     Piece,
@@ -325,7 +326,7 @@ class _Groups:
     def end_group(self) -> None:
         if self.pieces:
             self.groups.append(
-                Group(tuple(self.pieces), unchanged, frozenset(self.filled), entities=True)
+                Group(tuple(self.pieces), unchanged, frozenset(self.filled), MARKDOWN_MARKUP)
             )
             self.pieces = []
         self.filled = set()
@@ -396,6 +397,8 @@ def _inline_groups(
     builder = _Groups(source, paragraph)
     at = 0
     for span in sorted(recorder.spans):
+        if span.start < at:
+            continue  # inside a span kept whole ([**Toshkent**][]: emphasis in a label)
         builder.text(at, span.start)
         if span.kind == "text":
             builder.text(span.start, span.end)

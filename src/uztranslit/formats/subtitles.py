@@ -24,6 +24,7 @@ from typing import Final, NamedTuple
 
 from ._base import Chooser, Entry, FormatError
 from ._markup import (
+    HTML_MARKUP,
     Group,
     Piece,
     converted_edits,
@@ -122,7 +123,7 @@ def _cue_text(source: str, lines: Sequence[Line], languages: list[LangValue]) ->
         if found.group().startswith("&"):
             pieces.append(Piece(begin, finish, _unescape(found.group()), reference=True))
         elif _CUTTING_TAG.fullmatch(found.group()) and pieces:
-            groups.append(Group(tuple(pieces), unchanged, entities=True))
+            groups.append(Group(tuple(pieces), unchanged, markup=HTML_MARKUP))
             pieces = []
         elif (lang := _LANG_TAG.fullmatch(found.group())) is not None:
             languages.append(LangValue(begin + lang.start(1), begin + lang.end(1), lang[1]))
@@ -130,7 +131,7 @@ def _cue_text(source: str, lines: Sequence[Line], languages: list[LangValue]) ->
     if at < end:
         pieces.append(Piece(at, end, source[at:end]))
     if pieces:
-        groups.append(Group(tuple(pieces), unchanged, entities=True))
+        groups.append(Group(tuple(pieces), unchanged, markup=HTML_MARKUP))
     return groups
 
 
