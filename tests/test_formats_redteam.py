@@ -412,3 +412,19 @@ def test_a_target_left_as_it_was_keeps_its_language() -> None:
     assert '<target xml:lang="uz-Cyrl">Салом</target>' in out
     assert '<target xml:lang="uz-Latn">Salom dunyo</target>' in out
     assert '<target xml:lang="uz-Latn">Brend</target>' in out
+
+
+def test_an_escaped_tag_with_quoted_attributes_is_kept_in_android_as_in_xliff() -> None:
+    # Android's pattern stopped at the first & inside the tag (&quot;): the tag's name
+    # and attributes were converted
+    text = "Bu &lt;a href=&quot;https://x.uz&quot;&gt;sayt&lt;/a&gt; bor"
+    expected = "Бу &lt;a href=&quot;https://x.uz&quot;&gt;сайт&lt;/a&gt; бор"
+    android = f'<resources><string name="a">{text}</string></resources>'
+    out = convert_bytes(android.encode(), to="cyrillic", filename="strings.xml").decode()
+    assert f'<string name="a">{expected}</string>' in out
+    xliff = (
+        '<xliff version="1.2"><file target-language="uz"><body><trans-unit id="1">'
+        f"<target>{text}</target></trans-unit></body></file></xliff>"
+    )
+    out = convert_bytes(xliff.encode(), to="cyrillic", filename="a.xlf").decode()
+    assert f"<target>{expected}</target>" in out

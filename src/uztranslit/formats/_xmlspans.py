@@ -41,9 +41,10 @@ _NOT_TRANSLATED: Final = re.compile(
 )
 # An entity of the string's own HTML, written escaped in XML: &amp;nbsp;, &amp;#8212;.
 ESCAPED_ENTITY: Final = r"&amp;(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
-# A tag written with entities in text (&lt;b&gt;, &lt;a href=&quot;…&quot;&gt;), or
-# such an entity.
-_ESCAPED_TAG: Final = re.compile(rf"&lt;/?[A-Za-z](?:[^&<>]|&(?!gt;))*?(?:&gt;|>)|{ESCAPED_ENTITY}")
+# A tag written with entities in text: &lt;b&gt;, &lt;a href=&quot;…&quot;&gt; (Android's
+# strings use it too); such a tag or such an entity.
+ESCAPED_TAG: Final = r"&lt;/?[A-Za-z](?:[^&<>]|&(?!gt;))*?(?:&gt;|>)"
+_ESCAPED_MARKUP: Final = re.compile(f"{ESCAPED_TAG}|{ESCAPED_ENTITY}")
 _TAG_END: Final = re.compile(rb"""(?:[^>"']|"[^"]*"|'[^']*')*>""")
 _MARKUP: Final = re.compile(
     r"""<!\[CDATA\[(?P<cdata>.*?)\]\]>|<!--.*?-->|<\?.*?\?>"""
@@ -196,7 +197,7 @@ def xml_text(text: str, kind: str) -> list[Part]:
         return [Part(text, text, kind)] if text else []
     found: list[Part] = []
     last = 0
-    for tag in _ESCAPED_TAG.finditer(text):
+    for tag in _ESCAPED_MARKUP.finditer(text):
         if tag.start() > last:
             found.append(Part(text[last : tag.start()], text[last : tag.start()], kind))
         found.append(Part(tag.group()))

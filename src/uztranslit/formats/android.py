@@ -34,7 +34,7 @@ NAME: Final = "android"
 _TOKEN: Final = re.compile(
     r"(?P<apostrophe>\\')"
     r"|(?P<quote>\")"
-    r"|(?P<kept>\\u[0-9A-Fa-f]{4}|\\.|&lt;/?[A-Za-z][^&<>]*(?:&gt;|>)"
+    rf"|(?P<kept>\\u[0-9A-Fa-f]{{4}}|\\.|{_xmlspans.ESCAPED_TAG}"
     rf"|{_xmlspans.ESCAPED_ENTITY}|&[^;\s]+;|</?[A-Za-z][^<>]*>)",
     re.DOTALL,
 )
