@@ -560,6 +560,11 @@ def test_json_options_take_the_types_the_description_gives(client: TestClient) -
     assert convert(client, text="2025 йил", conventions=["official"])["result"] == "2025-yil"
     listed = properties["conventions"]["oneOf"][1]["items"]["enum"]
     assert "official" in listed
+    for name in ("conventions", "keep"):  # null is taken as none
+        assert {"type": "null"} in properties[name]["oneOf"]
+        assert convert(client, text="Ўзбек", **{name: None})["result"] == "Oʻzbek"
+    assert "null" in properties["lexicon"]["type"]
+    assert convert(client, text="Ўзбек", lexicon=None)["result"] == "Oʻzbek"
 
 
 def test_a_converted_file_s_type_is_one_the_description_allows(client: TestClient) -> None:
