@@ -247,6 +247,7 @@ def landing_places(
     goes; *beginning_of* holds the conversion of each of bare's beginnings that
     beginnings_to_convert names."""
     precise = sum(befores) <= PRECISE_COST
+    kept = common_beginning(bare, out)  # letters at the start that stayed as written
     places: list[int] = []
     last = 0
     for before in befores:
@@ -254,7 +255,7 @@ def landing_places(
             place = 0
         elif before == len(bare):
             place = len(out)
-        elif out.startswith(bare[:before]):
+        elif before <= kept:
             place = before  # the letters before it stayed as written (my, Telegramʼda)
         elif precise:
             place = common_beginning(beginning_of[bare, before], out)
