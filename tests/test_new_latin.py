@@ -234,3 +234,11 @@ OLD_PAIR_TEXT = st.text(st.sampled_from("sShHcCoOgGʻʼaA\n'"), max_size=40)
 @given(OLD_PAIR_TEXT)
 def test_new_latin_pairs_replaced_everywhere_read_as_left_to_right(words: str) -> None:
     assert _new_latin.to_new_latin_word(words) == letter_by_letter(words)
+
+
+@pytest.mark.parametrize("cyrillic", ["АҚШда", "АҚШга", "АҚШнинг", "ЎзМУда", "ТошДЧЖУ"])
+def test_an_abbreviation_before_its_suffix_reads_back_as_from_cyrillic(cyrillic: str) -> None:
+    # AQŞda read AQShda: the last capital of an abbreviation before a lower-case suffix
+    # is all capitals, as the 1995 side writes АҚШда
+    new = transliterate(cyrillic, to="new-latin")
+    assert transliterate(new, to="latin", source="new-latin") == to_latin(cyrillic)

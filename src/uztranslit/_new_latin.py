@@ -113,9 +113,14 @@ def _old_capital(found: re.Match[str]) -> str:
 
 
 def _upper_in_context(word: str, i: int, width: int) -> bool:
-    """Whether a capital at word[i:i+width] is all capitals (rule 79): SH, not Sh."""
+    """Whether a capital at word[i:i+width] is all capitals (rule 79): SH, not Sh; and
+    so is the last capital of an abbreviation before a lower-case suffix (AQŞda →
+    AQSHda), as _cyrillic_to_latin.case_of_segment writes АҚШда."""
     following = word[i + width : i + width + 1]
-    neighbour = following if following.isalpha() else word[i - 1 : i] if i else ""
+    previous = word[i - 1 : i] if i else ""
+    if following.isalpha() and not following.isupper() and previous.isupper():
+        return True
+    neighbour = following if following.isalpha() else previous
     return neighbour.isupper()
 
 
