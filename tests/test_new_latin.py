@@ -242,3 +242,17 @@ def test_an_abbreviation_before_its_suffix_reads_back_as_from_cyrillic(cyrillic:
     # is all capitals, as the 1995 side writes АҚШда
     new = transliterate(cyrillic, to="new-latin")
     assert transliterate(new, to="latin", source="new-latin") == to_latin(cyrillic)
+
+
+def test_keep_holds_between_the_two_latin_alphabets() -> None:
+    # keep= was not given to the converter between 1995 and 2026 Latin: Deutsçe
+    assert transliterate("Deutsche Bank", to="new-latin", source="latin") == "Deutsçe Bank"
+    kept = transliterate(
+        "Deutsche Bank, Deutschening «Pepsichi»",
+        to="new-latin",
+        source="latin",
+        keep=["deutsche", "Pepsi"],
+    )
+    assert kept == "Deutsche Bank, Deutschening «Pepsiçi»"  # endings converted
+    back = transliterate("Shaha şahri", to="latin", source="new-latin", keep=["Shaha"])
+    assert back == "Shaha shahri"

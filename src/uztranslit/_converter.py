@@ -14,13 +14,13 @@ import functools
 import importlib
 import operator
 import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from itertools import compress, count
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
 from . import _cyrillic_to_latin, _invisible, _latin_to_cyrillic, _new_latin, _spans
-from ._alphabet import APOSTROPHE_LETTER, TURNED_COMMA
+from ._alphabet import APOSTROPHE_LETTER, TURNED_COMMA, lower_in_place
 from ._chunks import CHUNK_CACHE_LIMIT, by_chunks, by_joining, by_tokens_first, repeats_little
 from ._detect import detect_script
 from ._lexicon import Lexicon, default_table, merged_table, stem_starts, table_to
@@ -31,6 +31,7 @@ from ._options import (
     check_options,
     check_text,
 )
+from ._suffixes import is_latin_inflection_chain
 from ._word_cache import WordCache, convert_words
 
 # A lexicon with more stem starts than this to Latin is matched word by word: the
@@ -338,14 +339,28 @@ def _from_new_latin(
     return _from_latin(one_new, before, across, initials=True, tokens=new_tokens)
 
 
-@functools.lru_cache(maxsize=8)
-def _alphabet_converter(source: str, apostrophes: str) -> Converter:
-    """1995 Latin → 2026 Latin, or back (*source* is the one converted from)."""
+@functools.lru_cache(maxsize=64)
+def _alphabet_converter(
+    source: str, apostrophes: str, keep: frozenset[str] = frozenset()
+) -> Converter:
+    """1995 Latin → 2026 Latin, or back (*source* is the one converted from); the words
+    of *keep* as written, their endings converted (kept_stem_length)."""
     style = apostrophe_style(apostrophes)
+    kept = sorted({lower_in_place(word) for word in keep}, key=len, reverse=True)
 
     def token(latin: str) -> str:
         if len(latin) > _spans.LONGEST_TOKEN:
             return latin  # no word is this long: data, kept like a foreign word
+        if kept:
+            marks = _latin_to_cyrillic.classify_marks(latin)
+            length = kept_stem_length(marks.body, kept)
+            if length:
+                rest = marks.body[length:]
+                ending = letters(rest) if rest else ""
+                return marks.leading + marks.body[:length] + ending + marks.trailing
+        return letters(latin)
+
+    def letters(latin: str) -> str:
         if source == "new-latin":
             latin = _new_latin.to_old_latin_token(latin)
         marks = _latin_to_cyrillic.classify_marks(latin)
@@ -355,6 +370,18 @@ def _alphabet_converter(source: str, apostrophes: str) -> Converter:
         return marks.leading + body.translate(style) + marks.trailing
 
     return _from_latin(token, (), across=False, initials=False)
+
+
+def kept_stem_length(word: str, kept: Sequence[str]) -> int:
+    """How many letters of *word* are a word of *kept* (lower case, longest first) that
+    it starts with, alone or before Uzbek endings (Pepsining); 0 if none."""
+    lower = lower_in_place(word)
+    for stem in kept:
+        if lower.startswith(stem):
+            rest = lower[len(stem) :]
+            if not rest or is_latin_inflection_chain(rest):
+                return len(stem)
+    return 0
 
 
 def _initials_to_cyrillic(parts: list[str]) -> None:
@@ -459,4 +486,4 @@ def converter_for(options: Options, sample: str) -> Converter | None:
         return _cyrillic_converter(
             _with_kept(options.lexicon, options.keep), options.conventions, read
         )
-    return _alphabet_converter(read, options.apostrophes)
+    return _alphabet_converter(read, options.apostrophes, options.keep)
