@@ -14,10 +14,11 @@ import sys
 import unicodedata
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from uztranslit import to_cyrillic, to_latin
+from uztranslit import normalize_apostrophes, to_cyrillic, to_latin
 from uztranslit._alphabet import APOSTROPHES, CYRILLIC_LOWER, CYRILLIC_UPPER, LATIN_LETTERS
 from uztranslit._invisible import FORMAT_CLASS
 from uztranslit._spans import (
@@ -186,3 +187,24 @@ def test_a_long_run_of_apostrophes_converts_and_stays_as_written() -> None:
     for mark in APOSTROPHES:
         run = "a " + mark * 20_000 + "\n"
         assert to_cyrillic(run) == "а " + mark * 20_000 + "\n"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://uz.wikipedia.org/wiki/Тошкент?oldid=5",
+        "www.kun.uz/новости/2025",
+        "http://x.uz/Ўзбекистон/шаҳар#боб-2",
+    ],
+)
+def test_a_url_with_cyrillic_letters_passes_through_both_ways(url: str) -> None:
+    # URLs stopped at a Cyrillic letter: to_cyrillic converted the query after it, to_latin
+    # the Cyrillic part, so the link pointed elsewhere
+    assert to_cyrillic(f"Manba: {url} ga qarang") == f"Манба: {url} га қаранг"
+    assert to_latin(f"Манба: {url} га қаранг") == f"Manba: {url} ga qarang"
+
+
+@pytest.mark.parametrize("address", ["o'zbek@gov.uz", "info.o'zbek@x.uz", "ma'lumot@gov.uz"])
+def test_an_email_address_with_an_apostrophe_passes_through(address: str) -> None:
+    assert to_cyrillic(f"Xat: {address} manziliga") == f"Хат: {address} манзилига"
+    assert normalize_apostrophes(f"Xat: {address}") == f"Xat: {address}"

@@ -138,6 +138,13 @@ def _from_cyrillic(
     def convert(text: str) -> str:
         for convention in before:
             text = convention(text)
+        if _spans.may_hold_url(text):  # a URL is kept whole, its Cyrillic letters too
+            spans = _spans.url_spans_only(text)
+            if spans:
+                return outside_spans(text, spans, letters_and_marks)
+        return letters_and_marks(text)
+
+    def letters_and_marks(text: str) -> str:
         if _invisible.has_format_characters(text):
             decomposed = any(mark in text for mark in _spans.DECOMPOSING_MARKS)
             pattern = _spans.CYRILLIC_WORDS_DECOMPOSED if decomposed else _spans.CYRILLIC_WORDS
@@ -351,8 +358,9 @@ def _alphabet_converter(
     def token(latin: str) -> str:
         if len(latin) > _spans.LONGEST_TOKEN:
             return latin  # no word is this long: data, kept like a foreign word
-        if kept:
-            marks = _latin_to_cyrillic.classify_marks(latin)
+        if kept:  # 2026 Latin reads İ as I first, as it does going to Cyrillic
+            shown = _new_latin.read_look_alikes(latin) if source == "new-latin" else latin
+            marks = _latin_to_cyrillic.classify_marks(shown)
             length = kept_stem_length(marks.body, kept)
             if length:
                 rest = marks.body[length:]
@@ -396,11 +404,15 @@ def _initials_to_cyrillic(parts: list[str]) -> None:
 
 
 def outside_skipped(text: str, convert: Callable[[str], str]) -> str:
-    """Apply *convert* to the parts of Latin *text* outside URLs, placeholders, tags …
+    """Apply *convert* to the parts of Latin *text* outside URLs, placeholders, tags …"""
+    return outside_spans(text, _spans.skipped_spans(text), convert)
 
-    The parts are converted together, joined by _invisible.HOLE, which ends any token,
-    so a text with a tag every few words costs one call, not one a part."""
-    spans = _spans.skipped_spans(text)
+
+def outside_spans(text: str, spans: list[tuple[int, int]], convert: Callable[[str], str]) -> str:
+    """Apply *convert* to the parts of *text* outside *spans* (in order, not overlapping).
+
+    The parts are converted together, joined by _invisible.HOLE, which ends any token
+    or word, so a text with a tag every few words costs one call, not one a part."""
     if not spans:
         return convert(text)
     parts = []

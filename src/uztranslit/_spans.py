@@ -155,15 +155,16 @@ def identifier_spans(text: str) -> list[tuple[int, int]]:
 # Spans kept as written when converting Latin → Cyrillic, each with a substring
 # without which it cannot occur, so that a text is only searched for the kinds it
 # may hold, each kind on its own (a pattern that starts with a literal is found
-# by a fast scan).  Cyrillic → Latin needs none: none of them holds a Cyrillic
-# letter, since URLs stop at one.
-_URL_TAIL: Final = '[^\\s<>"«»“”\u0400-\u052f]+'
+# by a fast scan).  Cyrillic → Latin keeps the URLs alone (url_spans_only): the
+# others hold no Cyrillic letter.  A URL runs to whitespace or a quotation mark, its
+# Cyrillic letters included (https://uz.wikipedia.org/wiki/Тошкент).
+_URL_TAIL: Final = '[^\\s<>"«»“”]+'
 _FIELD: Final = "[A-Za-z0-9_.:!<>^=+\\-#,\\[\\]]"  # one character inside {…}
 _TAG: Final = (
     f"</?[A-Za-z][A-Za-z0-9:._-]{{0,{_NAME_LIMIT}}}(?:[ \\t][^<>\\n]{{0,{SPAN_LIMIT}}})?/?>"
 )
 SKIPPED: Final = (
-    # URLs; they stop at a Cyrillic letter, which is converted.
+    # URLs.
     # (found from their "://" or "www.", a fast scan for a literal; the scheme before
     # "://" is checked by skipped_spans).
     ("://", Lazy(rf"://{_URL_TAIL}")),
@@ -192,7 +193,7 @@ SKIPPED: Final = (
 )
 # The local part of an e-mail address, found backwards from its @, with the mailto:
 # of a link before it; a URL's scheme (http, https, ftp, file).
-_EMAIL_LOCAL: Final = Lazy(r"(?:(?<![A-Za-z0-9])[Mm][Aa][Ii][Ll][Tt][Oo]:)?[A-Za-z0-9._%+-]+\Z")
+_EMAIL_LOCAL: Final = Lazy(r"(?:(?<![A-Za-z0-9])[Mm][Aa][Ii][Ll][Tt][Oo]:)?[A-Za-z0-9._%+'-]+\Z")
 _SCHEME: Final = Lazy(r"(?<![A-Za-z0-9])(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp]|[Ff][Ii][Ll][Ee])\Z")
 
 
@@ -219,9 +220,36 @@ def skipped_spans(text: str) -> list[tuple[int, int]]:
                     continue
                 start = before.start()
             spans.append((start, end))
+    return merged_spans(spans)
+
+
+# The kinds of SKIPPED that are URLs: the only spans Cyrillic → Latin keeps.
+_URL_TRIGGERS: Final = frozenset({"://", "ww.", "WW.", "Www."})
+
+
+def may_hold_url(text: str) -> bool:
+    """Whether *text* holds what a URL starts with (a few fast scans)."""
+    return "://" in text or "ww." in text or "WW." in text
+
+
+def url_spans_only(text: str) -> list[tuple[int, int]]:
+    """The (start, end) spans of the URLs of *text*, in order, not overlapping."""
+    spans: list[tuple[int, int]] = []
+    for trigger, pattern in SKIPPED:
+        if trigger not in _URL_TRIGGERS or trigger not in text:
+            continue
+        if trigger == "://":
+            spans.extend(url_spans(text, pattern()))
+        else:
+            spans.extend(found.span() for found in pattern().finditer(text))
+    return merged_spans(spans)
+
+
+def merged_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """*spans* in order, those that overlap merged."""
     if len(spans) < 2:
         return spans
-    spans.sort()
+    spans = sorted(spans)
     merged = [spans[0]]
     for start, end in spans[1:]:
         if start < merged[-1][1]:
