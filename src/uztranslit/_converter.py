@@ -141,7 +141,7 @@ def _from_cyrillic(
         if _spans.may_hold_url(text):  # a URL is kept whole, its Cyrillic letters too
             spans = _spans.url_spans_only(text)
             if spans:
-                return outside_spans(text, spans, letters_and_marks)
+                return outside_spans(text, spans, letters_and_marks, joined=False)
         return letters_and_marks(text)
 
     def letters_and_marks(text: str) -> str:
@@ -408,11 +408,19 @@ def outside_skipped(text: str, convert: Callable[[str], str]) -> str:
     return outside_spans(text, _spans.skipped_spans(text), convert)
 
 
-def outside_spans(text: str, spans: list[tuple[int, int]], convert: Callable[[str], str]) -> str:
+def outside_spans(
+    text: str,
+    spans: list[tuple[int, int]],
+    convert: Callable[[str], str],
+    *,
+    joined: bool = True,
+) -> str:
     """Apply *convert* to the parts of *text* outside *spans* (in order, not overlapping).
 
-    The parts are converted together, joined by _invisible.HOLE, which ends any token
-    or word, so a text with a tag every few words costs one call, not one a part."""
+    *joined*: the parts are converted together, joined by _invisible.HOLE, which ends
+    any token or word, so a text with a tag every few words costs one call, not one a
+    part; else one by one (Cyrillic → Latin, whose quickest path steps aside for a
+    text with a private-use character in it, and whose texts seldom hold a URL)."""
     if not spans:
         return convert(text)
     parts = []
@@ -421,7 +429,7 @@ def outside_spans(text: str, spans: list[tuple[int, int]], convert: Callable[[st
         parts.append(text[position:start])
         position = end
     parts.append(text[position:])
-    if _invisible.HOLE in text:
+    if _invisible.HOLE in text or not joined:
         converted = list(map(convert, parts))
     else:
         converted = convert(_invisible.HOLE.join(parts)).split(_invisible.HOLE)
