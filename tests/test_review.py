@@ -114,3 +114,21 @@ def test_a_word_whose_y_is_a_vowel_is_flagged_as_kept() -> None:
     assert step.output == "Sony"
     assert "y that is a vowel" in step.rule
     assert review("YHXB va MFY", to="cyrillic") == []  # Uzbek abbreviations convert
+
+
+def test_the_2026_alphabet_is_reviewed_in_its_own_letters() -> None:
+    # the alternative of Ўққа was written Ögʻga (1995 letters) next to the reading Öqqa
+    flags = review("Ўққа чиқдик", to="new-latin")
+    assert [(flag.reading, flag.alternatives) for flag in flags] == [("Öqqa", ("Öğga",))]
+    for flag in review("Консертларимизда ўқидик", to="new-latin"):
+        assert not any(pair in "".join(flag.alternatives) for pair in ("sh", "ch", "oʻ", "gʻ"))
+
+
+def test_2026_latin_to_cyrillic_is_reviewed_as_1995_latin_is() -> None:
+    # with source="new-latin" review said nothing, though the conversion guesses the same
+    text = "yod va militsiya konsertlarimizda"
+    old = review(text, to="cyrillic", source="latin")
+    assert old  # the guesses are there
+    assert review(text, to="cyrillic", source="new-latin") == old
+    new = review("şöroi yod", to="cyrillic", source="new-latin")
+    assert [flag.word for flag in new] == ["yod"]

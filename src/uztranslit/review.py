@@ -22,11 +22,11 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
-from . import _cyrillic_to_latin, _latin_to_cyrillic, _spans
+from . import _cyrillic_to_latin, _latin_to_cyrillic, _new_latin, _spans
 from ._alphabet import TURNED_COMMA
 from ._converter import compose_decomposed
 from ._lexicon import default_lexicon, match_cyrillic_stem, match_latin_stem
@@ -176,20 +176,28 @@ def review(
     translit = Transliterator(to=to, source=source, keep=keep).resolved(text)
     if translit.source == "cyrillic" and translit.target != "cyrillic":
         return list(_review_cyrillic(text, translit))
-    if translit.source == "latin" and translit.target == "cyrillic":
+    if translit.source in {"latin", "new-latin"} and translit.target == "cyrillic":
         return list(_review_latin(text, translit))
-    return []
+    return []  # between the two Latin alphabets nothing is a guess
+
+
+def _in_alphabet_of(translit: Transliterator) -> Callable[[str], str]:
+    """Writes a 1995 Latin alternative in *translit*'s target alphabet."""
+    if translit.target != "new-latin":
+        return str
+    return Transliterator(to="new-latin", source="latin", apostrophes=translit.options.apostrophes)
 
 
 def _review_cyrillic(text: str, translit: Transliterator) -> Iterator[Flag]:
     table = default_lexicon().to_latin
+    written_so = _in_alphabet_of(translit)  # the letter rules below write 1995 Latin
     for found in _spans.CYRILLIC_WORDS_DECOMPOSED.finditer(text):
         word = compose_decomposed(found.group())
         lower = word.lower()
         reading = translit(found.group())
         match = match_cyrillic_stem(lower, table)
         if match is not None and match[0] < len(lower):
-            rules = _cyrillic_to_latin.word_to_latin(word, {})
+            rules = written_so(_cyrillic_to_latin.word_to_latin(word, {}))
             yield Flag(
                 *found.span(),
                 found.group(),
@@ -211,7 +219,7 @@ def _review_cyrillic(text: str, translit: Transliterator) -> Iterator[Flag]:
                     found.group(),
                     reading,
                     "homograph",
-                    (stem + _case_like(reading[-len(written) :], other),),
+                    (stem + written_so(_case_like(reading[-len(written) :], other)),),
                     f"{ending}: a stem in {ending[0]} before -{ending[1:]}, or one in"
                     f" {'ғ' if ending == 'ққа' else 'г'} before -{'га'} written assimilated",
                 )
@@ -254,9 +262,12 @@ def _review_latin(text: str, translit: Transliterator) -> Iterator[Flag]:
         if token[0] in "IVXLCDM" and _spans.is_roman_numeral(token):
             continue
         marks = _latin_to_cyrillic.classify_marks(token)
-        body, lower = marks.body, marks.body.lower()
+        body = marks.body
         if not body:
             continue
+        if translit.source == "new-latin":  # the rules below read 1995 Latin
+            body = _new_latin.to_old_latin_token(body)
+        lower = body.lower()
         converted = translit(token)
         reading = converted[len(marks.leading) : len(converted) - len(marks.trailing)]
         span = (start + len(marks.leading), end - len(marks.trailing))
