@@ -332,3 +332,33 @@ class TestLexiconFile:
     def test_shipped_latin_stems_use_canonical_marks(self) -> None:
         for latin in default_lexicon().to_cyrillic:
             assert not set(latin) & {"'", "‘", "’", "`"}, latin
+
+
+class TestTypesFoundByTheRedTeam:
+    """Each raised the wrong error, or none, before (api.md: a wrong type is a TypeError)."""
+
+    def test_a_style_or_format_of_the_wrong_type(self) -> None:
+        from uztranslit.formats import convert_bytes  # noqa: PLC0415
+        from uztranslit.review import format_report  # noqa: PLC0415
+
+        with pytest.raises(TypeError, match="style must be a str, one of table, jsonl"):
+            format_report([], style=None)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="format must be a str, one of text, docx"):
+            convert_bytes(b"x", to="latin", format=5)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("lines", [[1], [b"a\tb"], ["мэр\tmer", None]])
+    def test_lexicon_lines_that_are_not_str(self, lines: list[object]) -> None:
+        with pytest.raises(TypeError, match="a line must be a str"):
+            parse_lexicon(lines)  # type: ignore[arg-type]
+
+    def test_a_lexicon_given_as_one_str_names_splitlines(self) -> None:
+        # it was read a character at a time: "line 1: there is no tab"
+        with pytest.raises(TypeError, match=r"not one str: give text\.splitlines\(\)"):
+            parse_lexicon("мэр\tmer")
+
+    def test_normalize_apostrophes_returns_a_str(self) -> None:
+        class Text(str):
+            pass
+
+        for text in (Text("salom"), Text("o'zbek")):
+            assert type(normalize_apostrophes(text)) is str

@@ -122,7 +122,7 @@ def normalize_apostrophes(text: str, /, *, apostrophes: str = "modifier") -> str
 
     cache = WordCache(_invisible.keeping_format_characters(normalise))
     tokens = _spans.latin_tokens()
-    return outside_skipped(text, lambda part: convert_words(part, tokens, cache))
+    return str(outside_skipped(text, lambda part: convert_words(part, tokens, cache)))
 
 
 def transliterate(

@@ -369,11 +369,16 @@ def parse_lexicon(lines: Iterable[str], source: str = "<lexicon>") -> Lexicon:
     defaults to ``both``; the kind (KINDS) to none, which takes any suffix chain;
     a byte order mark before the first row is dropped.  Stems are stored in lower
     case.  A row without two non-blank stems, or with an unknown direction or
-    kind, raises LexiconError naming *source* and the line.
+    kind, raises LexiconError naming *source* and the line; *lines* that are one str
+    (not its lines) or a line that is not a str, TypeError.
     """
+    if isinstance(lines, str):
+        raise TypeError("lines must be the lexicon's lines, not one str: give text.splitlines()")
     to_latin = TableBuilder()
     to_cyrillic = TableBuilder()
     for number, raw in enumerate(lines, start=1):
+        if not isinstance(raw, str):
+            raise TypeError(f"{source}:{number}: a line must be a str; got {raw!r:.40}")
         line = raw.rstrip("\r\n")
         if number == 1:
             line = line.removeprefix(BYTE_ORDER_MARK)

@@ -30,7 +30,7 @@ from . import _cyrillic_to_latin, _latin_to_cyrillic, _new_latin, _spans
 from ._alphabet import TURNED_COMMA
 from ._converter import compose_decomposed
 from ._lexicon import default_lexicon, match_cyrillic_stem, match_latin_stem
-from ._options import check_text
+from ._options import check_choice, check_text
 from ._transliterator import Transliterator
 
 KINDS: Final = ("lexicon", "kept", "loan rule", "homograph")
@@ -371,10 +371,8 @@ def marks_in_output(text: str, flags: Sequence[Flag], translit: Transliterator) 
 
 def format_report(flags: Iterable[Flag], /, *, style: str = "table") -> str:
     """The flags as a Markdown table (``"table"``) or JSON Lines (``"jsonl"``)."""
-    if style == "jsonl":
+    if check_choice("style", style, ("table", "jsonl")) == "jsonl":
         return "".join(json.dumps(flag._asdict(), ensure_ascii=False) + "\n" for flag in flags)
-    if style != "table":
-        raise ValueError(f"style must be one of table, jsonl; got {style!r}")
     rows = ["| at | word | reading | kind | alternatives | why |", "|---|---|---|---|---|---|"]
     for flag in flags:
         others = ", ".join(flag.alternatives)

@@ -26,6 +26,7 @@ from typing import Any, Final
 
 from .._files import ByteSink, write_atomically
 from .._lexicon import Lexicon
+from .._options import check_choice
 from .._transliterator import Transliterator
 from ._base import (
     FROM_SOURCE_FORMATS,
@@ -103,8 +104,7 @@ def _may_sniff(module: str, head: bytes) -> bool:
 
 def format_module(name: str) -> FormatModule:
     """The module that converts the format *name* (one of FORMATS)."""
-    if name not in FORMATS:
-        raise ValueError(f"format must be one of {', '.join(FORMATS)}; got {name!r}")
+    check_choice("format", name, FORMATS)
     module: FormatModule = importlib.import_module(f".{FORMATS[name][0]}", __name__)
     return module
 
