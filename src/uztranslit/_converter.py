@@ -419,8 +419,10 @@ def outside_spans(
 
     *joined*: the parts are converted together, joined by _invisible.HOLE, which ends
     any token or word, so a text with a tag every few words costs one call, not one a
-    part; else one by one (Cyrillic → Latin, whose quickest path steps aside for a
-    text with a private-use character in it, and whose texts seldom hold a URL)."""
+    part; else one by one: Cyrillic → Latin, whose texts seldom hold a URL, and whose
+    way around format characters (_invisible.around_marked_words) steps aside for a
+    text that holds a HOLE (the corpus's Cyrillic side: 1,157.8 M instructions one by
+    one, 1,162.4 M joined)."""
     if not spans:
         return convert(text)
     parts = []
