@@ -163,14 +163,16 @@ _FIELD: Final = "[A-Za-z0-9_.:!<>^=+\\-#,\\[\\]]"  # one character inside {…}
 _TAG: Final = (
     f"</?[A-Za-z][A-Za-z0-9:._-]{{0,{_NAME_LIMIT}}}(?:[ \\t][^<>\\n]{{0,{SPAN_LIMIT}}})?/?>"
 )
-SKIPPED: Final = (
-    # URLs.
-    # (found from their "://" or "www.", a fast scan for a literal; the scheme before
-    # "://" is checked by skipped_spans).
+# URLs, found from their "://" or "www.", a fast scan for a literal (the scheme before
+# "://" is checked by url_spans); the only kind Cyrillic → Latin keeps (url_spans_only).
+URLS: Final = (
     ("://", Lazy(rf"://{_URL_TAIL}")),
     ("ww.", Lazy(rf"www\.(?<![\w.]www\.){_URL_TAIL}")),
     ("WW.", Lazy(rf"WWW\.(?<![\w.]WWW\.){_URL_TAIL}")),
     ("Www.", Lazy(rf"Www\.(?<![\w.]Www\.){_URL_TAIL}")),
+)
+SKIPPED: Final = (
+    *URLS,
     # E-mail addresses, found from their @.
     ("@", Lazy(r"@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")),
     # printf and Python placeholders: %s %d %1$s %-5.2f %(name)s (and strftime's,
@@ -200,7 +202,18 @@ _SCHEME: Final = Lazy(r"(?<![A-Za-z0-9])(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp]|[F
 def skipped_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) spans of *text* to keep as written, in order, not overlapping."""
     spans = comment_spans(text) if "<!--" in text else []
-    for trigger, pattern in SKIPPED:
+    return merged_spans(spans + spans_of_kinds(text, SKIPPED))
+
+
+def url_spans_only(text: str) -> list[tuple[int, int]]:
+    """The (start, end) spans of the URLs of *text*, in order, not overlapping."""
+    return merged_spans(spans_of_kinds(text, URLS))
+
+
+def spans_of_kinds(text: str, kinds: tuple[tuple[str, Lazy], ...]) -> list[tuple[int, int]]:
+    """The spans of *text* of each of *kinds* (rows of SKIPPED), in no order."""
+    spans: list[tuple[int, int]] = []
+    for trigger, pattern in kinds:
         if trigger not in text:
             continue
         if trigger == "://":
@@ -220,11 +233,7 @@ def skipped_spans(text: str) -> list[tuple[int, int]]:
                     continue
                 start = before.start()
             spans.append((start, end))
-    return merged_spans(spans)
-
-
-# The kinds of SKIPPED that are URLs: the only spans Cyrillic → Latin keeps.
-_URL_TRIGGERS: Final = frozenset({"://", "ww.", "WW.", "Www."})
+    return spans
 
 
 def may_hold_url(text: str) -> bool:
@@ -232,19 +241,6 @@ def may_hold_url(text: str) -> bool:
     www. (Www. too).  An address in capitals, WWW., is not looked for: the scan for it
     is ten times slower on Cyrillic text, and such an address is Latin letters."""
     return "://" in text or "ww." in text
-
-
-def url_spans_only(text: str) -> list[tuple[int, int]]:
-    """The (start, end) spans of the URLs of *text*, in order, not overlapping."""
-    spans: list[tuple[int, int]] = []
-    for trigger, pattern in SKIPPED:
-        if trigger not in _URL_TRIGGERS or trigger not in text:
-            continue
-        if trigger == "://":
-            spans.extend(url_spans(text, pattern()))
-        else:
-            spans.extend(found.span() for found in pattern().finditer(text))
-    return merged_spans(spans)
 
 
 def merged_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
