@@ -39,7 +39,8 @@ _LANGUAGE_ATTRIBUTES: Final = (
     ("xliff", "trgLang"),  # 2.0
     ("target", "xml:lang"),  # 1.2: a target may say its language again
 )
-# The last row, a target's own: retagged only on the targets converted or made.
+# The document's own rows, which declared_script reads (the last, a target's own, is
+# retagged only on the targets converted or made: _language_splices).
 _DOCUMENT_LANGUAGES: Final = _LANGUAGE_ATTRIBUTES[:2]
 # The head of an XLIFF document: <xliff> after the XML prolog.
 _HEAD: Final = re.compile(_xmlspans.PROLOG + rb"<xliff[\s>]", re.DOTALL)

@@ -8,8 +8,10 @@ from typing import Final
 
 from starlette.datastructures import Headers
 from starlette.middleware.cors import CORSMiddleware
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ._errors import error_response
 
 # Header → value, added to every response.
 SECURITY_HEADERS: Final = MappingProxyType(
@@ -63,10 +65,8 @@ class JsonCors(CORSMiddleware):
         if response.status_code != 400:
             return response
         refused = bytes(response.body).decode().removeprefix("Disallowed CORS ")
-        headers = {
-            name: value
-            for name, value in response.headers.items()
-            if name not in {"content-type", "content-length"}
-        }
-        message = f"the CORS preflight is refused (not allowed here: {refused})"
-        return JSONResponse({"error": message, "status": 400}, status_code=400, headers=headers)
+        answer = error_response(400, f"the CORS preflight is refused (not allowed here: {refused})")
+        for name, value in response.headers.items():
+            if name not in {"content-type", "content-length"}:
+                answer.headers[name] = value  # Starlette's CORS headers
+        return answer
