@@ -120,6 +120,32 @@ def test_many_cyrillic_words_with_a_user_lexicon(words: list[str]) -> None:
     assert _cyrillic_to_latin.words_to_latin(words, table, stems) == expected
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.lists(ANY_WORD, min_size=1, max_size=20).map("".join))
+def test_a_word_in_mixed_case_converts_as_letter_by_letter(word: str) -> None:
+    # the padded segments and the case mask against case_of_segment a letter at a
+    # time, on words of up to a few hundred letters in any case
+    lower = word.lower()
+    expected = _cyrillic_to_latin.stem_and_letters_to_latin(word, lower, None)
+    assert _cyrillic_to_latin.mixed_case_to_latin(word, lower) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "latin"),
+    [
+        ("АҚШда", "AQSHda"),  # a capital beside a capital: all of its segment
+        ("ЎзбекистонДа", "OʻzbekistonDa"),
+        ("шОшИлЧ", "shOshIlCh"),  # a capital alone: its segment in Title
+        ("ИсҲоқ", "IsʼHoq"),  # сҳ: the tutuq inside the с's cell
+        ("сЪЕзД", "sYEzD"),  # ъ dropped: an empty cell beside capitals
+        ("ЬЕ", "YE"),  # ь before е: nothing; е after ь: ye
+    ],
+)
+def test_mixed_case_cells(word: str, latin: str) -> None:
+    assert _cyrillic_to_latin.mixed_case_to_latin(word, word.lower()) == latin
+    assert _cyrillic_to_latin.word_to_latin(word, {}) == latin
+
+
 # Stems of every length (one letter, two, one ending in ь) and the default ones, with
 # what may follow a stem: nothing, suffixes, a ь, other letters.
 SHORT_STEMS = parse_lexicon(["ю\tyu", "эр\ter", "бмв\tbmw", "апрель\taprel"])

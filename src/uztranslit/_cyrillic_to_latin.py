@@ -14,7 +14,13 @@ from itertools import compress, count
 from types import MappingProxyType
 from typing import Final
 
-from ._alphabet import APOSTROPHE_LETTER, CYRILLIC_VOWELS, TURNED_COMMA
+from ._alphabet import (
+    APOSTROPHE_LETTER,
+    CYRILLIC_LOWER,
+    CYRILLIC_UPPER,
+    CYRILLIC_VOWELS,
+    TURNED_COMMA,
+)
 from ._char_table import CharTable, compiled, translate
 from ._lexicon import StemStarts, match_cyrillic_stem
 from ._patterns import Lazy
@@ -342,8 +348,8 @@ def izofa_rule_in_words(words: str) -> str:
 
 
 def s_before_h_rule_in_words(words: str) -> str:
-    """s_before_h_rule on many words: сҳ → sʼh."""
-    return words.replace("сҳ", "s" + TUTUQ + "h")
+    """s_before_h_rule on many words: сҳ → sʼҳ (the table writes the ҳ)."""
+    return words.replace("сҳ", "s" + TUTUQ + "ҳ")
 
 
 def e_rule_in_words(words: str) -> str:
@@ -351,14 +357,28 @@ def e_rule_in_words(words: str) -> str:
     return _YE().sub("ye", words)
 
 
-def hard_sign_rule_in_words(words: str) -> str:
-    """hard_sign_rule on many words (after e_rule_in_words): the dropped ъ go."""
-    return _HARD_SIGN_DROPPED().sub("", words) if "ъ" in words else words
+def hard_sign_rule_in_words(words: str, dropped: str = "") -> str:
+    """hard_sign_rule on many words (after e_rule_in_words): the dropped ъ become
+    *dropped* (nothing, or padding: padded_word_to_latin)."""
+    return _HARD_SIGN_DROPPED().sub(dropped, words) if "ъ" in words else words
 
 
-def soft_sign_rule_in_words(words: str) -> str:
-    """soft_sign_rule on many words: ь before а о у и → y (the others go later)."""
-    return _SOFT_SIGN_Y().sub("y", words) if "ь" in words else words
+def soft_sign_rule_in_words(words: str, y: str = "y") -> str:
+    """soft_sign_rule on many words: ь before а о у и → *y* (y, or y and padding:
+    padded_word_to_latin); the others go later."""
+    return _SOFT_SIGN_Y().sub(y, words) if "ь" in words else words
+
+
+def context_rules_in_words(words: str, padding: str = "") -> str:
+    """The context rules on lower-case *words* joined by newlines: the letters they
+    rewrite are Latin after, the rest still Cyrillic.  A segment shorter than two
+    characters that a rule writes is padded to two with *padding* (if any)."""
+    words = ts_rule_in_words(words)
+    words = s_before_h_rule_in_words(words)
+    words = e_rule_in_words(words)
+    words = izofa_rule_in_words(words)
+    words = hard_sign_rule_in_words(words, padding * 2)
+    return soft_sign_rule_in_words(words, "y" + padding)
 
 
 def plain_words_to_latin(words: str) -> str:
@@ -366,13 +386,74 @@ def plain_words_to_latin(words: str) -> str:
 
     No lexicon: the caller sends the words with a stem to word_to_latin.
     """
-    words = ts_rule_in_words(words)
-    words = s_before_h_rule_in_words(words)
-    words = e_rule_in_words(words)
-    words = izofa_rule_in_words(words)
-    words = hard_sign_rule_in_words(words)
-    words = soft_sign_rule_in_words(words)
-    return table_letters(words)
+    return table_letters(context_rules_in_words(words))
+
+
+# Mixed case: a word at once ---------------------------------------------------------
+#
+# A word in mixed case (АҚШда, ЎзбекистонДа, aBcD…) takes its case letter by letter
+# (case_of_segment).  stem_and_letters_to_latin does that with two Python calls a
+# letter, 0.4 µs each letter here: a token of thousands of letters in mixed case was
+# the slowest input of all (docs/performance.md).  mixed_case_to_latin gives the same
+# with a few whole-word operations: the passes and a table write the lower-case word
+# with every segment padded to two characters, so that letter i is characters 2i and
+# 2i + 1; the case goes over that as a mask, two bytes a character in UTF-16; then
+# the padding goes.  tests/test_speed_paths.py checks it against word_to_latin.
+
+_PADDING: Final = "\x00"  # no word holds it
+# _LEFT with each segment padded to two characters: ш → sh, а → a + padding, ь → two
+# of padding.  The tutuq that s_before_h_rule_in_words writes is in its cell already.
+_PADDED: Final = MappingProxyType(
+    {ord(char): segment.ljust(2, _PADDING) for char, segment in _LEFT.items() if char != TUTUQ}
+)
+_CELL: Final = 32  # bits of a letter's cell: two UTF-16 code units
+_WHOLE_CELL: Final = (1 << _CELL) - 1  # both characters: CAPITALS
+_FIRST_HALF: Final = (1 << (_CELL // 2)) - 1  # the first character: Title
+
+
+def _capital_bytes() -> bytes:
+    """The low byte of a Cyrillic letter's UTF-16 code unit → 1 for a capital, 0 else.
+
+    No capital shares a low byte with a lower-case letter (checked here): every
+    Cyrillic letter is in U+0400–U+04FF, so the low byte tells them apart.
+    """
+    table = bytearray(256)
+    for capital in CYRILLIC_UPPER:
+        table[ord(capital) & 0xFF] = 1
+    for letter in CYRILLIC_LOWER:
+        if table[ord(letter) & 0xFF]:
+            raise AssertionError(f"{letter!r} shares a low byte with a capital")
+    return bytes(table)
+
+
+_CAPITAL_BYTES: Final = _capital_bytes()
+
+
+def padded_word_to_latin(lower: str) -> str:
+    """A lower-case Cyrillic word in Latin by the letter rules, each letter's segment
+    padded to two characters with _PADDING."""
+    return context_rules_in_words(lower, _PADDING).translate(_PADDED)
+
+
+def case_mask(word: str) -> int:
+    """Which characters of *word*'s padded Latin are capitals, by case_of_segment:
+    a whole cell for a capital beside another capital, the first half for a capital
+    alone.  Cell i (bits 32i to 32i + 31) is letter i's."""
+    capitals_bytes = word.encode("utf-16-le")[::2].translate(_CAPITAL_BYTES)
+    capitals = int.from_bytes(capitals_bytes.decode("latin-1").encode("utf-32-le"), "little")
+    alone = capitals & ~(capitals << _CELL) & ~(capitals >> _CELL)
+    return (capitals ^ alone) * _WHOLE_CELL + alone * _FIRST_HALF
+
+
+def mixed_case_to_latin(word: str, lower: str) -> str:
+    """A Cyrillic word (letters only) in any case, *lower* its lower case, in Latin
+    with no lexicon: what stem_and_letters_to_latin(word, lower, None) gives."""
+    padded = padded_word_to_latin(lower)
+    as_it_is = int.from_bytes(padded.encode("utf-16-le"), "little")
+    capitals = int.from_bytes(padded.upper().encode("utf-16-le"), "little")
+    mask = case_mask(word)
+    cased = as_it_is & ~mask | capitals & mask
+    return cased.to_bytes(len(padded) * 2, "little").decode("utf-16-le").replace(_PADDING, "")
 
 
 def recased(original: str, latin: str) -> str | None:
@@ -419,7 +500,12 @@ def words_to_latin(words: list[str], lexicon: Mapping[str, str], stems: StemStar
         if match is not None:  # without one, the word is what the passes made it
             latin[i] = stem_and_letters_to_latin(words[i], word, match)
     for i in by_rule:
-        latin[i] = word_to_latin(words[i], lexicon)
+        word = lowers[i]
+        match = match_cyrillic_stem(word, lexicon) if lexicon else None
+        if match is None:
+            latin[i] = mixed_case_to_latin(words[i], word)
+        else:
+            latin[i] = stem_and_letters_to_latin(words[i], word, match)
     return latin
 
 
