@@ -308,6 +308,9 @@ def shapes(cyrillic: str, latin: str) -> dict[str, tuple[str, str]]:
     def mark_runs(text: str) -> str:  # each word followed by 40 marks (quadratic once)
         return re.sub(r"(\S+)", lambda found: found[1] + " " + "ʼ" * 40, text)
 
+    def mark_runs_inside(text: str) -> str:  # 40 marks after each word's first letter
+        return re.sub(r"(\w)(\w+)", lambda found: found[1] + "ʼ" * 40 + found[2], text)
+
     def long_mixed_tokens(text: str) -> str:  # the letters alone, aLtErNaTiNg, 2,000 a line
         letters = "".join(re.findall(r"\w+", text))
         mixed = "".join(char.upper() if i % 2 else char for i, char in enumerate(letters))
@@ -321,6 +324,7 @@ def shapes(cyrillic: str, latin: str) -> dict[str, tuple[str, str]]:
         "apostrophes everywhere": both(apostrophes),
         "all capitals": both(capitals),
         "runs of 40 apostrophes": both(mark_runs),
+        "runs of 40 apostrophes inside words": both(mark_runs_inside),
         "tokens of 2,000 letters in mixed case": both(long_mixed_tokens),
     }
 

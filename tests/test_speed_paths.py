@@ -27,7 +27,13 @@ from uztranslit import (
     to_cyrillic,
     to_latin,
 )
-from uztranslit._alphabet import APOSTROPHES, CYRILLIC_LOWER, CYRILLIC_UPPER
+from uztranslit._alphabet import (
+    APOSTROPHE_LETTER,
+    APOSTROPHES,
+    CYRILLIC_LOWER,
+    CYRILLIC_UPPER,
+    TURNED_COMMA,
+)
 from uztranslit._invisible import FORMAT_CHARACTERS
 from uztranslit._lexicon import (
     LARGE,
@@ -228,6 +234,74 @@ def test_quoted_words_convert_as_one_by_one(tokens: list[str]) -> None:
     tokens = [token for token in tokens if _spans.latin_tokens().fullmatch(token)]
     quoted = _latin_to_cyrillic.tokens_by_rule(tokens, fast_tokens, one_token)
     assert quoted == [one_token(token) for token in tokens]
+
+
+# Tokens with runs of marks inside and around them (xʼʼʼy, oʻʻʻzbek, ‘‘kitob’’).
+MARK_RUN = st.tuples(MARK, st.integers(1, 6)).map(lambda run: run[0] * run[1])
+TOKEN_WITH_RUNS = st.lists(LATIN | MARK_RUN, min_size=1, max_size=10).map("".join)
+
+
+def classified_a_mark_at_a_time(token: str) -> _latin_to_cyrillic.Marks:
+    # classify_marks' docstring, a character at a time
+    start = 0
+    while token[start] in APOSTROPHES:
+        start += 1
+    end = len(token)
+    while token[end - 1] in APOSTROPHES:
+        end -= 1
+    if end < len(token) and _latin_to_cyrillic.final_mark_is_a_letter(token, start, end):
+        end += 1
+    body = "".join(
+        char
+        if char not in APOSTROPHES
+        else TURNED_COMMA
+        if token[i - 1] in "oOgG"
+        else APOSTROPHE_LETTER
+        for i, char in enumerate(token[start:end], start)
+    )
+    return _latin_to_cyrillic.Marks(token[:start], body, token[end:])
+
+
+def unit_by_unit(body: str) -> str:
+    # word_to_cyrillic without a lexicon, each unit and its case in turn
+    lower, parts, i = body.lower(), [], 0
+    while i < len(lower):
+        unit = _latin_to_cyrillic.unit_at(lower, i)
+        parts.append(_latin_to_cyrillic.case_of_unit(body, i, unit.cyrillic))
+        i += unit.length
+    return "".join(parts)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TOKEN_WITH_RUNS | QUOTED_TOKEN)
+def test_marks_are_classified_as_one_at_a_time(token: str) -> None:
+    if not _spans.latin_tokens().fullmatch(token):
+        return
+    marks = _latin_to_cyrillic.classify_marks(token)
+    assert marks == classified_a_mark_at_a_time(token)
+    # and a run of tutuqs inside the word converts as a unit at a time
+    body = marks.body
+    if not _latin_to_cyrillic.is_foreign(body):
+        assert _latin_to_cyrillic.word_to_cyrillic(body, {}) == unit_by_unit(body)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TOKEN_WITH_RUNS, min_size=1, max_size=20))
+def test_tokens_with_runs_of_marks_convert_as_one_by_one(tokens: list[str]) -> None:
+    tokens = [token for token in tokens if _spans.latin_tokens().fullmatch(token)]
+    assert fast_tokens(tokens) == [one_token(token) for token in tokens]
+
+
+@pytest.mark.parametrize(
+    ("word", "cyrillic"),
+    [
+        ("Aʼʼʼʼb", "АЪъъъб"),  # the first tutuq takes the case before, the middle small
+        ("aʼʼʼB", "аъъЪБ"),  # the last the case after
+        ("SHʼʼʼSH", "ШЪъЪШ"),
+    ],
+)
+def test_a_run_of_tutuqs(word: str, cyrillic: str) -> None:
+    assert _latin_to_cyrillic.word_to_cyrillic(word, {}) == cyrillic == unit_by_unit(word)
 
 
 # Tokens with a format character after a letter (a soft hyphen: tik\xadlanganda), which

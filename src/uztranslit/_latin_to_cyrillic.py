@@ -308,11 +308,17 @@ def is_foreign(body: str) -> bool:
     return False
 
 
+# Three tutuqs or more in a row (xʼʼʼy): the middle ones have no letter beside them,
+# so each is a small ъ (case_of_unit), and word_to_cyrillic writes them at once.
+_TUTUQ_RUN: Final = Lazy(f"{TUTUQ}{{3,}}")
+
+
 def word_to_cyrillic(body: str, lexicon: Mapping[str, str]) -> str:
     """Convert one Uzbek Latin word with canonical ʻ ʼ to Cyrillic."""
     lower = lower_in_place(body)
     parts: list[str] = []
     i = 0
+    runs = TUTUQ * 3 in lower
     match = match_latin_stem(lower, lexicon) if lexicon else None
     if match is not None:
         i, stem = match
@@ -321,6 +327,11 @@ def word_to_cyrillic(body: str, lexicon: Mapping[str, str]) -> str:
         # An entry that maps a word to itself keeps it as written (a brand: YouTube).
         parts.append(body[:i] if stem == lower[:i] else case_of_stem(body[:i], stem))
     while i < len(lower):
+        run = _TUTUQ_RUN().match(lower, i) if runs and lower[i] == TUTUQ else None
+        if run is not None:  # its first tutuq, then the middle; the last as any unit
+            sign = LETTERS[TUTUQ]
+            parts.append(case_of_unit(body, i, sign) + sign * (run.end() - i - 2))
+            i = run.end() - 1
         unit = unit_at(lower, i)
         parts.append(case_of_unit(body, i, unit.cyrillic))
         i += unit.length
@@ -358,24 +369,14 @@ def classify_marks(token: str) -> Marks:
     ʼ.  Marks before the first letter are punctuation, and so are marks after
     the last letter, except the first one if final_mark_is_a_letter.
     """
-    start = 0
-    while token[start] in APOSTROPHES:
-        start += 1
-    end = len(token)
-    while token[end - 1] in APOSTROPHES:
-        end -= 1
+    start = len(token) - len(token.lstrip(_MARKS))
+    end = len(token.rstrip(_MARKS))
     if end < len(token) and final_mark_is_a_letter(token, start, end):
         end += 1
-    pieces: list[str] = []
-    for i in range(start, end):
-        char = token[i]
-        if char not in APOSTROPHES:
-            pieces.append(char)
-        elif token[i - 1] in "oOgG":
-            pieces.append(TURNED_COMMA)
-        else:
-            pieces.append(TUTUQ)
-    return Marks(token[:start], "".join(pieces), token[end:])
+    body = token[start:end].translate(_CANONICAL_MARKS)  # every mark ʻ, then
+    if TURNED_COMMA in body:  # and those not after o or g ʼ
+        body = _TUTUQ_MARK().sub(TUTUQ, body)
+    return Marks(token[:start], body, token[end:])
 
 
 def is_kept_in_latin(word: str, lexicon: Mapping[str, str]) -> bool:
@@ -520,6 +521,8 @@ PLAIN_TOKEN: Final = Lazy(
 # A mark after a letter other than o and g, in text with every mark written ʻ
 # (_CANONICAL_MARKS); it starts with that one character, which re finds at C speed.
 _TUTUQ_MARK: Final = Lazy(f"{TURNED_COMMA}(?<![oOgG]{TURNED_COMMA})")
+# The same with the marks after it: the tokens with a tutuq, found once a run.
+_TUTUQ_MARKS: Final = Lazy(f"{TURNED_COMMA}(?<![oOgG]{TURNED_COMMA}){TURNED_COMMA}*")
 _CANONICAL_MARKS: Final = str.maketrans(dict.fromkeys(_MARKS, TURNED_COMMA))
 
 
@@ -650,9 +653,11 @@ _NOT_PLAIN: Final = (
     Lazy("C(?![hH])"),
     Lazy("w"),
     Lazy("W"),
-    # a mark not between two letters, unless it ends the token after o or g (togʻ)
+    # a mark not between two letters, unless it ends the token after o or g (togʻ);
+    # a run of marks is found once (its first is not between two letters)
     Lazy(
-        f"{TURNED_COMMA}(?![a-zA-Z])(?:(?<![oOgG]{TURNED_COMMA})|(?!\\n))"
+        f"{TURNED_COMMA}{TURNED_COMMA}+"  # (a literal first: re skips ahead to it)
+        f"|{TURNED_COMMA}(?![a-zA-Z])(?:(?<![oOgG]{TURNED_COMMA})|(?!\\n))"
         f"|{TURNED_COMMA}(?<![a-zA-Z]{TURNED_COMMA})"
     ),
     *_FOREIGN_SPELLINGS,  # a vowel y (Sony), th first (the): is_foreign
@@ -757,7 +762,7 @@ def plain_positions(tokens: list[str]) -> Scanned:
     # no letter of it becomes a newline in table_units, as str.lower could make it).
     lower = form.text[1:-1].lower().replace("'", TURNED_COMMA)
     tutuq = _TUTUQ_MARK()
-    tutuqs = token_numbers(marked, [found.start() for found in tutuq.finditer(marked)])
+    tutuqs = token_numbers(marked, [found.start() for found in _TUTUQ_MARKS().finditer(marked)])
     if tutuqs:
         bad.update(i for i in set(tutuqs).difference(bad) if endings_after_tutuq(tokens[i]))
         lower = tutuq.sub(TUTUQ, lower)
