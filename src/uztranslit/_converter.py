@@ -110,8 +110,11 @@ def _from_cyrillic(
     keep = _invisible.keeping_format_characters(word)
 
     def marked_words(new: list[str]) -> list[str]:
-        # the words of a marked line without format characters go with the others
-        return _invisible.by_marks(new, cache.all, lambda some: list(map(keep, some)))
+        # the words of a marked line without format characters go with the others;
+        # those with them too, without them (and the beginnings that place them)
+        return _invisible.by_marks(
+            new, cache.all, lambda some: _invisible.around_marks_all(some, cache.all)
+        )
 
     marked = WordCache(keep, convert_all=marked_words)
 

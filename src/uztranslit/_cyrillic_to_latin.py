@@ -402,9 +402,13 @@ def plain_words_to_latin(words: str) -> str:
 
 _PADDING: Final = "\x00"  # no word holds it
 # _LEFT with each segment padded to two characters: ш → sh, а → a + padding, ь → two
-# of padding.  The tutuq that s_before_h_rule_in_words writes is in its cell already.
+# of padding.
 _PADDED: Final = MappingProxyType(
-    {ord(char): segment.ljust(2, _PADDING) for char, segment in _LEFT.items() if char != TUTUQ}
+    {
+        **{ord(char): segment.ljust(2, _PADDING) for char, segment in _LEFT.items()},
+        ord(TUTUQ): TUTUQ,  # written by s_before_h_rule_in_words, in the с's cell already
+        ord("\n"): "\n" + _PADDING,  # between words: a cell of its own
+    }
 )
 _CELL: Final = 32  # bits of a letter's cell: two UTF-16 code units
 _WHOLE_CELL: Final = (1 << _CELL) - 1  # both characters: CAPITALS
@@ -447,7 +451,8 @@ def case_mask(word: str) -> int:
 
 def mixed_case_to_latin(word: str, lower: str) -> str:
     """A Cyrillic word (letters only) in any case, *lower* its lower case, in Latin
-    with no lexicon: what stem_and_letters_to_latin(word, lower, None) gives."""
+    with no lexicon: what stem_and_letters_to_latin(word, lower, None) gives.  Or
+    many such words joined by newlines, each the same."""
     padded = padded_word_to_latin(lower)
     as_it_is = int.from_bytes(padded.encode("utf-16-le"), "little")
     capitals = int.from_bytes(padded.upper().encode("utf-16-le"), "little")
@@ -494,18 +499,25 @@ def words_to_latin(words: list[str], lexicon: Mapping[str, str], stems: StemStar
                 by_rule.add(i)
             else:
                 latin[i] = cased
-    for i in stems.candidates(lowers).difference(by_rule):
+    candidates = stems.candidates(lowers)
+    for i in candidates.difference(by_rule):
         word = lowers[i]
         match = match_cyrillic_stem(word, lexicon, stems.longest_for(word), stems.shortest)
         if match is not None:  # without one, the word is what the passes made it
             latin[i] = stem_and_letters_to_latin(words[i], word, match)
+    mixed = []
     for i in by_rule:
         word = lowers[i]
-        match = match_cyrillic_stem(word, lexicon) if lexicon else None
+        match = match_cyrillic_stem(word, lexicon) if i in candidates else None
         if match is None:
-            latin[i] = mixed_case_to_latin(words[i], word)
+            mixed.append(i)
         else:
             latin[i] = stem_and_letters_to_latin(words[i], word, match)
+    if mixed:  # all at once, joined by newlines
+        joined = "\n".join(map(words.__getitem__, mixed))
+        together = mixed_case_to_latin(joined, "\n".join(map(lowers.__getitem__, mixed)))
+        for i, cased in zip(mixed, together.split("\n"), strict=True):
+            latin[i] = cased
     return latin
 
 
