@@ -311,6 +311,9 @@ def shapes(cyrillic: str, latin: str) -> dict[str, tuple[str, str]]:
     def mark_runs_inside(text: str) -> str:  # 40 marks after each word's first letter
         return re.sub(r"(\w)(\w+)", lambda found: found[1] + "ʼ" * 40 + found[2], text)
 
+    def soft_hyphens(text: str) -> str:  # hyphenated text: a soft hyphen every third letter
+        return re.sub(r"(\w\w)(\w)", "\\1\u00ad\\2", text)
+
     def long_mixed_tokens(text: str) -> str:  # the letters alone, aLtErNaTiNg, 2,000 a line
         letters = "".join(re.findall(r"\w+", text))
         mixed = "".join(char.upper() if i % 2 else char for i, char in enumerate(letters))
@@ -326,6 +329,8 @@ def shapes(cyrillic: str, latin: str) -> dict[str, tuple[str, str]]:
         "runs of 40 apostrophes": both(mark_runs),
         "runs of 40 apostrophes inside words": both(mark_runs_inside),
         "tokens of 2,000 letters in mixed case": both(long_mixed_tokens),
+        "caps lock on (every letter's case swapped)": both(str.swapcase),
+        "a soft hyphen every third letter": both(soft_hyphens),
     }
 
 

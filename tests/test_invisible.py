@@ -19,8 +19,19 @@ from uztranslit import (
     to_latin,
     transliterate,
 )
-from uztranslit._invisible import FORMAT_CHARACTERS, convert_around_marks, landing_places
-from uztranslit._spans import CYRILLIC, CYRILLIC_WORDS
+from uztranslit._invisible import (
+    FORMAT_CHARACTERS,
+    convert_around_marks,
+    has_format_characters,
+    landing_places,
+)
+from uztranslit._patterns import Lazy
+from uztranslit._spans import (
+    CYRILLIC_WORDS,
+    CYRILLIC_WORDS_DECOMPOSED,
+    MARKED_CYRILLIC_WORDS,
+    MARKED_CYRILLIC_WORDS_DECOMPOSED,
+)
 
 from ._seed import SEED_CYRILLIC_WORDS, SEED_TEXT
 
@@ -272,6 +283,18 @@ class CountingText(str):
         return str.__getitem__(self, key)
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from("абиуеИЕ \u0306\u0308x-" + "".join(FORMAT_CHARACTERS[:3]))))
+def test_the_marked_words_are_the_words_that_hold_a_mark(text: str) -> None:
+    for words, marked in [
+        (CYRILLIC_WORDS, MARKED_CYRILLIC_WORDS),
+        (CYRILLIC_WORDS_DECOMPOSED, MARKED_CYRILLIC_WORDS_DECOMPOSED),
+    ]:
+        holding = [found for found in words.finditer(text) if has_format_characters(found[0])]
+        expected = [word.span() for word in holding]
+        assert [word.span() for word in marked().finditer(text)] == expected
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -283,11 +306,10 @@ class CountingText(str):
         "а\u0308\u00ad" * 3000,  # a combining mark no word takes, before each mark
     ],
 )
-def test_marked_words_are_found_in_linear_time(text: str) -> None:
+@pytest.mark.parametrize("words", [MARKED_CYRILLIC_WORDS, MARKED_CYRILLIC_WORDS_DECOMPOSED])
+def test_marked_words_are_found_in_linear_time(text: str, words: Lazy) -> None:
     # Each mark used to step back over its whole run of letters: n² / 6 reads here.
     CountingText.reads = 0
-    out = _invisible.around_marked_words(
-        CountingText(text), CYRILLIC_WORDS, frozenset(CYRILLIC), lambda t: t, lambda ws: ws
-    )
+    out = _invisible.around_marked_words(CountingText(text), words(), lambda t: t, lambda ws: ws)
     assert out == text
     assert CountingText.reads <= 4 * len(text)

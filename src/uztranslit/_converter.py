@@ -86,12 +86,6 @@ class Converter(NamedTuple):
     cyrillic_source: bool
 
 
-# What a Cyrillic word is made of besides format characters (_spans.CYRILLIC_WORDS), and
-# with й ў ё decomposed (CYRILLIC_WORDS_DECOMPOSED).
-_WORD_LETTERS: Final = frozenset(_spans.CYRILLIC)
-_WORD_LETTERS_DECOMPOSED: Final = _WORD_LETTERS.union(_spans.DECOMPOSING_MARKS)
-
-
 def _from_cyrillic(
     word: Callable[[str], str],
     before: tuple[Callable[[str], str], ...],
@@ -150,9 +144,12 @@ def _from_cyrillic(
     def letters_and_marks(text: str) -> str:
         if _invisible.has_format_characters(text):
             decomposed = any(mark in text for mark in _spans.DECOMPOSING_MARKS)
-            pattern = _spans.CYRILLIC_WORDS_DECOMPOSED if decomposed else _spans.CYRILLIC_WORDS
-            letters = _WORD_LETTERS_DECOMPOSED if decomposed else _WORD_LETTERS
-            done = _invisible.around_marked_words(text, pattern, letters, plain, marked.all)
+            words = (
+                _spans.MARKED_CYRILLIC_WORDS_DECOMPOSED
+                if decomposed
+                else _spans.MARKED_CYRILLIC_WORDS
+            )
+            done = _invisible.around_marked_words(text, words(), plain, marked.all)
             if done is not None:
                 return done
             return _invisible.around_marked_lines(text, plain, marked_letters)

@@ -22,6 +22,7 @@ from ._alphabet import (
     TURNED_COMMA,
 )
 from ._char_table import CharTable, compiled, translate
+from ._invisible import HOLE
 from ._lexicon import StemStarts, match_cyrillic_stem
 from ._patterns import Lazy
 from ._suffixes import CYRILLIC_INFLECTION_CHAIN, LONGEST_CHAIN, is_cyrillic_inflection_chain
@@ -567,9 +568,11 @@ _CAPITAL_SOFT_SIGN_Y_IN_TEXT: Final = Lazy("Ь(?=[аоуи])")
 # Characters common in Cyrillic text that the table gives back as they are: ASCII,
 # Latin-1 (no-break space, « »), general punctuation (— “ ” …), №.
 _PASSED_THROUGH: Final = (*range(0x100), *range(0x2000, 0x2070), ord("№"))
-# The most frequent of those outside ASCII in real text (the corpus), and the marks:
-# each gets a byte of its own in the compiled table (compiled_text_table).
-COMMON_IN_TEXT: Final = "–“”—…«»\xad‐‘’№\xa0°•·ʻʼ„‹›"
+# The most frequent of those outside ASCII in real text (the corpus), the marks, and
+# the HOLE where a word with a format character was cut out (one a word when every
+# word has a soft hyphen): each gets a byte of its own in the compiled table
+# (compiled_text_table), where the others are held aside one at a time.
+COMMON_IN_TEXT: Final = "–“”—…«»\xad‐‘’№\xa0°•·ʻʼ„‹›" + HOLE
 
 
 def title_segment(segment: str) -> str:

@@ -107,36 +107,21 @@ def around_marked_lines(
 HOLE: Final = "\ue0b1"
 
 
-def word_holding(
-    text: str, words: re.Pattern[str], start: int, position: int
-) -> tuple[int, int] | None:
-    """The (start, end) of the word (as *words* finds them) that holds text[position],
-    looked for among the words that start from *start* to *position*; or None."""
-    found = words.search(text, start, position + 1)
-    while found is not None:
-        word = words.match(text, found.start())  # the whole word, past *position*
-        assert word is not None
-        if word.end() > position:
-            return word.span()
-        found = words.search(text, word.end(), position + 1)
-    return None
-
-
 def around_marked_words(
     text: str,
-    words: re.Pattern[str],
-    letters: frozenset[str],
+    marked_words: re.Pattern[str],
     plain: Callable[[str], str],
     marked: Callable[[list[str]], list[str]],
 ) -> str | None:
-    """*text* converted by *plain*, except its words (as *words* finds them, made of
-    *letters* and format characters) that hold a format character: each is cut out,
-    converted by *marked* with the others, and put back where a HOLE stood in what
-    *plain* converted.  For a converter none of whose rules looks across a word (the
-    Cyrillic side, once its conventions have run): the rest of a line with a soft
-    hyphen then takes the fast paths too.  None if *text* holds a HOLE already.
+    """*text* converted by *plain*, except its words that hold a format character (as
+    *marked_words* finds them, each whole): each is cut out, converted by *marked*
+    with the others, and put back where a HOLE stood in what *plain* converted.  For
+    a converter none of whose rules looks across a word (the Cyrillic side, once its
+    conventions have run): the rest of a line with a soft hyphen then takes the fast
+    paths too.  None if *text* holds a HOLE already.
 
-    Each stretch of text is looked at once (linear time, whatever the marks)."""
+    The pattern looks only at the lines that hold a mark, each once: linear time,
+    whatever the marks, and a text with a few soft hyphens is not scanned whole."""
     if HOLE in text:
         return None
     cut: list[tuple[int, int]] = []
@@ -144,16 +129,11 @@ def around_marked_words(
     for mark in _FORMAT.finditer(text):
         position = mark.start()
         if position < floor:
-            continue  # in the word cut last
-        start = position
-        while start > floor and (text[start - 1] in letters or text[start - 1] in FORMAT_CLASS):
-            start -= 1
-        word = word_holding(text, words, start, position)
-        if word is None:
-            floor = position + 1
-        else:
-            cut.append(word)
-            floor = word[1]
+            continue
+        start = text.rfind("\n", floor, position) + 1 or floor
+        end = text.find("\n", position)
+        floor = len(text) if end < 0 else end
+        cut += [found.span() for found in marked_words.finditer(text, start, floor)]
     if not cut:
         return plain(text)
     edges = [0, *(edge for span in cut for edge in span), len(text)]

@@ -28,6 +28,17 @@ CYRILLIC_WORDS_DECOMPOSED: Final = re.compile(
     f"({_CYRILLIC_LETTER}+(?:[{FORMAT_CLASS}]+{_CYRILLIC_LETTER}+)*)"
 )
 DECOMPOSING_MARKS: Final = ("\u0306", "\u0308")
+# The words of those two patterns that hold a format character, each found whole from
+# its first letter (no letter before it): _invisible.around_marked_words.  A run of
+# letters is taken in a lookahead, which re never backtracks into, and matched again:
+# a word with no format character after it fails at once, not a letter at a time.
+MARKED_CYRILLIC_WORDS: Final = Lazy(
+    f"(?<![{CYRILLIC}])(?=([{CYRILLIC}]+))\\1(?:[{FORMAT_CLASS}]+(?=([{CYRILLIC}]+))\\2)+"
+)
+MARKED_CYRILLIC_WORDS_DECOMPOSED: Final = Lazy(
+    f"(?<![{CYRILLIC}])(?<![иИуУ]\u0306)(?<![еЕ]\u0308)(?=({_CYRILLIC_LETTER}+))\\1"
+    f"(?:[{FORMAT_CLASS}]+(?=({_CYRILLIC_LETTER}+))\\2)+"
+)
 
 # Letters of the Latin script: the code points of Unicode's Script=Latin in the Basic
 # Multilingual Plane, as the `regex` module's \p{Latin} gives them (Unicode 15);
