@@ -295,6 +295,32 @@ def test_the_marked_words_are_the_words_that_hold_a_mark(text: str) -> None:
         assert [word.span() for word in marked().finditer(text)] == expected
 
 
+# Stretches of letters and marks, some far apart: marks both sparse and dense.
+SPARSE_OR_DENSE = st.lists(
+    st.tuples(
+        st.text(st.sampled_from("абИЕ -x\u00ad\u200b"), max_size=12),
+        st.sampled_from(["", " " * 70, "\n"]),
+    ),
+    max_size=20,
+).map(lambda parts: "".join(stretch + gap for stretch, gap in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(SPARSE_OR_DENSE)
+def test_the_words_cut_out_are_those_that_hold_a_mark(text: str) -> None:
+    # between spaces where marks are sparse, whole lines where they are dense
+    cut: list[str] = []
+
+    def marked(words: list[str]) -> list[str]:
+        cut.extend(words)
+        return words
+
+    out = _invisible.around_marked_words(text, MARKED_CYRILLIC_WORDS(), lambda t: t, marked)
+    assert out == text
+    words = [found[0] for found in CYRILLIC_WORDS.finditer(text)]
+    assert cut == [word for word in words if has_format_characters(word)]
+
+
 @pytest.mark.parametrize(
     "text",
     [
