@@ -394,7 +394,7 @@ def plain_words_to_latin(words: str) -> str:
 #
 # A word in mixed case (АҚШда, ЎзбекистонДа, aBcD…) takes its case letter by letter
 # (case_of_segment).  stem_and_letters_to_latin does that with two Python calls a
-# letter, 0.4 µs each letter here: a token of thousands of letters in mixed case was
+# letter, 0.3–0.4 µs each letter here: a token of thousands of letters in mixed case was
 # the slowest input of all (docs/performance.md).  mixed_case_to_latin gives the same
 # with a few whole-word operations: the passes and a table write the lower-case word
 # with every segment padded to two characters, so that letter i is characters 2i and
