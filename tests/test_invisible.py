@@ -7,6 +7,9 @@ word changes the output only by the inserted characters, in order.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from unittest.mock import patch
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -293,6 +296,30 @@ def test_the_marked_words_are_the_words_that_hold_a_mark(text: str) -> None:
         holding = [found for found in words.finditer(text) if has_format_characters(found[0])]
         expected = [word.span() for word in holding]
         assert [word.span() for word in marked().finditer(text)] == expected
+
+
+MARKED_CYRILLIC = st.text(st.sampled_from("абцеъИЕ\u00ad\u200b"), min_size=1, max_size=40)
+MARKED_LATIN = st.text(st.sampled_from("asholgʻʼSYe\u00ad\u200b"), min_size=1, max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.tuples(st.lists(MARKED_CYRILLIC, max_size=8), st.just(to_latin))
+    | st.tuples(st.lists(MARKED_LATIN, max_size=8), st.just(to_cyrillic))
+)
+def test_a_long_word_places_its_marks_as_a_short_one(
+    case: tuple[list[str], Callable[[str], str]],
+) -> None:
+    # a word over _LONG_WORD has its marks read one at a time, not listed (memory);
+    # made long at 4 characters here, every word longer takes that way
+    words, convert = case
+
+    def convert_all(some: list[str]) -> list[str]:
+        return list(map(convert, some))
+
+    listed = _invisible.around_marks_all(words, convert_all)
+    with patch.object(_invisible, "_LONG_WORD", 4):
+        assert _invisible.around_marks_all(words, convert_all) == listed
 
 
 # Stretches of letters and marks, some far apart: marks both sparse and dense.

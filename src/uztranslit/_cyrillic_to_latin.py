@@ -411,6 +411,10 @@ _PADDED: Final = MappingProxyType(
         ord("\n"): "\n" + _PADDING,  # between words: a cell of its own
     }
 )
+# A byte of a small ASCII letter → the bit that makes it a capital (a 0x61 → A 0x41),
+# any other byte → 0: on the padded Latin in UTF-16, whose characters are ASCII, ʻ, ʼ
+# and the padding, so that no other byte (ʻ is BB 02) is a letter's.
+_CAPITAL_BITS: Final = bytes(0x20 if 0x61 <= byte <= 0x7A else 0 for byte in range(256))
 _CELL: Final = 32  # bits of a letter's cell: two UTF-16 code units
 _WHOLE_CELL: Final = (1 << _CELL) - 1  # both characters: CAPITALS
 _FIRST_HALF: Final = (1 << (_CELL // 2)) - 1  # the first character: Title
@@ -454,12 +458,13 @@ def mixed_case_to_latin(word: str, lower: str) -> str:
     """A Cyrillic word (letters only) in any case, *lower* its lower case, in Latin
     with no lexicon: what stem_and_letters_to_latin(word, lower, None) gives.  Or
     many such words joined by newlines, each the same."""
-    padded = padded_word_to_latin(lower)
-    as_it_is = int.from_bytes(padded.encode("utf-16-le"), "little")
-    capitals = int.from_bytes(padded.upper().encode("utf-16-le"), "little")
-    mask = case_mask(word)
-    cased = as_it_is & ~mask | capitals & mask
-    return cased.to_bytes(len(padded) * 2, "little").decode("utf-16-le").replace(_PADDING, "")
+    data = padded_word_to_latin(lower).encode("utf-16-le")
+    as_it_is = int.from_bytes(data, "little")
+    to_capitals = int.from_bytes(data.translate(_CAPITAL_BITS), "little")
+    size = len(data)
+    del data  # a word of a million letters: each of these is megabytes
+    as_it_is ^= to_capitals & case_mask(word)
+    return as_it_is.to_bytes(size, "little").decode("utf-16-le").replace(_PADDING, "")
 
 
 def recased(original: str, latin: str) -> str | None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import accumulate, compress
 from typing import Final
 
@@ -37,6 +37,7 @@ FORMAT_CHARACTERS: Final = (
 # The same, for a character set in a regular expression ([...]).
 FORMAT_CLASS: Final = "".join(FORMAT_CHARACTERS)
 _FORMAT: Final = re.compile(f"[{FORMAT_CLASS}]")
+_WITHOUT_FORMAT: Final = str.maketrans("", "", FORMAT_CLASS)  # for str.translate
 # What ends a stretch of text that may hold a word (around_marked_words): a space or a
 # line break; a line break alone where marks come more than one in 2**_DENSE characters.
 _GAP: Final = re.compile("[ \n]")
@@ -192,7 +193,18 @@ def convert_around_marks(word: str, convert: Callable[[str], str]) -> str:
 def around_marks_all(words: list[str], convert_all: Callable[[list[str]], list[str]]) -> list[str]:
     """convert_around_marks on each of *words*, with every conversion it needs (the
     words without their marks, then the beginnings that place the marks) made by
-    two calls of *convert_all*, which converts a list of words at once."""
+    two calls of *convert_all*, which converts a list of words at once.  A word
+    longer than _LONG_WORD goes on its own (around_marks_of_a_long_word)."""
+    if max(map(len, words), default=0) > _LONG_WORD:
+        short = iter(
+            around_marks_all([word for word in words if len(word) <= _LONG_WORD], convert_all)
+        )
+        return [
+            next(short)
+            if len(word) <= _LONG_WORD
+            else around_marks_of_a_long_word(word, convert_all)
+            for word in words
+        ]
     splits = [split_marks(word) for word in words]
     bares = [bare for bare, _ in splits if bare]
     outs = iter(convert_all(bares) if bares else [])
@@ -222,6 +234,46 @@ def around_marks_all(words: list[str], convert_all: Callable[[list[str]], list[s
     return result
 
 
+# Characters of a word above which its letters and marks are not listed one by one
+# (around_marks_of_a_long_word): a list of a million letters took 58 bytes a letter.
+_LONG_WORD: Final = 1 << 12
+
+
+def marks_of(word: str) -> Iterator[tuple[int, str]]:
+    """What split_marks lists, one at a time: each format character of *word* with the
+    number of letters before it."""
+    return ((mark.start() - i, mark[0]) for i, mark in enumerate(_FORMAT.finditer(word)))
+
+
+def around_marks_of_a_long_word(word: str, convert_all: Callable[[list[str]], list[str]]) -> str:
+    """around_marks_all on one long *word*, its marks read one at a time and the result
+    written as it goes, so that memory holds the word and its conversion, not objects
+    for each letter and mark (a run of a million letters and soft hyphens, data or
+    hostile input, took 330 MB)."""
+    bare = word.translate(_WITHOUT_FORMAT)  # not re.sub: a string a mark, held till the end
+    if not bare:
+        return word
+    precise = sum(before for before, _ in marks_of(word)) <= PRECISE_COST
+    # precise, the marks are few: at most PRECISE_COST, each after a letter at least
+    wanted = (
+        beginnings_to_convert(bare, [before for before, _ in marks_of(word)]) if precise else []
+    )
+    out, *beginnings = convert_all([bare, *(bare[:before] for before in wanted)])
+    beginning_of = dict(zip(((bare, before) for before in wanted), beginnings, strict=True))
+    befores = (before for before, _ in marks_of(word))
+    written: list[str] = []  # the pieces so far, joined a thousand at a time
+    pieces: list[str] = []
+    position = 0
+    places = places_of(bare, befores, out, beginning_of, precise)
+    for place, (_, mark) in zip(places, marks_of(word), strict=True):
+        pieces += (out[position:place], mark)
+        position = place
+        if len(pieces) > 1 << 10:
+            written.append("".join(pieces))
+            pieces.clear()
+    return "".join([*written, *pieces, out[position:]])
+
+
 def beginnings_to_convert(bare: str, befores: list[int]) -> list[int]:
     """The counts of letters of *bare* whose conversion places a mark (landing_places):
     none if there are so many that converting them would cost too much."""
@@ -236,9 +288,19 @@ def landing_places(
     """Where in *out* (the conversion of *bare*) a mark after each count of letters
     goes; *beginning_of* holds the conversion of each of bare's beginnings that
     beginnings_to_convert names."""
-    precise = sum(befores) <= PRECISE_COST
+    return list(places_of(bare, befores, out, beginning_of, sum(befores) <= PRECISE_COST))
+
+
+def places_of(
+    bare: str,
+    befores: Iterable[int],
+    out: str,
+    beginning_of: Mapping[tuple[str, int], str],
+    precise: bool,
+) -> Iterator[int]:
+    """landing_places one at a time: *precise* (befores' sum is at most PRECISE_COST)
+    from the beginnings' conversions, else in proportion."""
     kept = common_beginning(bare, out)  # letters at the start that stayed as written
-    places: list[int] = []
     last = 0
     for before in befores:
         if before == 0:
@@ -252,8 +314,7 @@ def landing_places(
         else:
             place = before * len(out) // len(bare)
         last = max(last, place)
-        places.append(last)
-    return places
+        yield last
 
 
 def common_beginning(a: str, b: str) -> int:
