@@ -254,7 +254,7 @@ def around_marks_of_a_long_word(word: str, convert_all: Callable[[list[str]], li
     if not bare:
         return word
     precise = sum(before for before, _ in marks_of(word)) <= PRECISE_COST
-    # precise, the marks are few: at most PRECISE_COST, each after a letter at least
+    # precise, the marks inside the word are few (each after a letter: at most PRECISE_COST)
     wanted = (
         beginnings_to_convert(bare, [before for before, _ in marks_of(word)]) if precise else []
     )
