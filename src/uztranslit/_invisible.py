@@ -221,22 +221,15 @@ def around_marks_all(words: list[str], convert_all: Callable[[list[str]], list[s
         if not bare:
             result.append(word)
             continue
-        befores = [before for before, _ in marks]
-        places = landing_places(bare, befores, out, beginning_of)
-        pieces: list[str] = []
-        position = 0
-        for place, (_, mark) in zip(places, marks, strict=True):
-            pieces.append(out[position:place])
-            pieces.append(mark)
-            position = place
-        pieces.append(out[position:])
-        result.append("".join(pieces))
+        places = landing_places(bare, [before for before, _ in marks], out, beginning_of)
+        result.append(with_marks(out, places, marks))
     return result
 
 
 # Characters of a word above which its letters and marks are not listed one by one
 # (around_marks_of_a_long_word): a list of a million letters took 58 bytes a letter.
 _LONG_WORD: Final = 1 << 12
+_JOINED_AT: Final = 1 << 10  # pieces of a word's result held before they are joined
 
 
 def marks_of(word: str) -> Iterator[tuple[int, str]]:
@@ -246,9 +239,9 @@ def marks_of(word: str) -> Iterator[tuple[int, str]]:
 
 
 def around_marks_of_a_long_word(word: str, convert_all: Callable[[list[str]], list[str]]) -> str:
-    """around_marks_all on one long *word*, its marks read one at a time and the result
-    written as it goes, so that memory holds the word and its conversion, not objects
-    for each letter and mark (a run of a million letters and soft hyphens, data or
+    """around_marks_all on one long *word*, its marks read one at a time (with_marks
+    joins the result as it goes), so that memory holds the word and its conversion, not
+    objects for each letter and mark (a run of a million letters and soft hyphens, data or
     hostile input, took 330 MB)."""
     bare = word.translate(_WITHOUT_FORMAT)  # not re.sub: a string a mark, held till the end
     if not bare:
@@ -261,14 +254,22 @@ def around_marks_of_a_long_word(word: str, convert_all: Callable[[list[str]], li
     out, *beginnings = convert_all([bare, *(bare[:before] for before in wanted)])
     beginning_of = dict(zip(((bare, before) for before in wanted), beginnings, strict=True))
     befores = (before for before, _ in marks_of(word))
-    written: list[str] = []  # the pieces so far, joined a thousand at a time
+    places = places_of(bare, befores, out, beginning_of, precise)
+    return with_marks(out, places, marks_of(word))
+
+
+def with_marks(out: str, places: Iterable[int], marks: Iterable[tuple[int, str]]) -> str:
+    """*out* with the format character of each of *marks* (split_marks' pairs) put in
+    at its place (places in order).  The pieces are joined _JOINED_AT at a time, so
+    that a word of a million marks does not hold a string for each."""
+    written: list[str] = []
     pieces: list[str] = []
     position = 0
-    places = places_of(bare, befores, out, beginning_of, precise)
-    for place, (_, mark) in zip(places, marks_of(word), strict=True):
-        pieces += (out[position:place], mark)
+    for place, (_, mark) in zip(places, marks, strict=True):
+        pieces.append(out[position:place])
+        pieces.append(mark)
         position = place
-        if len(pieces) > 1 << 10:
+        if len(pieces) > _JOINED_AT:
             written.append("".join(pieces))
             pieces.clear()
     return "".join([*written, *pieces, out[position:]])
