@@ -7,6 +7,7 @@ word changes the output only by the inserted characters, in order.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from unittest.mock import patch
 
@@ -310,16 +311,82 @@ MARKED_LATIN = st.text(st.sampled_from("asholgʻʼSYe\u00ad\u200b"), min_size=1,
 def test_a_long_word_places_its_marks_as_a_short_one(
     case: tuple[list[str], Callable[[str], str]],
 ) -> None:
-    # a word over _LONG_WORD has its marks read one at a time, not listed (memory);
-    # made long at 4 characters here, every word longer takes that way
+    # a word over _TOGETHER has its marks read one at a time, not placed with the
+    # others; made long at 4 characters here, every word longer takes that way
     words, convert = case
 
     def convert_all(some: list[str]) -> list[str]:
         return list(map(convert, some))
 
     listed = _invisible.around_marks_all(words, convert_all)
-    with patch.object(_invisible, "_LONG_WORD", 4):
+    with patch.object(_invisible, "_TOGETHER", 4):
         assert _invisible.around_marks_all(words, convert_all) == listed
+
+
+# Words as around_marks_all may meet them: letters of both alphabets (ц and е convert
+# by what follows them, so a beginning need not begin the word's conversion), digits
+# that stay as written, marks of every kind anywhere (first, last, in runs, alone).
+ANY_MARKED = st.text(
+    st.sampled_from(["а", "ц", "е", "ъ", "И", "s", "h", "ʻ", "Y", "7", *FORMAT_CHARACTERS]),
+    max_size=14,
+)
+
+
+def _unsteady(word: str) -> str:
+    """A made-up conversion whose beginnings' lengths go up and down (5 letters: 10
+    characters, its first 4: 4, its first 3: 6), each a beginning of the next."""
+    return "x" * (len(word) * 2 if len(word) % 2 else len(word))
+
+
+def _kept_when_long(word: str) -> str:
+    """A made-up conversion that leaves a word of 4 letters or more as written, and
+    shortens a shorter one to its first letter: landing_places' kept letters decide
+    where a mark after the first 2 or 3 goes, not the beginnings' conversions."""
+    return word if len(word) >= 4 else word[:1]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.tuples(
+        st.lists(ANY_MARKED, max_size=10),
+        st.sampled_from([to_latin, to_cyrillic, _unsteady, _kept_when_long]),
+    ),
+    st.booleans(),
+)
+def test_marks_placed_together_land_where_the_rule_puts_them(
+    case: tuple[list[str], Callable[[str], str]], line_break: bool
+) -> None:
+    # around_marks_together places every word's marks at once; each must land where
+    # landing_places' rule, mark by mark (around_marks_of_a_word), puts it
+    words, convert = case
+    if line_break and words:  # a word that holds a line break: each goes alone
+        words[0] += "\n"
+
+    def convert_all(some: list[str]) -> list[str]:
+        return list(map(convert, some))
+
+    expected = [_invisible.around_marks_of_a_word(word, convert_all) for word in words]
+    assert _invisible.around_marks_together(words, convert_all) == expected
+
+
+def test_hyphenated_text_converts_word_by_word_by_the_rule() -> None:
+    # dense marks take the chunk path (hyphenated text: a soft hyphen every third
+    # letter, and other marks between), each word by landing_places' rule
+    lines = SEED_TEXT.splitlines()[:40]
+    text = "\n".join(
+        re.sub(r"(\w\w)(\w)", f"\\1{FORMAT_CHARACTERS[i % 3]}\\2", line)
+        for i, line in enumerate(lines)
+    )
+    assert _invisible.marks_are_dense(text)
+
+    def convert_all(some: list[str]) -> list[str]:
+        return list(map(to_latin, some))
+
+    expected = CYRILLIC_WORDS.sub(
+        lambda word: _invisible.around_marks_of_a_word(word[0], convert_all), text
+    )
+    assert to_latin(text) == expected
+    assert _without_marks(to_latin(text)) == to_latin(_without_marks(text))
 
 
 # Stretches of letters and marks, some far apart: marks both sparse and dense.

@@ -124,6 +124,9 @@ def _from_cyrillic(
         return by_words(text, marked)
 
     chunks = WordCache(letters, CHUNK_CACHE_LIMIT, convert_all=by_joining(letters))
+    marked_chunks = WordCache(
+        marked_letters, CHUNK_CACHE_LIMIT, convert_all=by_joining(marked_letters)
+    )
 
     def plain(text: str) -> str:
         if whole is not None:
@@ -143,6 +146,8 @@ def _from_cyrillic(
 
     def letters_and_marks(text: str) -> str:
         if _invisible.has_format_characters(text):
+            if not across and _invisible.marks_are_dense(text):
+                return by_chunks(text, marked_chunks)
             decomposed = any(mark in text for mark in _spans.DECOMPOSING_MARKS)
             words = (
                 _spans.MARKED_CYRILLIC_WORDS_DECOMPOSED

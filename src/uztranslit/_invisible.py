@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from itertools import accumulate, compress
+from itertools import accumulate, chain, compress, count, repeat
+from operator import add, eq, itemgetter, not_
 from typing import Final
 
 # The format characters that may stand inside a word, one per row.
@@ -52,16 +53,19 @@ def has_format_characters(text: str) -> bool:
     return _FORMAT.search(text) is not None
 
 
+def marks_are_dense(text: str) -> bool:
+    """Whether *text* holds a format character more than once in 2**_DENSE characters
+    (hyphenated text)."""
+    return sum(map(text.count, FORMAT_CHARACTERS)) << _DENSE > len(text)
+
+
 def marked_positions(words: list[str]) -> list[int]:
     """The positions of the *words* that hold a format character, in order (one scan
     of the words joined, so that a text with a few soft hyphens does not send every
     word down the slow path that keeps them)."""
-    joined = "\n".join(words)
-    if _FORMAT.search(joined) is None:
+    if _FORMAT.search("\n".join(words)) is None:
         return []
-    ends = list(accumulate(map((1).__add__, map(len, words)), initial=0))
-    found = {bisect_right(ends, mark.start()) - 1 for mark in _FORMAT.finditer(joined)}
-    return sorted(found)
+    return list(compress(count(), map(_FORMAT.search, words)))
 
 
 def by_marks(
@@ -134,11 +138,11 @@ def around_marked_words(
         return None
     cut: list[tuple[int, int]] = []
     floor = 0  # what lies before was looked at for an earlier mark
-    for count, mark in enumerate(_FORMAT.finditer(text), 1):
+    for seen, mark in enumerate(_FORMAT.finditer(text), 1):
         position = mark.start()
         if position < floor:
             continue
-        dense = count << _DENSE > position
+        dense = seen << _DENSE > position
         start = text.rfind("\n", floor, position) + 1 or floor
         if not dense:
             start = max(start, text.rfind(" ", start, position) + 1)
@@ -171,78 +175,115 @@ def keeping_format_characters(convert: Callable[[str], str]) -> Callable[[str], 
     return converted
 
 
-def split_marks(word: str) -> tuple[str, list[tuple[int, str]]]:
-    """*word* without its format characters, and each with the number of letters before it."""
-    letters: list[str] = []
-    marks: list[tuple[int, str]] = []
-    count = 0
-    for char in word:
-        if char in FORMAT_CLASS:
-            marks.append((count, char))
-        else:
-            letters.append(char)
-            count += 1
-    return "".join(letters), marks
-
-
 def convert_around_marks(word: str, convert: Callable[[str], str]) -> str:
     """Convert *word* as if its format characters were absent, and put them back."""
     return around_marks_all([word], lambda words: list(map(convert, words)))[0]
 
 
 def around_marks_all(words: list[str], convert_all: Callable[[list[str]], list[str]]) -> list[str]:
-    """convert_around_marks on each of *words*, with every conversion it needs (the
-    words without their marks, then the beginnings that place the marks) made by
-    two calls of *convert_all*, which converts a list of words at once.  A word
-    longer than _LONG_WORD goes on its own (around_marks_of_a_long_word)."""
-    if max(map(len, words), default=0) > _LONG_WORD:
-        short = iter(
-            around_marks_all([word for word in words if len(word) <= _LONG_WORD], convert_all)
-        )
-        return [
-            next(short)
-            if len(word) <= _LONG_WORD
-            else around_marks_of_a_long_word(word, convert_all)
-            for word in words
-        ]
-    splits = [split_marks(word) for word in words]
-    bares = [bare for bare, _ in splits if bare]
-    outs = iter(convert_all(bares) if bares else [])
-    out_of = [next(outs) if bare else "" for bare, _ in splits]
-    beginnings = [
-        (bare, before)
-        for bare, marks in splits
-        for before in beginnings_to_convert(bare, [before for before, _ in marks])
+    """convert_around_marks on each of *words*, with the conversions it needs (the
+    words without their marks, and the beginnings that place the marks) made by
+    *convert_all*, which converts a list of words at once.  Words up to _TOGETHER
+    characters go together (around_marks_together), longer ones one at a time
+    (around_marks_of_a_word)."""
+    together = list(map(_TOGETHER.__ge__, map(len, words)))
+    if all(together):
+        return around_marks_together(words, convert_all)
+    done = iter(around_marks_together(list(compress(words, together)), convert_all))
+    return [
+        next(done) if short else around_marks_of_a_word(word, convert_all)
+        for word, short in zip(words, together, strict=True)
     ]
-    converted = convert_all([bare[:before] for bare, before in beginnings]) if beginnings else []
-    beginning_of = dict(zip(beginnings, converted, strict=True))
-    result = []
-    for word, (bare, marks), out in zip(words, splits, out_of, strict=True):
-        if not bare:
-            result.append(word)
-            continue
-        places = landing_places(bare, [before for before, _ in marks], out, beginning_of)
-        result.append(with_marks(out, places, marks))
+
+
+# Words up to this many characters place their marks together (around_marks_together):
+# the beginnings of such a word hold at most _TOGETHER**2 // 4 letters, so their marks
+# are always placed from the beginnings' conversions (PRECISE_COST), never in proportion.
+_TOGETHER: Final = 1 << 7
+_SOFT_HYPHEN: Final = FORMAT_CHARACTERS[0]
+# Every format character read as a soft hyphen (for str.translate), so that one
+# str.split finds a word's letters between its marks whichever marks they are.
+_AS_SOFT_HYPHEN: Final = str.maketrans(dict.fromkeys(FORMAT_CHARACTERS, _SOFT_HYPHEN))
+_ALL_BUT_LAST: Final = itemgetter(slice(0, -1))  # a word's letters before its last mark
+_FIRST: Final = itemgetter(slice(0, 1))  # a string's first character, or ""
+
+
+def around_marks_together(
+    words: list[str], convert_all: Callable[[list[str]], list[str]]
+) -> list[str]:
+    """around_marks_all on short *words*, all of their marks placed at once: steps for
+    the whole list, not for each word or mark (hyphenated text has a mark every few
+    letters, and went at a tenth of plain text's speed a word at a time).
+
+    A mark after a beginning of the word whose conversion begins the word's conversion
+    lands right after it: that is the whole common beginning of landing_places.  The
+    marks are placed in the words' conversions joined by line breaks, so that never
+    going back (landing_places' maximum) is one running maximum over them all.  A word
+    with a beginning that does not begin its conversion (лиц in лицей: lis, litsey),
+    or whose first letter stays as written (landing_places' kept letters), goes on its
+    own (around_marks_of_a_word), as do all of them if a line break is in a word."""
+    joined = "\n".join(words)
+    if joined.count("\n") != len(words) - 1:  # a line break in a word
+        return [around_marks_of_a_word(word, convert_all) for word in words]
+    soft_hyphens_only = joined.count(_SOFT_HYPHEN) == sum(map(joined.count, FORMAT_CHARACTERS))
+    marks = [] if soft_hyphens_only else _FORMAT.findall(joined)
+    if not soft_hyphens_only:
+        joined = joined.translate(_AS_SOFT_HYPHEN)
+    letters_of = list(map(str.split, joined.split("\n"), repeat(_SOFT_HYPHEN)))
+    beginnings_of = list(map(list, map(accumulate, map(_ALL_BUT_LAST, letters_of))))
+    bares = list(map("".join, letters_of))
+    outs = converted_or_empty(bares, convert_all)
+    joined_out = "\n".join(outs)  # a conversion adds no line break, nor takes one away
+    counts = list(map(len, beginnings_of))  # marks of each word
+    firsts = list(accumulate(counts, initial=0))  # where each word's marks start
+    offsets = list(accumulate(map((1).__add__, map(len, outs)), initial=0))  # in joined_out
+    beginnings = converted_or_empty(list(chain.from_iterable(beginnings_of)), convert_all)
+    starts = list(chain.from_iterable(map(repeat, offsets, counts)))  # each mark's word's
+    places = list(map(add, map(len, beginnings), starts))
+    begins_out = map(joined_out.startswith, beginnings, starts)
+    alone = {bisect_right(firsts, mark) - 1 for mark in compress(count(), map(not_, begins_out))}
+    alone.update(compress(count(), map(eq, map(_FIRST, bares), map(_FIRST, outs))))
+    for word in alone:  # their marks wait at the word's start, to be placed on its own
+        places[firsts[word] : firsts[word + 1]] = repeat(offsets[word], counts[word])
+    if places != sorted(places):
+        places = list(accumulate(places, max))  # never back
+    pieces = map(joined_out.__getitem__, map(slice, [0, *places], [*places, len(joined_out)]))
+    if soft_hyphens_only:
+        result = _SOFT_HYPHEN.join(pieces).split("\n")
+    else:
+        between = [""] * (2 * len(places) + 1)
+        between[::2], between[1::2] = pieces, marks
+        result = "".join(between).split("\n")
+    for word in alone:
+        result[word] = around_marks_of_a_word(words[word], convert_all)
     return result
 
 
-# Characters of a word above which its letters and marks are not listed one by one
-# (around_marks_of_a_long_word): a list of a million letters took 58 bytes a letter.
-_LONG_WORD: Final = 1 << 12
+def converted_or_empty(
+    texts: list[str], convert_all: Callable[[list[str]], list[str]]
+) -> list[str]:
+    """*texts* converted by *convert_all*, each empty one left empty without asking it."""
+    if "" not in texts:
+        return convert_all(texts) if texts else []
+    converted = iter(convert_all(list(filter(None, texts))) if any(texts) else [])
+    return [next(converted) if text else "" for text in texts]
+
+
 _JOINED_AT: Final = 1 << 10  # pieces of a word's result held before they are joined
 
 
 def marks_of(word: str) -> Iterator[tuple[int, str]]:
-    """What split_marks lists, one at a time: each format character of *word* with the
-    number of letters before it."""
+    """Each format character of *word* with the number of letters before it, one at a
+    time."""
     return ((mark.start() - i, mark[0]) for i, mark in enumerate(_FORMAT.finditer(word)))
 
 
-def around_marks_of_a_long_word(word: str, convert_all: Callable[[list[str]], list[str]]) -> str:
-    """around_marks_all on one long *word*, its marks read one at a time (with_marks
-    joins the result as it goes), so that memory holds the word and its conversion, not
-    objects for each letter and mark (a run of a million letters and soft hyphens, data or
-    hostile input, took 330 MB)."""
+def around_marks_of_a_word(word: str, convert_all: Callable[[list[str]], list[str]]) -> str:
+    """around_marks_all on one *word*, by landing_places' rule mark by mark: for a long
+    word, and for the few short ones that around_marks_together leaves.  Its marks are
+    read one at a time (with_marks joins the result as it goes), so that memory holds
+    the word and its conversion, not objects for each letter and mark (a run of a
+    million letters and soft hyphens, data or hostile input, took 330 MB)."""
     bare = word.translate(_WITHOUT_FORMAT)  # not re.sub: a string a mark, held till the end
     if not bare:
         return word
@@ -259,7 +300,7 @@ def around_marks_of_a_long_word(word: str, convert_all: Callable[[list[str]], li
 
 
 def with_marks(out: str, places: Iterable[int], marks: Iterable[tuple[int, str]]) -> str:
-    """*out* with the format character of each of *marks* (split_marks' pairs) put in
+    """*out* with the format character of each of *marks* (marks_of's pairs) put in
     at its place (places in order).  The pieces are joined _JOINED_AT at a time, so
     that a word of a million marks does not hold a string for each."""
     written: list[str] = []
