@@ -8,6 +8,7 @@ word changes the output only by the inserted characters, in order.
 from __future__ import annotations
 
 import re
+import tracemalloc
 from collections.abc import Callable
 from unittest.mock import patch
 
@@ -387,6 +388,21 @@ def test_hyphenated_text_converts_word_by_word_by_the_rule() -> None:
     )
     assert to_latin(text) == expected
     assert _without_marks(to_latin(text)) == to_latin(_without_marks(text))
+
+
+def test_a_long_run_of_letters_and_marks_splits_in_memory_for_its_characters() -> None:
+    # CYRILLIC_WORDS with a repeated group kept state for each repetition: a run of
+    # letters and soft hyphens without spaces took about 70 bytes a character to split
+    # (a 24 MB run through the command line, hundreds of MB); a class repeated, about 2
+    text = "аб\u00ad" * 100_000
+    tracemalloc.start()
+    try:
+        parts = CYRILLIC_WORDS.split(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert parts == ["", text[:-1], "\u00ad"]
+    assert peak < 8 * len(text)
 
 
 # Stretches of letters and marks, some far apart: marks both sparse and dense.

@@ -10,6 +10,8 @@ from __future__ import annotations
 import pickle
 import random
 import re
+import tracemalloc
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given, settings
@@ -134,6 +136,31 @@ def test_a_word_in_mixed_case_converts_as_letter_by_letter(word: str) -> None:
     lower = word.lower()
     expected = _cyrillic_to_latin.stem_and_letters_to_latin(word, lower, None)
     assert _cyrillic_to_latin.mixed_case_to_latin(word, lower) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ANY_WORD, min_size=1, max_size=20).map("".join), st.integers(1, 9))
+def test_a_long_word_takes_its_case_a_window_at_a_time(word: str, window: int) -> None:
+    # a word longer than _CASED_AT letters is cased a window at a time (memory); made
+    # short here, each window must read the letters either side as the whole word does
+    lower = word.lower()
+    expected = _cyrillic_to_latin.stem_and_letters_to_latin(word, lower, None)
+    with patch.object(_cyrillic_to_latin, "_CASED_AT", window):
+        assert _cyrillic_to_latin.mixed_case_to_latin(word, lower) == expected
+
+
+def test_a_long_word_in_mixed_case_takes_memory_for_its_letters_alone() -> None:
+    # the case mask of a word of half a million letters as one integer took about 33
+    # bytes a letter at its peak (integers of megabytes); a window at a time, about 8
+    word = "шОшИлЧаҚ" * 60_000
+    lower = word.lower()
+    tracemalloc.start()
+    try:
+        _cyrillic_to_latin.mixed_case_to_latin(word, lower)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 * len(word)
 
 
 @pytest.mark.parametrize(

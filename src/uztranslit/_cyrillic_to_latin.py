@@ -457,14 +457,35 @@ def case_mask(word: str) -> int:
 def mixed_case_to_latin(word: str, lower: str) -> str:
     """A Cyrillic word (letters only) in any case, *lower* its lower case, in Latin
     with no lexicon: what stem_and_letters_to_latin(word, lower, None) gives.  Or
-    many such words joined by newlines, each the same."""
-    data = padded_word_to_latin(lower).encode("utf-16-le")
+    many such words joined by newlines, each the same.
+
+    The case is laid _CASED_AT letters at a time (with a letter either side, which
+    case_of_segment reads), so that a word of a million letters holds no integer of
+    megabytes."""
+    padded = padded_word_to_latin(lower)
+    if len(word) <= _CASED_AT:
+        return padded_in_case(padded, word).replace(_PADDING, "")
+    pieces = []
+    for start in range(0, len(word), _CASED_AT):
+        end = min(start + _CASED_AT, len(word))
+        before = max(start - 1, 0)  # the letter before, and the one after: context
+        cased = padded_in_case(padded[2 * before : 2 * end + 2], word[before : end + 1])
+        pieces.append(cased[2 * (start - before) : 2 * (end - before)].replace(_PADDING, ""))
+    return "".join(pieces)
+
+
+_CASED_AT: Final = 1 << 16  # letters of a word whose case is laid at once
+
+
+def padded_in_case(padded: str, word: str) -> str:
+    """*padded* (padded_word_to_latin of *word*'s lower case) in *word*'s case."""
+    data = padded.encode("utf-16-le")
     as_it_is = int.from_bytes(data, "little")
     to_capitals = int.from_bytes(data.translate(_CAPITAL_BITS), "little")
     size = len(data)
-    del data  # a word of a million letters: each of these is megabytes
+    del data  # a word of many letters: each of these is as long as the word
     as_it_is ^= to_capitals & case_mask(word)
-    return as_it_is.to_bytes(size, "little").decode("utf-16-le").replace(_PADDING, "")
+    return as_it_is.to_bytes(size, "little").decode("utf-16-le")
 
 
 def recased(original: str, latin: str) -> str | None:

@@ -22,7 +22,10 @@ from ._suffixes import is_latin_inflection_chain
 # decomposed (и/у + COMBINING BREVE, е + COMBINING DIAERESIS); texts with those marks
 # use the second pattern, which takes such a pair as one letter.
 CYRILLIC: Final = CYRILLIC_LOWER + CYRILLIC_UPPER
-CYRILLIC_WORDS: Final = re.compile(f"([{CYRILLIC}]+(?:[{FORMAT_CLASS}]+[{CYRILLIC}]+)*)")
+# (A letter, then letters and marks ending in a letter: one class repeated, for which re
+# keeps no state per repetition, as it does for a group; a run of letters and soft
+# hyphens without spaces took 14 bytes a character to split.)
+CYRILLIC_WORDS: Final = re.compile(f"([{CYRILLIC}](?:[{CYRILLIC}{FORMAT_CLASS}]*[{CYRILLIC}])?)")
 _CYRILLIC_LETTER: Final = f"(?:[иИуУ]\u0306|[еЕ]\u0308|[{CYRILLIC}])"
 CYRILLIC_WORDS_DECOMPOSED: Final = re.compile(
     f"({_CYRILLIC_LETTER}+(?:[{FORMAT_CLASS}]+{_CYRILLIC_LETTER}+)*)"
