@@ -105,9 +105,12 @@ def _from_cyrillic(
 
     def marked_words(new: list[str]) -> list[str]:
         # the words of a marked line without format characters go with the others;
-        # those with them too, without them (and the beginnings that place them)
+        # those with them, without them (and the beginnings that place them), as one
+        # text by plain: hyphenated text brings tens of thousands of them, which its
+        # whole-text path converts faster than the word cache (no rule looks across
+        # the joints)
         return _invisible.by_marks(
-            new, cache.all, lambda some: _invisible.around_marks_all(some, cache.all)
+            new, cache.all, lambda some: _invisible.around_marks_all(some, by_joining(plain))
         )
 
     marked = WordCache(keep, convert_all=marked_words)
