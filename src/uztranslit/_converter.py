@@ -148,8 +148,9 @@ def _from_cyrillic(
         return letters_and_marks(text)
 
     def letters_and_marks(text: str) -> str:
-        if _invisible.has_format_characters(text):
-            if not across and _invisible.marks_are_dense(text):
+        first = _invisible.first_mark(text)
+        if first >= 0:
+            if not across and _invisible.marks_are_dense(text, first):
                 return by_chunks(text, marked_chunks)
             decomposed = any(mark in text for mark in _spans.DECOMPOSING_MARKS)
             words = (

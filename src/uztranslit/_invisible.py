@@ -48,20 +48,18 @@ _DENSE: Final = 6
 PRECISE_COST: Final = 1 << 14
 
 
-def has_format_characters(text: str) -> bool:
-    """Whether *text* holds any of FORMAT_CHARACTERS."""
-    return _FORMAT.search(text) is not None
+def first_mark(text: str) -> int:
+    """Where the first of FORMAT_CHARACTERS stands in *text*; -1 if none does."""
+    found = _FORMAT.search(text)
+    return -1 if found is None else found.start()
 
 
-def marks_are_dense(text: str) -> bool:
-    """Whether *text* holds format characters more than one in 2**_DENSE characters
-    (hyphenated text), as the _SAMPLE characters from its first one tell: a guess
-    for speed alone (the converters give the same either way), and one that does not
-    read the whole text, as counting each mark would."""
-    first = _FORMAT.search(text)
-    if first is None:
-        return False
-    sample = text[first.start() : first.start() + _SAMPLE]
+def marks_are_dense(text: str, first: int) -> bool:
+    """Whether *text*, whose first format character is at *first*, holds them more
+    than one in 2**_DENSE characters (hyphenated text), as the _SAMPLE characters
+    from the first tell: a guess for speed alone (the converters give the same either
+    way), and one that does not read the whole text, as counting each mark would."""
+    sample = text[first : first + _SAMPLE]
     return len(_FORMAT.findall(sample)) << _DENSE > len(sample)
 
 
