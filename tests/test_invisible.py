@@ -26,12 +26,14 @@ from uztranslit import (
 )
 from uztranslit._invisible import (
     FORMAT_CHARACTERS,
+    FORMAT_CLASS,
     convert_around_marks,
     first_mark,
     landing_places,
 )
 from uztranslit._patterns import Lazy
 from uztranslit._spans import (
+    CYRILLIC,
     CYRILLIC_WORDS,
     CYRILLIC_WORDS_DECOMPOSED,
     MARKED_CYRILLIC_WORDS,
@@ -388,6 +390,17 @@ def test_hyphenated_text_converts_word_by_word_by_the_rule() -> None:
     )
     assert to_latin(text) == expected
     assert _without_marks(to_latin(text)) == to_latin(_without_marks(text))
+
+
+# The words as runs of letters with runs of marks between them, a group repeated: what
+# CYRILLIC_WORDS found before it became one class repeated (memory, below).
+_WORDS_AS_RUNS = re.compile(f"([{CYRILLIC}]+(?:[{FORMAT_CLASS}]+[{CYRILLIC}]+)*)")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from("абИЕ x-\n\u00ad\u200b\u2060\u0306")))
+def test_cyrillic_words_are_runs_of_letters_with_marks_between(text: str) -> None:
+    assert CYRILLIC_WORDS.split(text) == _WORDS_AS_RUNS.split(text)
 
 
 def test_a_long_run_of_letters_and_marks_splits_in_memory_for_its_characters() -> None:

@@ -23,8 +23,9 @@ from ._suffixes import is_latin_inflection_chain
 # use the second pattern, which takes such a pair as one letter.
 CYRILLIC: Final = CYRILLIC_LOWER + CYRILLIC_UPPER
 # (A letter, then letters and marks ending in a letter: one class repeated, for which re
-# keeps no state per repetition, as it does for a group; a run of letters and soft
-# hyphens without spaces took 14 bytes a character to split.)
+# keeps no state per repetition, as it does for a repeated group of runs of letters and
+# of marks; a run of letters and soft hyphens without spaces took 70 bytes a character
+# to split that way.)
 CYRILLIC_WORDS: Final = re.compile(f"([{CYRILLIC}](?:[{CYRILLIC}{FORMAT_CLASS}]*[{CYRILLIC}])?)")
 _CYRILLIC_LETTER: Final = f"(?:[иИуУ]\u0306|[еЕ]\u0308|[{CYRILLIC}])"
 CYRILLIC_WORDS_DECOMPOSED: Final = re.compile(
