@@ -29,7 +29,7 @@ from uztranslit._invisible import (
     FORMAT_CLASS,
     convert_around_marks,
     first_mark,
-    landing_places,
+    places_of,
 )
 from uztranslit._patterns import Lazy
 from uztranslit._spans import (
@@ -206,15 +206,15 @@ def test_many_marks_are_placed_without_reading_the_word_once_a_mark() -> None:
     bare = CountingText("шаҳар" * 4000)
     befores = list(range(1, len(bare)))
     CountingText.reads = 0
-    places = landing_places(bare, befores, to_latin(str(bare)), {})
+    places = list(places_of(bare, befores, to_latin(str(bare)), {}, precise=False))
     assert len(places) == len(befores)
     assert CountingText.reads < 100  # a few slices to find where it stops as written
 
 
-def test_landing_places_never_go_back() -> None:
+def test_places_never_go_back() -> None:
     # ц at the end of "лиц" is s, inside "лицей" ts: the beginning is not a prefix
     beginnings = {("лицей", before): to_latin("лицей"[:before]) for before in (3, 4)}
-    places = landing_places("лицей", [3, 3, 4], to_latin("лицей"), beginnings)
+    places = list(places_of("лицей", [3, 3, 4], to_latin("лицей"), beginnings, precise=True))
     assert places == sorted(places)
     assert all(0 <= place <= len("litsey") for place in places)
 
@@ -343,7 +343,7 @@ def _unsteady(word: str) -> str:
 
 def _kept_when_long(word: str) -> str:
     """A made-up conversion that leaves a word of 4 letters or more as written, and
-    shortens a shorter one to its first letter: landing_places' kept letters decide
+    shortens a shorter one to its first letter: places_of's kept letters decide
     where a mark after the first 2 or 3 goes, not the beginnings' conversions."""
     return word if len(word) >= 4 else word[:1]
 
@@ -360,7 +360,7 @@ def test_marks_placed_together_land_where_the_rule_puts_them(
     case: tuple[list[str], Callable[[str], str]], line_break: bool
 ) -> None:
     # around_marks_together places every word's marks at once; each must land where
-    # landing_places' rule, mark by mark (around_marks_of_a_word), puts it
+    # places_of's rule, mark by mark (around_marks_of_a_word), puts it
     words, convert = case
     if line_break and words:  # a word that holds a line break: each goes alone
         words[0] += "\n"
@@ -374,7 +374,7 @@ def test_marks_placed_together_land_where_the_rule_puts_them(
 
 def test_hyphenated_text_converts_word_by_word_by_the_rule() -> None:
     # dense marks take the chunk path (hyphenated text: a soft hyphen every third
-    # letter, and other marks between), each word by landing_places' rule
+    # letter, and other marks between), each word by places_of's rule
     lines = SEED_TEXT.splitlines()[:40]
     text = "\n".join(
         re.sub(r"(\w\w)(\w)", f"\\1{FORMAT_CHARACTERS[i % 3]}\\2", line)

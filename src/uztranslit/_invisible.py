@@ -223,11 +223,11 @@ def around_marks_together(
     letters, and went at a tenth of plain text's speed a word at a time).
 
     A mark after a beginning of the word whose conversion begins the word's conversion
-    lands right after it: that is the whole common beginning of landing_places.  The
+    lands right after it: that is the whole common beginning of places_of.  The
     marks are placed in the words' conversions joined by line breaks, so that never
-    going back (landing_places' maximum) is one running maximum over them all.  A word
+    going back (places_of's maximum) is one running maximum over them all.  A word
     with a beginning that does not begin its conversion (лиц in лицей: lis, litsey),
-    or whose first letter stays as written (landing_places' kept letters), goes on its
+    or whose first letter stays as written (places_of's kept letters), goes on its
     own (around_marks_of_a_word), as do all of them if a line break is in a word."""
     joined = "\n".join(words)
     if joined.count("\n") != len(words) - 1:  # a line break in a word
@@ -286,7 +286,7 @@ def marks_of(word: str) -> Iterator[tuple[int, str]]:
 
 
 def around_marks_of_a_word(word: str, convert_all: Callable[[list[str]], list[str]]) -> str:
-    """around_marks_all on one *word*, by landing_places' rule mark by mark: for a long
+    """around_marks_all on one *word*, by places_of's rule mark by mark: for a long
     word, and for the few short ones that around_marks_together leaves.  Its marks are
     read one at a time (with_marks joins the result as it goes), so that memory holds
     the word and its conversion, not objects for each letter and mark (a run of a
@@ -324,20 +324,11 @@ def with_marks(out: str, places: Iterable[int], marks: Iterable[tuple[int, str]]
 
 
 def beginnings_to_convert(bare: str, befores: list[int]) -> list[int]:
-    """The counts of letters of *bare* whose conversion places a mark (landing_places):
+    """The counts of letters of *bare* whose conversion places a mark (places_of):
     none if there are so many that converting them would cost too much."""
     if sum(befores) > PRECISE_COST:
         return []
     return sorted({before for before in befores if 0 < before < len(bare)})
-
-
-def landing_places(
-    bare: str, befores: list[int], out: str, beginning_of: Mapping[tuple[str, int], str]
-) -> list[int]:
-    """Where in *out* (the conversion of *bare*) a mark after each count of letters
-    goes; *beginning_of* holds the conversion of each of bare's beginnings that
-    beginnings_to_convert names."""
-    return list(places_of(bare, befores, out, beginning_of, sum(befores) <= PRECISE_COST))
 
 
 def places_of(
@@ -347,8 +338,11 @@ def places_of(
     beginning_of: Mapping[tuple[str, int], str],
     precise: bool,
 ) -> Iterator[int]:
-    """landing_places one at a time: *precise* (befores' sum is at most PRECISE_COST)
-    from the beginnings' conversions, else in proportion."""
+    """Where in *out* (the conversion of *bare*) a mark after each count of letters of
+    *befores* goes, one at a time.  *precise* (befores' sum is at most PRECISE_COST):
+    after the longest common beginning of *out* and the beginning's conversion, which
+    *beginning_of* holds for each of bare's beginnings that beginnings_to_convert
+    names; else in proportion.  Never back: each place is at least the one before."""
     kept = common_beginning(bare, out)  # letters at the start that stayed as written
     last = 0
     for before in befores:
