@@ -227,8 +227,9 @@ def around_marks_together(
     marks are placed in the words' conversions joined by line breaks, so that never
     going back (places_of's maximum) is one running maximum over them all.  A word
     with a beginning that does not begin its conversion (лиц in лицей: lis, litsey),
-    or whose first letter stays as written (places_of's kept letters), goes on its
-    own (around_marks_of_a_word), as do all of them if a line break is in a word."""
+    or whose first letter stays as written (places_of's kept letters), has its marks
+    placed mark by mark from the same conversions (marks_by_the_rule); all go one at a
+    time (around_marks_of_a_word) if a line break is in a word."""
     joined = "\n".join(words)
     if joined.count("\n") != len(words) - 1:  # a line break in a word
         return [around_marks_of_a_word(word, convert_all) for word in words]
@@ -250,7 +251,7 @@ def around_marks_together(
     begins_out = map(joined_out.startswith, beginnings, starts)
     alone = {bisect_right(firsts, mark) - 1 for mark in compress(count(), map(not_, begins_out))}
     alone.update(compress(count(), map(eq, map(_FIRST, bares), map(_FIRST, outs))))
-    for word in alone:  # their marks wait at the word's start, to be placed on its own
+    for word in alone:  # their marks wait at the word's start, to be placed by the rule
         places[firsts[word] : firsts[word + 1]] = repeat(offsets[word], counts[word])
     if places != sorted(places):
         places = list(accumulate(places, max))  # never back
@@ -262,8 +263,28 @@ def around_marks_together(
         between[::2], between[1::2] = pieces, marks
         result = "".join(between).split("\n")
     for word in alone:
-        result[word] = around_marks_of_a_word(words[word], convert_all)
+        mine = slice(firsts[word], firsts[word + 1])
+        result[word] = marks_by_the_rule(
+            bares[word],
+            outs[word],
+            beginnings_of[word],
+            beginnings[mine],
+            [_SOFT_HYPHEN] * counts[word] if soft_hyphens_only else marks[mine],
+        )
     return result
+
+
+def marks_by_the_rule(
+    bare: str, out: str, beginnings: list[str], converted: list[str], marks: list[str]
+) -> str:
+    """*out* (the conversion of *bare*) with *marks* put in mark by mark where places_of
+    puts them, from *beginnings* (the letters before each mark) and *converted* (their
+    conversions): for the words around_marks_together cannot place at once.  A word
+    there has at most _TOGETHER characters, so its marks are placed precisely."""
+    befores = list(map(len, beginnings))
+    beginning_of = {(bare, len(b)): c for b, c in zip(beginnings, converted, strict=True)}
+    places = places_of(bare, befores, out, beginning_of, precise=True)
+    return with_marks(out, places, zip(befores, marks, strict=True))
 
 
 def converted_or_empty(
