@@ -824,20 +824,32 @@ def tokens_by_rule(
     are classified as token_to_cyrillic does (classify_marks) and kept, and the words
     are converted together by *plain* (tokens_to_cyrillic)."""
     out = [""] * len(tokens)
-    inside: list[int] = []
+    quoted: list[int] = []
     pieces: list[Marks] = []
     for i, token in enumerate(tokens):
         if token[0] in APOSTROPHES and elision_at(token) is None:
-            marks = classify_marks(token)
-            if is_plain_token(marks.body):
-                inside.append(i)
-                pieces.append(marks)
-                continue
-        out[i] = one(token)
-    words = plain([marks.body for marks in pieces])
-    for i, marks, word in zip(inside, pieces, words, strict=True):
+            quoted.append(i)
+            pieces.append(classify_marks(token))
+        else:
+            out[i] = one(token)
+    bodies = [marks.body for marks in pieces]
+    # is_plain_token on each body, told for all of them at once (the scans of
+    # plain_positions, as tokens_to_cyrillic tells its own tokens; an empty body is
+    # not plain)
+    not_plain = plain_positions(bodies).special if all(bodies) else _not_plain_one_by_one(bodies)
+    inside = [i for n, i in enumerate(quoted) if n not in not_plain]
+    for n in not_plain:
+        out[quoted[n]] = one(tokens[quoted[n]])
+    kept = [pieces[n] for n in range(len(pieces)) if n not in not_plain]
+    words = plain([marks.body for marks in kept])
+    for i, marks, word in zip(inside, kept, words, strict=True):
         out[i] = marks.leading + word + marks.trailing
     return out
+
+
+def _not_plain_one_by_one(bodies: list[str]) -> set[int]:
+    """The positions of *bodies* that are not plain tokens (is_plain_token)."""
+    return {n for n, body in enumerate(bodies) if not is_plain_token(body)}
 
 
 def stem_verdict(table: Mapping[str, str], stems: StemStarts) -> Callable[[str], str]:
