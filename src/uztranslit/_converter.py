@@ -158,7 +158,7 @@ def _from_cyrillic(
                 if decomposed
                 else _spans.MARKED_CYRILLIC_WORDS
             )
-            done = _invisible.around_marked_words(text, words(), plain, marked.all)
+            done = _invisible.around_marked_words(text, words(), plain, marked.all, first)
             if done is not None:
                 return done
             return _invisible.around_marked_lines(text, plain, marked_letters)

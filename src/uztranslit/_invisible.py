@@ -129,13 +129,15 @@ def around_marked_words(
     marked_words: re.Pattern[str],
     plain: Callable[[str], str],
     marked: Callable[[list[str]], list[str]],
+    first: int = 0,
 ) -> str | None:
     """*text* converted by *plain*, except its words that hold a format character (as
     *marked_words* finds them, each whole): each is cut out, converted by *marked*
     with the others, and put back where a HOLE stood in what *plain* converted.  For
     a converter none of whose rules looks across a word (the Cyrillic side, once its
     conventions have run): the rest of a line with a soft hyphen then takes the fast
-    paths too.  None if *text* holds a HOLE already.
+    paths too.  None if *text* holds a HOLE already.  *first*: where to look for marks
+    from (the first mark's place, when the caller has found it).
 
     The pattern looks only at what lies around a mark, each stretch once (linear
     time, whatever the marks): the stretch between spaces or line breaks; or, once
@@ -145,7 +147,7 @@ def around_marked_words(
         return None
     cut: list[tuple[int, int]] = []
     floor = 0  # what lies before was looked at for an earlier mark
-    for seen, mark in enumerate(_FORMAT.finditer(text), 1):
+    for seen, mark in enumerate(_FORMAT.finditer(text, first), 1):
         position = mark.start()
         if position < floor:
             continue
@@ -233,7 +235,8 @@ def around_marks_together(
     joined = "\n".join(words)
     if joined.count("\n") != len(words) - 1:  # a line break in a word
         return [around_marks_of_a_word(word, convert_all) for word in words]
-    soft_hyphens_only = joined.count(_SOFT_HYPHEN) == sum(map(joined.count, FORMAT_CHARACTERS))
+    each = list(map(joined.count, FORMAT_CHARACTERS))  # the soft hyphen first
+    soft_hyphens_only = each[0] == sum(each)
     marks = [] if soft_hyphens_only else _FORMAT.findall(joined)
     if not soft_hyphens_only:
         joined = joined.translate(_AS_SOFT_HYPHEN)

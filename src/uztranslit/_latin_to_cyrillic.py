@@ -837,13 +837,12 @@ def tokens_by_rule(
     # plain_positions, as tokens_to_cyrillic tells its own tokens; an empty body is
     # not plain)
     not_plain = plain_positions(bodies).special if all(bodies) else _not_plain_one_by_one(bodies)
-    inside = [i for n, i in enumerate(quoted) if n not in not_plain]
     for n in not_plain:
         out[quoted[n]] = one(tokens[quoted[n]])
-    kept = [pieces[n] for n in range(len(pieces)) if n not in not_plain]
-    words = plain([marks.body for marks in kept])
-    for i, marks, word in zip(inside, kept, words, strict=True):
-        out[i] = marks.leading + word + marks.trailing
+    inside = [n for n in range(len(pieces)) if n not in not_plain]
+    words = plain([bodies[n] for n in inside])
+    for n, word in zip(inside, words, strict=True):
+        out[quoted[n]] = pieces[n].leading + word + pieces[n].trailing
     return out
 
 
