@@ -47,6 +47,30 @@ def test_utf16_without_bom(tmp_path: Path, run: Runner) -> None:
 
 
 @pytest.mark.parametrize(
+    ("bom", "codec", "named"),
+    [
+        (b"\xff\xfe", "utf-16-le", "utf-16"),
+        (b"\xfe\xff", "utf-16-be", "utf-16"),
+        (b"\xff\xfe\x00\x00", "utf-32-le", "utf-32"),
+    ],
+)
+def test_a_byte_order_mark_names_the_encoding_to_give(
+    tmp_path: Path, run: Runner, bom: bytes, codec: str, named: str
+) -> None:
+    source = tmp_path / "notepad.txt"
+    source.write_bytes(bom + "Ер\n".encode(codec))
+    code, _, err = run([str(source)])
+    assert code == 1
+    assert f"line 1: cannot decode byte 0x{bom[0]:02x} as utf-8" in err
+    assert f"a byte order mark of {named}, not utf-8: name it with -e {named}" in err
+    code, stdout, _ = run(["-e", named, str(source)])
+    assert (code, stdout) == (0, b"Yer\n")
+    plain = tmp_path / "plain.txt"
+    plain.write_bytes(b"Er\n\xff\xfe")  # the same bytes later in the text: no mark
+    assert "name its encoding with -e" in run([str(plain)])[2]
+
+
+@pytest.mark.parametrize(
     ("encoding", "data"),
     [
         ("utf-7", "Ер\nсув ".encode("utf-7") + b"+2D0-\n"),

@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from uztranslit import to_latin
-from uztranslit.formats import FormatError, convert_bytes, convert_file, detect_format
+from uztranslit.formats import (
+    FormatError,
+    check_bytes,
+    convert_bytes,
+    convert_file,
+    detect_format,
+)
 
 from ._seed import SEED_TEXT
 
@@ -21,6 +27,30 @@ def test_plain_text_converts_as_the_text_functions_do() -> None:
 
 def test_a_byte_order_mark_is_kept() -> None:
     assert convert_bytes(b"\xef\xbb\xbfShahar", to="cyrillic") == "\ufeffШаҳар".encode()
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec"),
+    [
+        (b"\xff\xfe", "utf-16-le"),  # Windows Notepad's "Unicode"
+        (b"\xfe\xff", "utf-16-be"),
+        (b"\xff\xfe\x00\x00", "utf-32-le"),
+        (b"\x00\x00\xfe\xff", "utf-32-be"),
+    ],
+)
+def test_utf16_and_utf32_with_a_mark_come_back_in_their_encoding(bom: bytes, codec: str) -> None:
+    text = "Ўзбекистон\r\nшаҳар 2025 🙂\r\n"
+    out = convert_bytes(bom + text.encode(codec), to="latin", filename="notes.txt")
+    assert out.startswith(bom)
+    assert out[len(bom) :].decode(codec) == to_latin(text)
+    lines = check_bytes(bom + "Shahar\nШаҳар\n".encode(codec), expected="latin", filename="a.txt")
+    assert [(entry.line, entry.text) for entry in lines] == [(2, "Шаҳар")]
+
+
+def test_a_damaged_utf16_text_names_the_line() -> None:
+    data = b"\xff\xfe" + "ok\nШаҳар\n".encode("utf-16-le") + b"\x00\xd8x\x00"  # a lone half
+    with pytest.raises(FormatError, match=r"line 3: cannot decode the bytes as utf-16-le"):
+        convert_bytes(data, to="latin")
 
 
 def test_undecodable_text_names_the_line() -> None:

@@ -302,6 +302,19 @@ def test_file_errors_have_their_statuses(client: TestClient) -> None:
     assert empty_form.status_code in (200, 400)
 
 
+def test_a_utf16_text_file_comes_back_in_utf16(client: TestClient) -> None:
+    # Windows Notepad's "Unicode": UTF-16 with its mark, NUL bytes and all
+    data = "Ўзбекистон\r\nшаҳар\r\n".encode("utf-16")
+    answer = client.post("/api/convert-file?to=latin&filename=n.txt", content=data)
+    assert answer.status_code == 200, answer.text
+    assert answer.headers["content-type"] == "text/plain; charset=utf-16"
+    assert answer.content == "Oʻzbekiston\r\nshahar\r\n".encode("utf-16")
+    utf8 = client.post("/api/convert-file?to=latin&filename=n.txt", content="Ўз".encode())
+    assert utf8.headers["content-type"] == "text/plain; charset=utf-8"
+    nul = client.post("/api/convert-file?to=latin&filename=n.txt", content=b"ab\x00cd")
+    assert "UTF-16 with its byte order mark" in error_of(nul, 415)  # no mark: binary
+
+
 def test_too_many_files_is_413(client: TestClient) -> None:
     files = [("file", (f"{n}.txt", b"x")) for n in range(SMALL.max_files + 1)]
     answer = client.post("/api/convert-file", files=files, data={"to": "latin"})

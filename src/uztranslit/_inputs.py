@@ -31,6 +31,9 @@ DECODE_HINT: Final = (
     "the input is not {encoding}: name its encoding with -e (for example -e cp1251), "
     "or pass --errors replace to keep going"
 )
+MARKED_HINT: Final = (
+    "the input starts with a byte order mark of {codec}, not {encoding}: name it with -e {codec}"
+)
 BOM_HINT: Final = "without a byte order mark, name the byte order: -e {name}-le or -e {name}-be"
 SURROGATE_HINT: Final = (
     "U+{code:04X} is half of a surrogate pair, not a character, and cannot be written as "
@@ -143,6 +146,7 @@ def decoded_pieces(chunks: Iterable[bytes], name: str, encoding: str, errors: st
     decoder = codecs.getincrementaldecoder(encoding)(errors=errors)
     checked = codecs.lookup(encoding).name not in WITHOUT_LONE_SURROGATES
     line = 1
+    first = True
     for data in _then_end(chunks):
         state = decoder.getstate()
         try:
@@ -153,15 +157,17 @@ def decoded_pieces(chunks: Iterable[bytes], name: str, encoding: str, errors: st
                 yield before  # what comes before the bad byte is written out first
             at = line + lines
             bad = error.object[error.start : error.start + 1].hex()
+            hint = (first and _marked_encoding_hint(data, encoding)) or DECODE_HINT
             raise CliError(
                 f"{display(name)}: line {at}: cannot decode byte 0x{bad} as {encoding} "
-                f"({error.reason}); " + DECODE_HINT.format(encoding=encoding)
+                f"({error.reason}); " + hint.format(encoding=encoding)
             ) from None
         except UnicodeError as error:
             raise CliError(
                 f"{display(name)}: line {line}: cannot decode as {encoding} ({error}); "
                 + _hint(encoding, error)
             ) from None
+        first = first and not data
         if not text:
             continue
         found = first_lone_surrogate(text, errors) if checked else None
@@ -198,6 +204,18 @@ def _text_before(
     except UnicodeError:
         return "", before.count(b"\n")
     return text, text.count("\n")
+
+
+def _marked_encoding_hint(head: bytes, encoding: str) -> str:
+    """MARKED_HINT if *head*, an input's first bytes, begins with the byte order mark of
+    an encoding other than *encoding* (a UTF-16 file from Windows Notepad); "" if not."""
+    from .formats.text import charset_of, encoding_of  # noqa: PLC0415 - an error's path only
+
+    codec = charset_of(head)
+    given = codecs.lookup(encoding).name.removesuffix("-sig").replace("_", "-")
+    if not encoding_of(head)[0] or codec == given:
+        return ""
+    return MARKED_HINT.format(codec=codec, encoding="{encoding}")
 
 
 def _hint(encoding: str, error: UnicodeError) -> str:

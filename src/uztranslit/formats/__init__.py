@@ -57,7 +57,7 @@ __all__ = [
 # Zip-based formats are also recognised by content (each module's sniff).
 FORMATS: Final = MappingProxyType(
     {
-        "text": ("text", (".txt",)),  # plain text in UTF-8: the default
+        "text": ("text", (".txt",)),  # plain text (UTF-8, UTF-16 with its mark): the default
         "docx": ("office", (".docx", ".docm", ".dotx", ".dotm")),  # Word
         "xlsx": ("office", (".xlsx", ".xlsm", ".xltx", ".xltm")),  # Excel
         "pptx": ("office", (".pptx", ".pptm", ".potx", ".ppsx")),  # PowerPoint

@@ -18,6 +18,7 @@ from .._options import Options
 from .._transliterator import Transliterator
 from ..formats import FormatError, Limits, detect_format, format_module
 from ..formats._base import Chooser, sample_of
+from ..formats.text import encoding_of
 from ..review import marks_in_output, review
 
 # The script a text is converted to when no target is given: the other one.
@@ -42,8 +43,8 @@ class UnsupportedFile(ValueError):
 
     def __init__(self, filename: str) -> None:
         super().__init__(
-            f"{filename}: not a file type uztranslit converts (plain text in UTF-8, "
-            "or a document format the server has installed)"
+            f"{filename}: not a file type uztranslit converts (plain text in UTF-8, or in "
+            "UTF-16 with its byte order mark, or a document format the server has installed)"
         )
         self.filename = filename
 
@@ -127,7 +128,10 @@ def chooser(options: Options, auto_target: bool) -> Chooser:
 
 
 def looks_binary(head: bytes) -> bool:
-    """Whether a file starting with *head* is clearly not text."""
+    """Whether a file starting with *head* is clearly not text: a NUL byte in a text
+    without a byte order mark (UTF-16 and UTF-32 text holds NUL bytes)."""
+    if encoding_of(head)[0]:
+        return False
     return head.startswith(BINARY_MAGIC) or b"\x00" in head
 
 

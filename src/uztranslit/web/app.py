@@ -30,6 +30,7 @@ from starlette.staticfiles import StaticFiles
 from .. import __version__
 from .._options import APOSTROPHE_STYLES, CONVENTIONS, SCRIPTS
 from ..formats import FORMATS
+from ..formats.text import charset_of
 from ._body import discard_body, parse_form, read_body
 from ._errors import ApiError, error_response, status_of
 from ._headers import JsonCors, SecurityHeaders
@@ -93,11 +94,14 @@ def content_disposition(name: str) -> str:
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{urllib.parse.quote(name)}"
 
 
-def media_type(name: str) -> str:
-    """The content type a converted file goes back with."""
+def media_type(name: str, converted: bytes = b"") -> str:
+    """The content type a converted file goes back with: plain text with the charset
+    its byte order mark names (a text file comes back in the encoding it came in)."""
     guessed, _ = mimetypes.guess_type(name)
     if guessed is None or guessed.startswith("text/"):
-        return "text/plain; charset=utf-8" if guessed in (None, "text/plain") else guessed
+        if guessed not in (None, "text/plain"):
+            return guessed
+        return f"text/plain; charset={charset_of(converted)}"
     return guessed
 
 
@@ -227,7 +231,7 @@ class Api:
         name = files[0][0] if len(files) == 1 else ZIP_NAME
         return Response(
             converted,
-            media_type=media_type(name),
+            media_type=media_type(name, converted),
             headers={"content-disposition": content_disposition(name)},
         )
 
