@@ -285,12 +285,6 @@ class TestLongLines:
         assert len(pieces) > 1  # it was cut inside the run
         assert "".join(pieces) == _whole_latin(text) == to_latin(text)
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="a word this long has its marks placed in proportion to it "
-        "(_invisible.places_of); the stream cuts the run (rule 4) and places each piece's "
-        "marks in proportion to the piece: the same letters, marks a few characters off",
-    )
     def test_one_cyrillic_run_with_soft_hyphens_longer_than_the_bound(self) -> None:
         letters = "".join(SEED_CYRILLIC_WORDS).lower()
         run = (letters * (1_300_000 // len(letters) + 1))[:1_300_000]

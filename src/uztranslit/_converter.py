@@ -19,7 +19,14 @@ from itertools import compress, count
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
-from . import _cyrillic_to_latin, _invisible, _latin_to_cyrillic, _new_latin, _spans
+from . import (
+    _cyrillic_to_latin,
+    _invisible,
+    _latin_to_cyrillic,
+    _long_words,
+    _new_latin,
+    _spans,
+)
 from ._alphabet import APOSTROPHE_LETTER, TURNED_COMMA, lower_in_place
 from ._chunks import CHUNK_CACHE_LIMIT, by_chunks, by_joining, by_tokens_first, repeats_little
 from ._detect import detect_script
@@ -113,7 +120,8 @@ def _from_cyrillic(
             new, cache.all, lambda some: _invisible.around_marks_all(some, by_joining(plain))
         )
 
-    marked = WordCache(keep, convert_all=marked_words)
+    # a word over _long_words.PIECE characters a piece at a time, cut where a stream cuts it
+    marked = WordCache(keep, convert_all=_long_words.by_pieces(marked_words))
 
     def by_words(text: str, chosen: WordCache) -> str:
         if any(mark in text for mark in _spans.DECOMPOSING_MARKS):

@@ -16,9 +16,10 @@ chunks it came in; each piece before a cut is then converted on its own.  Where:
    e-mail addresses, dates and placeholders), outside every kept span (at its start
    only where that test holds too: www. after a letter is no URL) and MARGIN characters
    before the end, so that nothing a rule may read back from later text is cut;
-4. inside one run of Cyrillic letters longer than that, between two letters that no
-   context rule reads across (not е ц ъ ь с …), with RUN_CONTEXT letters on each side,
-   more than any lexicon stem, suffix chain or ц rule reads;
+4. inside a Cyrillic word (letters and format characters) longer than that, at the
+   places where a converter given the whole word cuts it too (_long_words.first_cut):
+   between two letters that no context rule reads across, the first such place at
+   least _long_words.PIECE characters into the word; or right before such a word;
 5. in Latin text, one run of letters longer than _spans.LONGEST_TOKEN is kept as
    written by the converters, so it is passed through as it comes (no convention
    changes a run of letters; a URL, which the dates convention may change, is held).
@@ -35,19 +36,17 @@ has doubled, so the time stays linear in the length of the input.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Final
 
-from . import _spans
-from ._alphabet import CYRILLIC_LETTERS
+from . import _long_words, _spans
 from ._invisible import FORMAT_CLASS
-from ._suffixes import is_cyrillic_inflection_chain
 
 CUT_LIMIT: Final = _spans.LONGEST_TOKEN  # characters held without whitespace before rule 3
 MARGIN: Final = 128  # characters kept back from the end by a cut of rule 3
-RUN_CONTEXT: Final = 96  # letters on each side of a cut inside a run (> 64 stem + 20 chain)
 _SEARCH: Final = 1 << 16  # characters searched back from the end by rules 3 and 4
 _WHITESPACE: Final = (" ", "\n", "\t", "\r")  # the most frequent first
 
@@ -58,18 +57,22 @@ _CYRILLIC_WORDISH: Final = re.compile(
 _LATIN_WORDISH: Final = re.compile(
     f"[\\w{_spans.COMBINING_DIACRITICS}{_spans.MARKS}{FORMAT_CLASS}.\\-@:/\\\\&#$%+]"
 )
-# Rule 4: the last letter of a piece: one Latin letter whatever follows, and not the
-# end of a particle (-да, -чи, -ю, -ку end in а и ю у).  The first letter of the next
-# piece: any whose rule does not look back (е, ц, ъ do).
-_ENDS_A_PIECE: Final = frozenset("бвгджзйклмнопртфхқҳэыБВГДЖЗЙКЛМНОПРТФХҚҲЭЫ")
-_STARTS_A_PIECE: Final = CYRILLIC_LETTERS - frozenset("ецъЕЦЪ")
-_CYRILLIC_RUN: Final = re.compile(f"[{_spans.CYRILLIC}]*")
-_CYRILLIC_VOWELS: Final = frozenset("аеёиоуэюяўыАЕЁИОУЭЮЯЎЫ")
-_TS_LOOKS_AHEAD: Final = 22  # letters after ц that its rule reads (a suffix chain + 1)
 # Rule 5: the characters of a Latin token.
 _LATIN_RUN: Final = re.compile(
     f"[{_spans.LATIN_SCRIPT}{_spans.COMBINING_DIACRITICS}{_spans.MARKS}{FORMAT_CLASS}]*"
 )
+
+
+@functools.cache
+def long_cyrillic_word(piece: int) -> re.Pattern[str]:
+    """Rule 4: a Cyrillic word longer than *piece* (_long_words.PIECE) characters, from
+    its first letter; tried once at each run's start.  A run that begins with format
+    characters, or after a decomposed letter's mark, is held: a converter may read its
+    start differently."""
+    return re.compile(
+        f"(?<![{_spans.CYRILLIC}{FORMAT_CLASS}{''.join(_spans.DECOMPOSING_MARKS)}])"
+        f"[{_spans.CYRILLIC}][{_spans.CYRILLIC}{FORMAT_CLASS}]{{{piece},}}"
+    )
 
 
 def _run_end(pattern: re.Pattern[str], text: str, start: int) -> int:
@@ -199,31 +202,16 @@ def forced_cyrillic_cut(text: str) -> int:
 
 
 def cut_inside_cyrillic_run(text: str) -> int:
-    """Rule 4: a place inside a long run of Cyrillic letters where no rule looks across."""
-    low = max(RUN_CONTEXT, len(text) - _SEARCH)
-    for cut in range(len(text) - RUN_CONTEXT, low, -1):
-        if (
-            text[cut - 1] in _ENDS_A_PIECE
-            and text[cut] in _STARTS_A_PIECE
-            and _run_end(_CYRILLIC_RUN, text, cut - RUN_CONTEXT) >= cut + RUN_CONTEXT
-            and not _ts_rule_reads_across(text, cut)
-        ):
-            return cut
-    return 0
-
-
-def _ts_rule_reads_across(text: str, cut: int) -> bool:
-    """Whether a ц before *cut* would read "s" in the piece but "ts" in the whole run.
-
-    After a vowel ц is "s" only before nothing or a suffix chain (rules.md: ц); in the
-    whole run far more letters follow, so it is "ts".
-    """
-    for i in range(cut - _TS_LOOKS_AHEAD, cut):
-        if text[i] in "цЦ" and text[i - 1] in _CYRILLIC_VOWELS:
-            rest = text[i + 1 : cut].lower()
-            if not rest or is_cyrillic_inflection_chain(rest):
-                return True
-    return False
+    """Rule 4: where the first long Cyrillic word of *text* is cut (_long_words.first_cut),
+    or right before it if rule 3 allows a cut there; 0 if neither."""
+    found = long_cyrillic_word(_long_words.PIECE).search(text)
+    if found is None:
+        return 0
+    start = found.start()
+    if start:
+        wordish = _CYRILLIC_WORDISH.match(text, start - 1)
+        return 0 if wordish or joins_number_and_word(text, start) else start
+    return _long_words.first_cut(found.group())
 
 
 def long_latin_run(
