@@ -117,11 +117,14 @@ def _from_cyrillic(
         # whole-text path converts faster than the word cache (no rule looks across
         # the joints)
         return _invisible.by_marks(
-            new, cache.all, lambda some: _invisible.around_marks_all(some, by_joining(plain))
+            new,
+            cache.all,
+            # a word over _long_words.PIECE characters a piece at a time, cut where a
+            # stream cuts it
+            lambda some: _invisible.around_marks_all(some, by_joining(plain), _long_words.pieces),
         )
 
-    # a word over _long_words.PIECE characters a piece at a time, cut where a stream cuts it
-    marked = WordCache(keep, convert_all=_long_words.by_pieces(marked_words))
+    marked = WordCache(keep, convert_all=marked_words)
 
     def by_words(text: str, chosen: WordCache) -> str:
         if any(mark in text for mark in _spans.DECOMPOSING_MARKS):

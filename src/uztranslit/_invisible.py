@@ -189,18 +189,25 @@ def convert_around_marks(word: str, convert: Callable[[str], str]) -> str:
     return around_marks_all([word], lambda words: list(map(convert, words)))[0]
 
 
-def around_marks_all(words: list[str], convert_all: Callable[[list[str]], list[str]]) -> list[str]:
+def around_marks_all(
+    words: list[str],
+    convert_all: Callable[[list[str]], list[str]],
+    pieces: Callable[[str], list[str]] = lambda word: [word],
+) -> list[str]:
     """convert_around_marks on each of *words*, with the conversions it needs (the
     words without their marks, and the beginnings that place the marks) made by
     *convert_all*, which converts a list of words at once.  Words up to _TOGETHER
     characters go together (around_marks_together), longer ones one at a time
-    (around_marks_of_a_word)."""
+    (around_marks_of_a_word), each *pieces* of it on its own (the Cyrillic side cuts a
+    very long word where a stream cuts it: _long_words.pieces)."""
     together = list(map(_TOGETHER.__ge__, map(len, words)))
     if all(together):
         return around_marks_together(words, convert_all)
     done = iter(around_marks_together(list(compress(words, together)), convert_all))
     return [
-        next(done) if short else around_marks_of_a_word(word, convert_all)
+        next(done)
+        if short
+        else "".join(around_marks_of_a_word(piece, convert_all) for piece in pieces(word))
         for word, short in zip(words, together, strict=True)
     ]
 

@@ -6,7 +6,7 @@ need not hold it whole.  Its letters come out the same cut or not, since a cut f
 only where no rule reads across (no_rule_reads_across).  Its format characters do not:
 a word that long has them placed in proportion (_invisible.places_of), and a piece's
 proportion is not the word's.  So a long word is cut at the same places whether a
-stream cuts it or a converter is given it whole (by_pieces): the first place at least
+stream cuts it or a converter is given it whole (pieces): the first place at least
 PIECE characters into the word, then the first at least PIECE characters after that,
 and so on.  Each place depends only on the word's characters before it and
 RUN_CONTEXT letters after it, which a stream holding the word's beginning can see.
@@ -15,7 +15,6 @@ RUN_CONTEXT letters after it, which a stream holding the word's beginning can se
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Final
 
 from . import _spans
@@ -117,17 +116,3 @@ def pieces(word: str) -> list[str]:
     while cut := first_cut(word, cuts[-1]):
         cuts.append(cut)
     return [word[start:end] for start, end in zip(cuts, [*cuts[1:], len(word)], strict=True)]
-
-
-def by_pieces(convert_all: Callable[[list[str]], list[str]]) -> Callable[[list[str]], list[str]]:
-    """*convert_all* (of Cyrillic words with format characters) made to convert each
-    word longer than PIECE characters a piece at a time (pieces), as a stream cuts it."""
-
-    def converted(words: list[str]) -> list[str]:
-        if max(map(len, words), default=0) <= PIECE:
-            return convert_all(words)
-        cut = [pieces(word) for word in words]
-        done = iter(convert_all([piece for some in cut for piece in some]))
-        return ["".join(next(done) for _ in some) for some in cut]
-
-    return converted
