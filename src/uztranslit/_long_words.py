@@ -14,12 +14,12 @@ RUN_CONTEXT letters after it, which a stream holding the word's beginning can se
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 from . import _spans
 from ._alphabet import CYRILLIC_LETTERS
 from ._invisible import FORMAT_CHARACTERS
+from ._patterns import Lazy
 from ._suffixes import is_cyrillic_inflection_chain
 
 PIECE: Final = 1 << 19  # characters of a long word before a place where it may be cut
@@ -31,11 +31,12 @@ _ENDS_A_PIECE: Final = frozenset("бвгджзйклмнопртфхқҳэыБВ
 _STARTS_A_PIECE: Final = CYRILLIC_LETTERS - frozenset("ецъЕЦЪ")
 # A letter that may end a piece before one that may start the next: where to look.
 _FORMAT_CHARACTERS: Final = "".join(FORMAT_CHARACTERS)
-_MAY_CUT_AFTER: Final = re.compile(
+# (Compiled on first use, like the next: few texts hold a word this long.)
+_MAY_CUT_AFTER: Final = Lazy(
     f"[{''.join(sorted(_ENDS_A_PIECE))}][{_FORMAT_CHARACTERS}]*"
     f"(?=[{''.join(sorted(_STARTS_A_PIECE))}])"
 )
-_CYRILLIC_RUN: Final = re.compile(f"[{_spans.CYRILLIC}]*")
+_CYRILLIC_RUN: Final = Lazy(f"[{_spans.CYRILLIC}]*")
 _CYRILLIC_VOWELS: Final = frozenset("аеёиоуэюяўыАЕЁИОУЭЮЯЎЫ")
 _TS_LOOKS_AHEAD: Final = 22  # letters after ц that its rule reads (a suffix chain + 1)
 _WITHOUT_FORMAT: Final = str.maketrans("", "", _FORMAT_CHARACTERS)
@@ -56,7 +57,7 @@ def no_rule_reads_across(letters: str, cut: int) -> bool:
 
 
 def _run_end(letters: str, start: int) -> int:
-    found = _CYRILLIC_RUN.match(letters, start)
+    found = _CYRILLIC_RUN().match(letters, start)
     return start if found is None else found.end()
 
 
@@ -88,7 +89,7 @@ def first_cut(word: str, begin: int = 0) -> int:
     # from the last letter before character PIECE, so that a cut after the format
     # characters that follow it is found
     last = begin + max(0, len(word[begin : begin + PIECE].rstrip(_FORMAT_CHARACTERS)) - 1)
-    for found in _MAY_CUT_AFTER.finditer(word, last):
+    for found in _MAY_CUT_AFTER().finditer(word, last):
         before, after = letters_around(word, begin, found.end())
         if len(after) < RUN_CONTEXT:
             return 0  # not known yet, or the word ends first
