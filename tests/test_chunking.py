@@ -248,3 +248,24 @@ def test_a_url_inside_what_a_false_scheme_ran_over() -> None:
     expected = to_cyrillic(text)
     for cut in range(len(text) + 1):
         assert streamed([text[:cut], text[cut:]], "latin", "cyrillic", ()) == expected, cut
+
+
+def rule_3_place_by_place(text: str) -> int | None:
+    """Rule 3 as it was written, one place at a time from the end: the reference."""
+    end = len(text) - _stream.MARGIN
+    wordish = _stream._CYRILLIC_WORDISH.match
+    for cut in range(end, max(0, end - _stream._SEARCH), -1):
+        joined = wordish(text, cut - 1) and wordish(text, cut)
+        if not joined and not _stream.joins_number_and_word(text, cut):
+            return cut
+    return None
+
+
+@settings(max_examples=300)
+@given(st.text(st.sampled_from("аЕбx2 .,\u00ad\u0306_\n"), min_size=100, max_size=600))
+def test_rule_3_finds_the_place_it_found_one_place_at_a_time(text: str) -> None:
+    # the places next to a character that is not part of a word, found by one scan
+    expected = rule_3_place_by_place(text)
+    if expected is None:
+        expected = _stream.cut_inside_cyrillic_run(text)
+    assert _stream.forced_cyrillic_cut(text) == expected

@@ -211,6 +211,52 @@ def test_many_marks_are_placed_without_reading_the_word_once_a_mark() -> None:
     assert CountingText.reads < 100  # a few slices to find where it stops as written
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(st.sampled_from("шаҳрёц"), min_size=1, max_size=5),
+            st.text(st.sampled_from(FORMAT_CHARACTERS), max_size=3),
+        ),
+        min_size=1,
+        max_size=40,
+    ),
+    st.text(st.sampled_from("shaxrytsʻ"), max_size=80),
+    st.integers(1, 9),
+)
+def test_marks_in_proportion_land_where_the_rule_puts_them(
+    parts: list[tuple[str, str]], out: str, window: int
+) -> None:
+    # around_marks_in_proportion (a window of the word at a time, steps for the window)
+    # against places_of's rule mark by mark, with windows of a few characters, and any
+    # conversion: one that keeps the first letters as written, and one that does not
+    word = "".join(letters + marks for letters, marks in parts)
+    bare = _without_marks(word)
+    for converted in (out, bare[:3] + out, bare + out, bare):
+        befores = [before for before, _ in _invisible.marks_of(word)]
+        places = places_of(bare, befores, converted, {}, precise=False)
+        expected = _invisible.with_marks(converted, places, _invisible.marks_of(word))
+        with patch.object(_invisible, "_WINDOW", window):
+            assert _invisible.around_marks_in_proportion(word, bare, converted) == expected
+
+
+def test_marks_in_proportion_hold_a_window_at_a_time() -> None:
+    # placed mark by mark in Python, a run of a million letters and marks took 2.9 s; in
+    # windows, with lists for the window's marks only
+    word = "шаҳар\u00ad" * 200_000
+    bare = _without_marks(word)
+    out = to_latin(bare)
+    tracemalloc.start()
+    try:
+        placed = _invisible.around_marks_in_proportion(word, bare, out)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert _without_marks(placed) == out
+    assert placed.count("\u00ad") == 200_000
+    assert peak < 3 * len(placed) + 8 * _invisible._WINDOW * 8
+
+
 def test_places_never_go_back() -> None:
     # ц at the end of "лиц" is s, inside "лицей" ts: the beginning is not a prefix
     beginnings = {("лицей", before): to_latin("лицей"[:before]) for before in (3, 4)}

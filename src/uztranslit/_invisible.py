@@ -21,7 +21,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import accumulate, chain, compress, count, repeat
-from operator import add, eq, itemgetter, not_
+from operator import add, eq, floordiv, itemgetter, mul, not_
 from typing import Final
 
 # The format characters that may stand inside a word, one per row.
@@ -38,7 +38,6 @@ FORMAT_CHARACTERS: Final = (
 # The same, for a character set in a regular expression ([...]).
 FORMAT_CLASS: Final = "".join(FORMAT_CHARACTERS)
 _FORMAT: Final = re.compile(f"[{FORMAT_CLASS}]")
-_WITHOUT_FORMAT: Final = str.maketrans("", "", FORMAT_CLASS)  # for str.translate
 # What ends a stretch of text that may hold a word (around_marked_words): a space or a
 # line break; a line break alone where marks come more than one in 2**_DENSE characters.
 _GAP: Final = re.compile("[ \n]")
@@ -322,19 +321,87 @@ def around_marks_of_a_word(word: str, convert_all: Callable[[list[str]], list[st
     read one at a time (with_marks joins the result as it goes), so that memory holds
     the word and its conversion, not objects for each letter and mark (a run of a
     million letters and soft hyphens, data or hostile input, took 330 MB)."""
-    bare = word.translate(_WITHOUT_FORMAT)  # not re.sub: a string a mark, held till the end
+    bare = without_format_characters(word)
     if not bare:
         return word
-    precise = sum(before for before, _ in marks_of(word)) <= PRECISE_COST
+    if not is_precise(word):
+        return around_marks_in_proportion(word, bare, convert_all([bare])[0])
     # precise, the marks inside the word are few (each after a letter: at most PRECISE_COST)
-    wanted = (
-        beginnings_to_convert(bare, [before for before, _ in marks_of(word)]) if precise else []
-    )
+    wanted = beginnings_to_convert(bare, [before for before, _ in marks_of(word)])
     out, *beginnings = convert_all([bare, *(bare[:before] for before in wanted)])
     beginning_of = dict(zip(((bare, before) for before in wanted), beginnings, strict=True))
     befores = (before for before, _ in marks_of(word))
-    places = places_of(bare, befores, out, beginning_of, precise)
+    places = places_of(bare, befores, out, beginning_of, precise=True)
     return with_marks(out, places, marks_of(word))
+
+
+def without_format_characters(word: str) -> str:
+    """*word* without its format characters, _WINDOW characters at a time: str.split
+    and str.join of each kind it holds, faster than str.translate (a dict look-up a
+    character) and, unlike re.sub over the whole word, holding a string for each mark
+    of one window only."""
+    kinds = [mark for mark in FORMAT_CHARACTERS if mark in word]
+    if not kinds:
+        return word
+    windows = []
+    for start in range(0, len(word), _WINDOW):
+        window = word[start : start + _WINDOW]
+        for mark in kinds:
+            window = "".join(window.split(mark))
+        windows.append(window)
+    return "".join(windows)
+
+
+def is_precise(word: str) -> bool:
+    """Whether the marks of *word* are placed precisely (places_of): the letters before
+    each, added up, are at most PRECISE_COST.  Read until they are over it."""
+    total = 0
+    for before, _ in marks_of(word):
+        total += before
+        if total > PRECISE_COST:
+            return False
+    return True
+
+
+# Characters of a word whose marks around_marks_in_proportion places at a time.
+_WINDOW: Final = 1 << 16
+
+
+def around_marks_in_proportion(word: str, bare: str, out: str) -> str:
+    """*out*, the conversion of *bare* (*word* without its format characters), with
+    the marks of *word* placed in proportion, as places_of places them when it is not
+    precise (and with_marks writes them): a word with too many marks to place each
+    from its beginning's conversion (hostile input, data).  _WINDOW characters of the
+    word at a time, with steps for each window rather than each mark, and nothing held
+    for each mark beyond its window."""
+    kept = min(common_beginning(bare, out), len(bare) - 1)  # the last letter: all of out
+    whole, letters = len(out), len(bare)
+    written: list[str] = []
+    letters_before = 0  # in the word before the window
+    last = 0  # the last place: never back
+    for start in range(0, len(word), _WINDOW):
+        window = word[start : start + _WINDOW]
+        marks = _FORMAT.findall(window)
+        if not marks:
+            letters_before += len(window)
+            continue
+        if window.count(_SOFT_HYPHEN) != len(marks):  # (str.translate is slow: only if needed)
+            window = window.translate(_AS_SOFT_HYPHEN)
+        runs = window.split(_SOFT_HYPHEN)
+        befores = list(accumulate(map(len, runs[:-1]), initial=letters_before))[1:]
+        letters_before += len(window) - len(marks)
+        as_written = bisect_right(befores, kept)  # after letters that stayed as written
+        places = befores[:as_written] + list(
+            map(floordiv, map(mul, befores[as_written:], repeat(whole)), repeat(letters))
+        )
+        places = list(accumulate(places, max, initial=last))[1:]
+        between = [""] * (2 * len(places))
+        between[::2] = map(out.__getitem__, map(slice, [last, *places[:-1]], places))
+        between[1::2] = marks
+        written.append("".join(between))
+        last = places[-1]
+    written.append(out[last:])
+    return "".join(written)
 
 
 def with_marks(out: str, places: Iterable[int], marks: Iterable[tuple[int, str]]) -> str:

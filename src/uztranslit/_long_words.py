@@ -18,7 +18,7 @@ from typing import Final
 
 from . import _spans
 from ._alphabet import CYRILLIC_LETTERS
-from ._invisible import FORMAT_CHARACTERS
+from ._invisible import FORMAT_CLASS, without_format_characters
 from ._patterns import Lazy
 from ._suffixes import is_cyrillic_inflection_chain
 
@@ -29,17 +29,14 @@ RUN_CONTEXT: Final = 96  # letters on each side of a cut inside a run (> 64 stem
 # whose rule does not look back (е, ц, ъ do).
 _ENDS_A_PIECE: Final = frozenset("бвгджзйклмнопртфхқҳэыБВГДЖЗЙКЛМНОПРТФХҚҲЭЫ")
 _STARTS_A_PIECE: Final = CYRILLIC_LETTERS - frozenset("ецъЕЦЪ")
-# A letter that may end a piece before one that may start the next: where to look.
-_FORMAT_CHARACTERS: Final = "".join(FORMAT_CHARACTERS)
-# (Compiled on first use, like the next: few texts hold a word this long.)
+# A letter that may end a piece, format characters, and one that may start the next:
+# where to look.  (Compiled on first use, like the next: few texts hold such a word.)
 _MAY_CUT_AFTER: Final = Lazy(
-    f"[{''.join(sorted(_ENDS_A_PIECE))}][{_FORMAT_CHARACTERS}]*"
-    f"(?=[{''.join(sorted(_STARTS_A_PIECE))}])"
+    f"[{''.join(sorted(_ENDS_A_PIECE))}][{FORMAT_CLASS}]*(?=[{''.join(sorted(_STARTS_A_PIECE))}])"
 )
 _CYRILLIC_RUN: Final = Lazy(f"[{_spans.CYRILLIC}]*")
 _CYRILLIC_VOWELS: Final = frozenset("аеёиоуэюяўыАЕЁИОУЭЮЯЎЫ")
 _TS_LOOKS_AHEAD: Final = 22  # letters after ц that its rule reads (a suffix chain + 1)
-_WITHOUT_FORMAT: Final = str.maketrans("", "", _FORMAT_CHARACTERS)
 
 
 def no_rule_reads_across(letters: str, cut: int) -> bool:
@@ -88,7 +85,7 @@ def first_cut(word: str, begin: int = 0) -> int:
         return 0
     # from the last letter before character PIECE, so that a cut after the format
     # characters that follow it is found
-    last = begin + max(0, len(word[begin : begin + PIECE].rstrip(_FORMAT_CHARACTERS)) - 1)
+    last = begin + max(0, len(word[begin : begin + PIECE].rstrip(FORMAT_CLASS)) - 1)
     for found in _MAY_CUT_AFTER().finditer(word, last):
         before, after = letters_around(word, begin, found.end())
         if len(after) < RUN_CONTEXT:
@@ -103,8 +100,8 @@ def letters_around(word: str, begin: int, place: int) -> tuple[str, str]:
     characters left out: RUN_CONTEXT or more each way, or as many as there are."""
     width = 2 * RUN_CONTEXT
     while True:
-        before = word[max(begin, place - width) : place].translate(_WITHOUT_FORMAT)
-        after = word[place : place + width].translate(_WITHOUT_FORMAT)
+        before = without_format_characters(word[max(begin, place - width) : place])
+        after = without_format_characters(word[place : place + width])
         enough_before = len(before) >= RUN_CONTEXT or place - width <= begin
         if enough_before and (len(after) >= RUN_CONTEXT or place + width >= len(word)):
             return before, after
