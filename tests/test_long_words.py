@@ -57,6 +57,9 @@ SHAPES: dict[str, Callable[[], str]] = {
         900_000, 3, "\u200d\u00ad", lower=False
     ),
     "any format characters after a third of the letters": lambda: random_marks(1_000_000, 0.3),
+    # cut inside, after a place no rule reads across; then before the next run
+    "after a Latin letter": lambda: "x" + run(1_300_000, 700),
+    "after a run with no place to cut": lambda: "ецЪ" * 400_000 + "," + run(1_300_000, 5),
 }
 
 

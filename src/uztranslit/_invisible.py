@@ -316,11 +316,12 @@ def marks_of(word: str) -> Iterator[tuple[int, str]]:
 
 
 def around_marks_of_a_word(word: str, convert_all: Callable[[list[str]], list[str]]) -> str:
-    """around_marks_all on one *word*, by places_of's rule mark by mark: for a word
-    over _TOGETHER characters, and for words that hold a line break.  Its marks are
-    read one at a time (with_marks joins the result as it goes), so that memory holds
-    the word and its conversion, not objects for each letter and mark (a run of a
-    million letters and soft hyphens, data or hostile input, took 330 MB)."""
+    """around_marks_all on one *word*, by places_of's rule: for a word over _TOGETHER
+    characters, and for words that hold a line break.  Memory holds the word and its
+    conversion, not objects for each letter and mark (a run of a million letters and
+    soft hyphens, data or hostile input, took 330 MB): a few marks, placed precisely,
+    are read one at a time (with_marks joins the result as it goes); more are placed
+    in proportion a window of the word at a time (around_marks_in_proportion)."""
     bare = without_format_characters(word)
     if not bare:
         return word

@@ -208,16 +208,29 @@ def forced_cyrillic_cut(text: str) -> int:
 
 
 def cut_inside_cyrillic_run(text: str) -> int:
-    """Rule 4: where the first long Cyrillic word of *text* is cut (_long_words.first_cut),
-    or right before it if rule 3 allows a cut there; 0 if neither."""
-    found = long_cyrillic_word(_long_words.PIECE).search(text)
-    if found is None:
-        return 0
-    start = found.start()
-    if start:
-        wordish = _CYRILLIC_WORDISH.match(text, start - 1)
-        return 0 if wordish or joins_number_and_word(text, start) else start
-    return _long_words.first_cut(found.group())
+    """Rule 4: a place at or inside a Cyrillic word longer than _long_words.PIECE
+    characters: right before or right after it, where rule 3's test allows a cut (it may
+    lie before rule 3's search), else where _long_words.first_cut cuts it; at the first
+    such word that has one; 0 if none."""
+    limit = len(text) - MARGIN
+    for found in long_cyrillic_word(_long_words.PIECE).finditer(text):
+        start, end = found.span()
+        if 0 < start <= limit and between_words(text, start):
+            return start
+        cut = _long_words.first_cut(found.group())
+        if cut:
+            return start + cut
+        if end <= limit and between_words(text, end):
+            return end
+    return 0
+
+
+def between_words(text: str, cut: int) -> bool:
+    """Rule 3's test of a cut of Cyrillic *text*: not between two characters that are
+    both part of a word, nor around the space after a number."""
+    wordish = _CYRILLIC_WORDISH.match
+    joined = wordish(text, cut - 1) and wordish(text, cut)
+    return not joined and not joins_number_and_word(text, cut)
 
 
 def long_latin_run(
