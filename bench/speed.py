@@ -314,6 +314,10 @@ def shapes(cyrillic: str, latin: str) -> dict[str, tuple[str, str]]:
     def soft_hyphens(text: str) -> str:  # hyphenated text: a soft hyphen every third letter
         return re.sub(r"(\w\w)(\w)", "\\1\u00ad\\2", text)
 
+    def marked_run(text: str) -> str:  # the letters alone, one run, a soft hyphen every 2nd
+        letters = "".join(re.findall(r"\w+", text))
+        return "\u00ad".join(letters[i : i + 2] for i in range(0, len(letters), 2))
+
     def long_mixed_tokens(text: str) -> str:  # the letters alone, aLtErNaTiNg, 2,000 a line
         letters = "".join(re.findall(r"\w+", text))
         mixed = "".join(char.upper() if i % 2 else char for i, char in enumerate(letters))
@@ -331,6 +335,7 @@ def shapes(cyrillic: str, latin: str) -> dict[str, tuple[str, str]]:
         "tokens of 2,000 letters in mixed case": both(long_mixed_tokens),
         "caps lock on (every letter's case swapped)": both(str.swapcase),
         "a soft hyphen every third letter": both(soft_hyphens),
+        "one run of letters, a soft hyphen after every second": both(marked_run),
     }
 
 
