@@ -18,7 +18,7 @@ places them in proportion instead; what is converted is the same either way.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import accumulate, chain, compress, count, repeat
 from operator import add, eq, floordiv, itemgetter, mul, not_
@@ -389,17 +389,21 @@ def around_marks_in_proportion(word: str, bare: str, out: str) -> str:
         if window.count(_SOFT_HYPHEN) != len(marks):  # (str.translate is slow: only if needed)
             window = window.translate(_AS_SOFT_HYPHEN)
         runs = window.split(_SOFT_HYPHEN)
-        befores = list(accumulate(map(len, runs[:-1]), initial=letters_before))[1:]
+        runs.pop()  # the letters after the window's last mark
+        befores = list(accumulate(map(len, runs), initial=letters_before))
+        del befores[0]
         letters_before += len(window) - len(marks)
         as_written = bisect_right(befores, kept)  # after letters that stayed as written
-        places = befores[:as_written] + list(
-            map(floordiv, map(mul, befores[as_written:], repeat(whole)), repeat(letters))
-        )
-        places = list(accumulate(places, max, initial=last))[1:]
-        between = [""] * (2 * len(places))
-        between[::2] = map(out.__getitem__, map(slice, [last, *places[:-1]], places))
-        between[1::2] = marks
-        written.append("".join(between))
+        places = befores[:as_written]
+        places += map(floordiv, map(mul, befores[as_written:], repeat(whole)), repeat(letters))
+        # never back: each part rises, so only its places below the highest before move up
+        highest = max(last, places[as_written - 1]) if as_written else last
+        below = bisect_left(places, last, 0, as_written)
+        places[:below] = repeat(last, below)
+        behind = bisect_left(places, highest, as_written)
+        places[as_written:behind] = repeat(highest, behind - as_written)
+        pieces = map(out.__getitem__, map(slice, [last, *places[:-1]], places))
+        written.append("".join(map(add, pieces, marks)))
         last = places[-1]
     written.append(out[last:])
     return "".join(written)
