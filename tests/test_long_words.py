@@ -32,8 +32,8 @@ def run(letters: int, every: int, marks: str = "\u00ad", *, lower: bool = True) 
     from *marks*) after every *every* letters."""
     source = LETTERS.lower() if lower else LETTERS
     text = (source * (letters // len(source) + 1))[:letters]
-    pieces = [text[i : i + every] for i in range(0, len(text), every)]
-    return "".join(piece + marks[n % len(marks)] for n, piece in enumerate(pieces))[:-1]
+    stretches = [text[i : i + every] for i in range(0, len(text), every)]
+    return "".join(part + marks[n % len(marks)] for n, part in enumerate(stretches))[:-1]
 
 
 def random_marks(letters: int, share: float) -> str:
