@@ -46,6 +46,14 @@ def test_utf16_strings_files_stay_utf16() -> None:
     assert latin == b"\xff\xfe" + '"a" = "O\'zbekiston";\n'.encode("utf-16-le")
 
 
+def test_utf32_strings_files_stay_utf32() -> None:
+    # read by plain text's byte order marks; UTF-32's begins with UTF-16's, and was
+    # taken for it ("unexpected '\\x00'")
+    data = b"\xff\xfe\x00\x00" + '"a" = "Ўзбекистон";\n'.encode("utf-32-le")
+    latin = convert_bytes(data, to="latin", filename="InfoPlist.strings", apostrophes="ascii")
+    assert latin == b"\xff\xfe\x00\x00" + '"a" = "O\'zbekiston";\n'.encode("utf-32-le")
+
+
 def test_escaped_surrogate_pairs_stay_escaped() -> None:
     data = b'"a" = "\\UD83D\\UDE00 \\U0421\xd0\xb0\xd0\xbb\xd0\xbe\xd0\xbc";'
     latin = convert_bytes(data, to="latin", format="apple")

@@ -1,8 +1,9 @@
 """Apple catalogues: ``.strings`` and ``.stringsdict``; the values converted.
 
 ``.strings`` (``"key" = "value";``): values are converted, keys and comments
-stay.  The file may be UTF-8 or UTF-16 (with its byte order mark, as Xcode
-used to write them); it is written back in the same encoding.  A changed value
+stay.  The file may be UTF-8, or UTF-16 or UTF-32 with its byte order mark (older
+Xcode wrote UTF-16), read as plain text reads it (text.encoding_of); it is written back in
+the same encoding.  A changed value
 is written with the escapes of the format (``\\"``, ``\\\\``, ``\\n``, ``\\t``);
 unchanged ones stay byte for byte.
 
@@ -28,16 +29,10 @@ from typing import Final
 from . import _xmlspans
 from ._base import Chooser, Entry, FormatError, Limits
 from ._parts import Part, convert_strings, unescaped, visible_text
-from .text import BOM
+from .text import encoding_of
 
 NAME: Final = "apple"
 
-# Byte order marks and the encodings they tell.
-_ENCODINGS: Final = (
-    (BOM, "utf-8"),
-    (b"\xff\xfe", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be"),
-)
 # Format specifiers: printf with Apple's %@, and %#@variable@.
 _SPECIFIER: Final = re.compile(
     r"%#@[^@\s]+@"
@@ -114,7 +109,7 @@ class Value:
 
 def decode_file(data: bytes) -> tuple[bytes, str, str]:
     """The byte order mark, encoding and text of a .strings file."""
-    bom, encoding = next(((b, e) for b, e in _ENCODINGS if data.startswith(b)), (b"", "utf-8"))
+    bom, encoding = encoding_of(data)  # the byte order mark's, as for plain text
     try:
         return bom, encoding, data[len(bom) :].decode(encoding)
     except UnicodeDecodeError as error:
