@@ -427,10 +427,8 @@ def with_marks(out: str, places: Iterable[int], marks: Iterable[tuple[int, str]]
 
 
 def beginnings_to_convert(bare: str, befores: list[int]) -> list[int]:
-    """The counts of letters of *bare* whose conversion places a mark (places_of):
-    none if there are so many that converting them would cost too much."""
-    if sum(befores) > PRECISE_COST:
-        return []
+    """The counts of letters of *bare* whose conversion places a mark precisely
+    (places_of), for a word whose marks is_precise says are few enough."""
     return sorted({before for before in befores if 0 < before < len(bare)})
 
 
