@@ -313,6 +313,8 @@ def test_a_utf16_text_file_comes_back_in_utf16(client: TestClient) -> None:
     assert utf8.headers["content-type"] == "text/plain; charset=utf-8"
     nul = client.post("/api/convert-file?to=latin&filename=n.txt", content=b"ab\x00cd")
     assert "UTF-16 with its byte order mark" in error_of(nul, 415)  # no mark: binary
+    marked = client.post("/api/convert-file?to=latin&filename=n.txt", content=b"\xef\xbb\xbfa\x00")
+    assert marked.status_code == 415  # UTF-8's mark: a NUL is still binary
 
 
 def test_too_many_files_is_413(client: TestClient) -> None:

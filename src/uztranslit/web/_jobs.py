@@ -129,8 +129,8 @@ def chooser(options: Options, auto_target: bool) -> Chooser:
 
 def looks_binary(head: bytes) -> bool:
     """Whether a file starting with *head* is clearly not text: a NUL byte in a text
-    without a byte order mark (UTF-16 and UTF-32 text holds NUL bytes)."""
-    if encoding_of(head)[0]:
+    without a UTF-16 or UTF-32 byte order mark (such text holds NUL bytes)."""
+    if encoding_of(head)[1] != "utf-8":
         return False
     return head.startswith(BINARY_MAGIC) or b"\x00" in head
 

@@ -94,7 +94,7 @@ def content_disposition(name: str) -> str:
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{urllib.parse.quote(name)}"
 
 
-def media_type(name: str, converted: bytes = b"") -> str:
+def media_type(name: str, converted: bytes) -> str:
     """The content type a converted file goes back with: plain text with the charset
     its byte order mark names (a text file comes back in the encoding it came in)."""
     guessed, _ = mimetypes.guess_type(name)
